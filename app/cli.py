@@ -1,0 +1,126 @@
+"""The `kua` command line: one `main()`, typed errors, one-line messages.
+
+Global options (`--vault`, `--passphrase-file`, `--json`) work before or after the
+subcommand. Every error a person can meet is a `KuaError`: its message is printed on
+one line to stderr and its exit code returned; nothing else (no traceback) is shown,
+because a traceback can carry paths or values that must not reach a terminal log.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+
+from storage.errors import KuaError
+
+from . import commands
+
+EXIT_INTERRUPTED = 130
+EXIT_INTERNAL = 70
+
+
+def _global_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--vault", metavar="DIR", default=argparse.SUPPRESS,
+                        help="vault folder (default: $KUA_VAULT, else ~/.local/share/kua/vault)")
+    common.add_argument("--passphrase-file", metavar="F", default=argparse.SUPPRESS,
+                        help="read the passphrase from this file (else $KUA_PASSPHRASE or a prompt)")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help="print machine-readable JSON")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    common = _global_options()
+    parser = argparse.ArgumentParser(
+        prog="kua", parents=[common],
+        description="Kua: record, keep and hand over video testimonies, encrypted.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[common], help=help_text, description=help_text)
+
+    kdf_help = "Argon2id memory in MiB for the passphrase (default 256; lower only for very old laptops)"
+    p = add("init", "create a vault (prints the recovery key once)")
+    p.add_argument("--kdf-memory", type=int, metavar="MIB", help=kdf_help)
+    p.add_argument("--kdf-iterations", type=int, metavar="N", help="Argon2id passes (default 3)")
+
+    p = add("add", "store existing files byte for byte as a testimony's items")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--title", metavar="T")
+    p.add_argument("--consent", choices=("public", "anonymous", "restricted"), default="restricted")
+    p.add_argument("--testimony", metavar="ID", help="add to this testimony instead of a new one")
+
+    add("list", "list testimonies")
+    p = add("show", "show one testimony or media item")
+    p.add_argument("id", metavar="ID")
+    p = add("search", "find testimonies by title, notes or names, in any script")
+    p.add_argument("text", nargs="+", metavar="TEXT")
+
+    p = add("edit", "change catalogue fields, people and names")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
+                   help="e.g. title=..., consent=anonymous, detained.name+=Байжанов")
+    p.add_argument("--remove", action="append", default=[], metavar="PERSON",
+                   help="speaker or detained.N")
+
+    p = add("extract", "write a plaintext copy of an item (deliberately, with a warning)")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--out", required=True, metavar="FILE")
+
+    p = add("rm", "crypto-erase a testimony or item, then remove its files")
+    p.add_argument("id", metavar="ID")
+
+    p = add("passwd", "change the passphrase (rewrites only the keys file)")
+    p.add_argument("--new-passphrase-file", metavar="F",
+                   help="read the new passphrase from this file (else $KUA_NEW_PASSPHRASE or a prompt)")
+    p.add_argument("--kdf-memory", type=int, metavar="MIB", help=kdf_help)
+    p.add_argument("--kdf-iterations", type=int, metavar="N", help="Argon2id passes (default 3)")
+
+    add("verify", "check the audit chain, every object's tags and every SHA-256")
+    return parser
+
+
+def _harden_process() -> None:
+    """No core dumps: one would put decrypted media and keys on disk."""
+    try:
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ValueError, OSError):
+        pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run `kua` with `argv`; returns the exit code (also used by the console script)."""
+    _harden_process()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    for name, default in (("vault", None), ("passphrase_file", None), ("json", False)):
+        if not hasattr(args, name):
+            setattr(args, name, default)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        commands.run(args)
+        return 0
+    except KuaError as exc:
+        print(f"kua: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("kua: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the last line of defence, see module doc
+        if os.environ.get("KUA_DEBUG"):
+            raise
+        print(f"kua: unexpected error ({type(exc).__name__}); run with KUA_DEBUG=1 for details",
+              file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

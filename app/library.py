@@ -1,0 +1,302 @@
+"""Library use cases: add files, list, show, search, extract, remove, verify.
+
+Each function takes an open `Vault`; long ones take a `progress(done, total,
+message)` callback and a `CancelToken`. They return frozen models or reports, never
+rows, and raise only `KuaError` subclasses for things a person can meet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from media.probe import probe
+from storage import ids
+from storage.db import mapped_errors
+from storage.errors import (Cancelled, HashMismatch, InvalidValue, KuaError, NotFound,
+                            ObjectTruncated, UsageError)
+from storage.fsio import disk_full_as_error, fsync_dir
+from storage.models import MediaItem, Testimony
+from storage.vault import Vault
+
+Progress = Callable[[int, int, str], None]
+CHUNK = 1024 * 1024
+_PRIMARY_ORDER = ("master", "imported", "share", "anonymized", "proxy", "audio", "still", "document")
+
+
+class CancelToken:
+    """Set by whoever wants a long operation to stop; checked between chunks."""
+
+    def __init__(self) -> None:
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        """Ask the operation to stop at its next check."""
+        self.cancelled = True
+
+    def check(self) -> None:
+        """Raise `Cancelled` if cancellation was asked for."""
+        if self.cancelled:
+            raise Cancelled()
+
+
+def _no_progress(done: int, total: int, message: str) -> None:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What `add_files` stored."""
+
+    testimony_id: str
+    item_ids: tuple[str, ...]
+
+
+def _kind_for(media_type: str) -> str:
+    return "document" if media_type == "other" else "imported"
+
+
+def add_files(vault: Vault, paths: Iterable[Path], *, title: str | None = None,
+              consent: str = "restricted", testimony_id: str | None = None,
+              progress: Progress = _no_progress, cancel: CancelToken | None = None) -> AddResult:
+    """Store existing files byte for byte as items of a new (or given) testimony.
+
+    Nothing half-written stays referenced: an item row is `writing` until its object
+    is complete, and any failure erases the item (and a testimony made for it).
+    """
+    paths = [Path(p) for p in paths]
+    for p in paths:
+        if not p.is_file():
+            raise UsageError(f"{p} is not a file")
+    total = sum(p.stat().st_size for p in paths)
+    done = 0
+    created = testimony_id is None
+    with vault.transaction():
+        if created:
+            testimony_id = vault.catalogue.create_testimony(
+                title if title is not None else paths[0].stem, consent)
+            vault.audit.append("testimony.create", testimony_id)
+        elif not vault.catalogue.exists(testimony_id):
+            raise NotFound(f"no testimony with id {testimony_id}")
+    item_ids: list[str] = []
+    try:
+        for path in paths:
+            item_id = _add_one(vault, testimony_id, path,
+                               lambda n, base=done: progress(base + n, total, path.name), cancel)
+            item_ids.append(item_id)
+            done += path.stat().st_size
+    except BaseException:
+        for item_id in item_ids:
+            _erase_quietly(vault, item_id)
+        if created:
+            try:
+                with vault.transaction():
+                    vault.catalogue.delete_testimony(testimony_id)
+                    vault.audit.append("testimony.remove", testimony_id)
+            except KuaError:
+                pass  # an empty draft is harmless; the first error matters more
+        raise
+    return AddResult(testimony_id, tuple(item_ids))
+
+
+def _add_one(vault: Vault, testimony_id: str, path: Path, copied: Callable[[int], None],
+             cancel: CancelToken | None) -> str:
+    with open(path, "rb") as src:
+        info = probe(src, path.name)
+        with vault.transaction():
+            ref = vault.items.create(testimony_id, _kind_for(info.media_type),
+                                     original_name=path.name)
+        writer = None
+        try:
+            writer = vault.writer(ref)
+            n = 0
+            while chunk := src.read(CHUNK):
+                if cancel:
+                    cancel.check()
+                writer.write(chunk)
+                n += len(chunk)
+                copied(n)
+            writer.close()
+            with vault.transaction():
+                vault.items.update(ref.item_id, state="complete", size=writer.size,
+                                   sha256=writer.sha256, media_type=info.media_type,
+                                   codec=info.codec, audio_codec=info.audio_codec,
+                                   duration=info.duration, width=info.width,
+                                   height=info.height, rotation=info.rotation)
+                vault.audit.append("item.add", ref.item_id, testimony=testimony_id,
+                                   sha256=writer.sha256)
+        except BaseException:
+            if writer is not None and not writer.closed:
+                writer.abort()
+            _erase_quietly(vault, ref.item_id)
+            raise
+    return ref.item_id
+
+
+def _erase_quietly(vault: Vault, item_id: str) -> None:
+    """Erase an unfinished item while another error is on its way up.
+
+    If this fails too (the disk is still full), the row stays in state `writing`,
+    which no listing shows and the next unlock erases: the first error is the one
+    the person needs to see.
+    """
+    try:
+        vault.erase_item(item_id, "item.erase-unfinished")
+    except KuaError:
+        pass
+
+
+def list_testimonies(vault: Vault) -> list[Testimony]:
+    """Every testimony, newest first, with people and items."""
+    with mapped_errors():
+        return vault.catalogue.all()
+
+
+def search(vault: Vault, text: str) -> list[Testimony]:
+    """Testimonies matching `text` in any script or spelling, best first."""
+    with mapped_errors():
+        return vault.catalogue.by_ids(vault.catalogue.search(text))
+
+
+def find(vault: Vault, some_id: str) -> Testimony | MediaItem:
+    """The testimony or media item with this id."""
+    some_id = ids.normalize(some_id)
+    if ids.kind_of(some_id) == ids.ITEM:
+        return vault.items.get(some_id)
+    return vault.catalogue.get(some_id)
+
+
+def primary_item(testimony: Testimony) -> MediaItem:
+    """The item a testimony id stands for: its master, else its first imported item."""
+    usable = [i for i in testimony.items if i.state in ("complete", "recovered")]
+    for kind in _PRIMARY_ORDER:
+        for item in usable:
+            if item.kind == kind:
+                return item
+    raise NotFound(f"testimony {testimony.id} has no media item")
+
+
+def resolve_item(vault: Vault, some_id: str) -> MediaItem:
+    """A media item id as is; a testimony id means its primary item."""
+    found = find(vault, some_id)
+    return found if isinstance(found, MediaItem) else primary_item(found)
+
+
+def extract(vault: Vault, some_id: str, out: Path, *, progress: Progress = _no_progress,
+            cancel: CancelToken | None = None) -> MediaItem:
+    """Write an item's plaintext to `out` (a deliberate plaintext copy), checking its hash.
+
+    The copy is written under a temporary name beside `out` and renamed only once its
+    SHA-256 matches the catalogue, so a failed or tampered extract leaves nothing.
+    """
+    item = resolve_item(vault, some_id)
+    out = Path(out)
+    if out.exists() and out.is_dir():
+        raise UsageError(f"{out} is a folder: give a file name")
+    tmp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.part")
+    digest = hashlib.sha256()
+    try:
+        with vault.reader(item.id) as reader, open(tmp, "xb") as dst, disk_full_as_error():
+            done = 0
+            while chunk := reader.read(CHUNK):
+                if cancel:
+                    cancel.check()
+                dst.write(chunk)
+                digest.update(chunk)
+                done += len(chunk)
+                progress(done, reader.size, item.id)
+            dst.flush()
+            os.fsync(dst.fileno())
+        _check_hash(item, digest.hexdigest(), done)
+        os.replace(tmp, out)
+        fsync_dir(out.parent)
+    finally:
+        tmp.unlink(missing_ok=True)
+    with vault.transaction():
+        vault.audit.append("item.extract", item.id)
+    return item
+
+
+def _check_hash(item: MediaItem, sha256: str, size: int) -> None:
+    if size != item.size:
+        raise ObjectTruncated(item.id, f"{size} bytes instead of {item.size}")
+    if item.sha256 and sha256 != item.sha256:
+        raise HashMismatch(item.id, "its SHA-256 differs from the catalogue")
+
+
+def remove(vault: Vault, some_id: str) -> str:
+    """Crypto-erase a media item, or a testimony with all its items; returns the id."""
+    found = find(vault, some_id)
+    if isinstance(found, MediaItem):
+        vault.erase_item(found.id, "item.remove")
+        return found.id
+    for item in vault.items.of_testimony(found.id):
+        vault.erase_item(item.id, "item.remove")
+    with vault.transaction():
+        vault.catalogue.delete_testimony(found.id)
+        vault.audit.append("testimony.remove", found.id)
+    return found.id
+
+
+@dataclass(frozen=True, slots=True)
+class VerifyReport:
+    """What `verify` checked and what it found wrong (problems name item ids)."""
+
+    audit_events: int
+    items_checked: int
+    bytes_checked: int
+    problems: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def verify(vault: Vault, *, progress: Progress = _no_progress,
+           cancel: CancelToken | None = None) -> VerifyReport:
+    """Check the catalogue pages, the audit chain, every object's tags and SHA-256."""
+    problems: list[str] = []
+    with mapped_errors():
+        bad_pages = vault.conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        if bad_pages:
+            problems.append("vault.db: some pages failed authentication")
+        if vault.conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            problems.append("vault.db: the database structure is damaged")
+    try:
+        events = vault.audit.verify()
+    except KuaError as exc:
+        events = 0
+        problems.append(str(exc))
+    items = [i for i in vault.items.all() if i.state in ("complete", "recovered")]
+    total = sum(i.size for i in items)
+    checked = 0
+    for item in items:
+        if cancel:
+            cancel.check()
+        try:
+            with vault.reader(item.id) as reader:
+                digest = hashlib.sha256()
+                n = 0
+                while chunk := reader.read(CHUNK):
+                    digest.update(chunk)
+                    n += len(chunk)
+                    progress(checked + n, total, item.id)
+            _check_hash(item, digest.hexdigest(), n)
+        except KuaError as exc:
+            problems.append(str(exc))
+        checked += item.size
+    with vault.transaction():
+        vault.audit.append("vault.verify", None, problems=len(problems))
+    return VerifyReport(events, len(items), checked, tuple(problems))
+
+
+def require_value(name: str, value: str, allowed: Iterable[str]) -> str:
+    """`value` if it is one of `allowed`, else InvalidValue naming the field."""
+    allowed = tuple(allowed)
+    if value not in allowed:
+        raise InvalidValue(f"{name} must be one of {', '.join(allowed)}")
+    return value

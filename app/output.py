@@ -1,0 +1,116 @@
+"""How testimonies and items look on the command line: JSON and plain text."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from storage.models import MediaItem, Person, Testimony
+
+
+def item_json(item: MediaItem) -> dict[str, Any]:
+    """A media item as the `--json` contract shapes it."""
+    data = asdict(item)
+    data["params"] = json.loads(item.params or "{}")
+    return data
+
+
+def person_json(person: Person) -> dict[str, Any]:
+    """A person with names as a list of {text, script}."""
+    data = asdict(person)
+    data["names"] = [{"text": n.text, "script": n.script} for n in person.names]
+    data["documents"] = list(person.documents)
+    return data
+
+
+def testimony_json(t: Testimony) -> dict[str, Any]:
+    """A testimony as `list --json` / `show --json` print it, people and items included."""
+    return {
+        "id": t.id, "title": t.title, "status": t.status, "consent": t.consent,
+        "consent_elements": asdict(t.consent_elements),
+        "created_at": t.created_at, "updated_at": t.updated_at,
+        "recorded_at": t.recorded_at, "place": t.place, "language": t.language,
+        "volunteer": t.volunteer, "notes": t.notes, "tags": list(t.tags),
+        "speaker": person_json(t.speaker) if t.speaker else None,
+        "detained": [person_json(p) for p in t.detained],
+        "items": [item_json(i) for i in t.items],
+    }
+
+
+def dumps(data: Any) -> str:
+    """JSON text, UTF-8 names kept readable."""
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    s = int(round(seconds))
+    return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
+
+
+def _size(n: int) -> str:
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if n < 1024 or unit == "GiB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return str(n)
+
+
+def _names(person: Person | None) -> str:
+    return " / ".join(n.text for n in person.names) if person else ""
+
+
+def testimony_line(t: Testimony) -> str:
+    """One line of `kua list`: id, date, status, consent, items, title, detained names."""
+    detained = "; ".join(_names(p) for p in t.detained if p.names)
+    title = t.title or "(untitled)"
+    extra = f"  [{detained}]" if detained else ""
+    return (f"{t.id}  {t.created_at[:10]}  {t.status:<8} {t.consent:<10} "
+            f"{len(t.items):>2} item{'s' if len(t.items) != 1 else ' '}  {title}{extra}")
+
+
+def item_line(item: MediaItem) -> str:
+    """One line describing a media item."""
+    dims = f" {item.width}x{item.height}" if item.width else ""
+    codec = f" {item.codec}" if item.codec else ""
+    return (f"{item.id}  {item.kind:<10} {item.state:<9} {item.media_type:<6}"
+            f"{codec}{dims}  {_duration(item.duration)}  {_size(item.size)}"
+            f"  sha256 {(item.sha256 or '-')[:16]}")
+
+
+def _person_lines(label: str, p: Person) -> list[str]:
+    lines = [f"{label}: {_names(p) or '(no name yet)'}"]
+    for field in ("relation", "contact", "birth_year", "chinese_id", "hometown", "detained_on",
+                  "detention_place", "detention_kind", "sentence", "charges", "citizenship"):
+        value = getattr(p, field)
+        if value not in (None, ""):
+            lines.append(f"    {field}: {value}")
+    if p.documents:
+        lines.append(f"    documents: {', '.join(p.documents)}")
+    return lines
+
+
+def testimony_text(t: Testimony) -> str:
+    """`kua show ID` as plain text."""
+    c = t.consent_elements
+    yn = {True: "yes", False: "no", None: "not recorded"}
+    lines = [f"{t.id}  {t.title or '(untitled)'}",
+             f"status: {t.status}    consent: {t.consent}",
+             "consent elements: " + ", ".join(
+                 f"{k} {yn[getattr(c, k)]}" for k in ("disclosure", "voluntariness",
+                                                     "comprehension", "competence")),
+             f"created: {t.created_at}    recorded: {t.recorded_at or '-'}"]
+    for label, value in (("place", t.place), ("language", t.language),
+                         ("volunteer", t.volunteer), ("tags", ", ".join(t.tags)),
+                         ("notes", t.notes)):
+        if value:
+            lines.append(f"{label}: {value}")
+    if t.speaker:
+        lines += _person_lines("speaker", t.speaker)
+    for n, p in enumerate(t.detained, 1):
+        lines += _person_lines(f"detained {n}", p)
+    lines.append(f"items ({len(t.items)}):")
+    lines += ["  " + item_line(i) for i in t.items]
+    return "\n".join(lines)

@@ -1,0 +1,91 @@
+"""Where the vault is and how its secrets arrive: options, environment, prompt.
+
+Secrets never come from argv: a passphrase is read from `--passphrase-file`, the
+`KUA_PASSPHRASE` environment variable (for scripts) or a prompt without echo.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from storage import keyslots
+from storage.errors import UsageError
+from storage.vault import Vault
+
+from .recovery import recover_interrupted
+
+
+def default_vault_path() -> Path:
+    """The vault used when neither --vault nor KUA_VAULT is given."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "kua" / "vault"
+
+
+def vault_path(option: str | None) -> Path:
+    """The vault folder from the option, else KUA_VAULT, else the default."""
+    chosen = option or os.environ.get("KUA_VAULT")
+    return Path(chosen).expanduser() if chosen else default_vault_path()
+
+
+def _read_secret_file(path: str, what: str) -> str:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError:
+        raise UsageError(f"cannot read the {what} file {path}") from None
+    # A file written by `echo` ends with a newline that is not part of the secret.
+    return text[:-1] if text.endswith("\n") else text
+
+
+def _prompt(label: str, confirm: bool) -> str:
+    if not sys.stdin.isatty():
+        raise UsageError(f"no {label} given: use a {label} file or the environment variable")
+    first = getpass.getpass(f"{label.capitalize()}: ")
+    if confirm and getpass.getpass(f"Repeat the {label}: ") != first:
+        raise UsageError(f"the two {label}s differ")
+    return first
+
+
+def secret(file_option: str | None, env_name: str, label: str = "passphrase",
+           confirm: bool = False) -> str:
+    """A secret from a file, the environment or a prompt, in that order."""
+    if file_option:
+        value = _read_secret_file(file_option, label)
+    elif os.environ.get(env_name) is not None:
+        value = os.environ[env_name]
+    else:
+        value = _prompt(label, confirm)
+    if not value:
+        raise UsageError(f"the {label} is empty")
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class KdfChoice:
+    """Argon2 cost chosen on the command line (None: the default)."""
+
+    memory_mib: int | None = None
+    iterations: int | None = None
+
+    def params(self) -> keyslots.KdfParams:
+        """The KdfParams to use for a new passphrase slot."""
+        d = keyslots.DEFAULT_PASSPHRASE_KDF
+        memory = d.memory_kib if self.memory_mib is None else self.memory_mib * 1024
+        iterations = self.iterations or d.iterations
+        if memory < 8 * 1024 or iterations < 1:
+            raise UsageError("the key derivation needs at least 8 MiB and 1 iteration")
+        return keyslots.KdfParams(memory, iterations, d.lanes)
+
+
+def open_vault(path: Path, passphrase: str, actor: str = "kua-cli") -> Vault:
+    """Unlock a vault and finish what an earlier crash left unfinished."""
+    vault = Vault.open(path, passphrase, actor=actor)
+    try:
+        recover_interrupted(vault)
+    except BaseException:
+        vault.close()
+        raise
+    return vault

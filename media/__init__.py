@@ -1,0 +1,1 @@
+"""Capture, encoding, transcoding and image analysis: frames, packets and file-like objects, never the vault."""

@@ -1,0 +1,1 @@
+"""The vault: every byte at rest and all cryptography."""

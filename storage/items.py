@@ -1,0 +1,135 @@
+"""Media items in the catalogue: their keys, object names, layout and metadata.
+
+An item row is written *before* its object (state `writing` or `recording`), so a
+crash never leaves an object whose key is lost. `Vault` finishes, recovers or
+erases such rows on the next unlock.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from . import ids
+from .audit import now
+from .db import Connection
+from .errors import InvalidValue, NotFound
+from .models import ITEM_KINDS, MediaItem
+from .sealed import Layout
+
+ITEM_COLUMNS = ("id, testimony_id, kind, state, media_type, size, sha256, duration, parent,"
+                " created_at, codec, audio_codec, width, height, rotation, dropped_frames,"
+                " person_id, label, original_name, params")
+_METADATA = ("media_type", "size", "sha256", "duration", "codec", "audio_codec", "width",
+             "height", "rotation", "dropped_frames", "params", "state", "label", "person_id",
+             "original_name", "parent")
+
+
+def item_from_row(row: tuple) -> MediaItem:
+    """A MediaItem from a row selected with ITEM_COLUMNS."""
+    return MediaItem(*row)
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectRef:
+    """What it takes to open an item's sealed object (never leaves storage/ and app/)."""
+
+    item_id: str
+    object_name: str
+    key: bytes
+    layout: Layout
+    size: int
+    sha256: str | None
+
+
+class Items:
+    """Queries and updates of media items on one connection."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def create(self, testimony_id: str, kind: str, *, state: str = "writing",
+               layout: Layout = Layout(), parent: str | None = None,
+               **metadata: Any) -> ObjectRef:
+        """Insert an item with a fresh key and object name; returns its ObjectRef."""
+        if kind not in ITEM_KINDS:
+            raise InvalidValue(f"unknown item kind: {kind}")
+        while True:
+            item_id = ids.new_id(ids.ITEM)
+            if not self._conn.execute("SELECT 1 FROM items WHERE id = ?", (item_id,)).fetchone():
+                break
+        key, name = secrets.token_bytes(32), secrets.token_hex(16)
+        self._conn.execute(
+            "INSERT INTO items (id, testimony_id, kind, state, object_name, item_key,"
+            " segment_size, segments_per_part, parent, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (item_id, testimony_id, kind, state, name, key, layout.segment_size,
+             layout.segments_per_part, parent, now()))
+        if metadata:
+            self.update(item_id, **metadata)
+        return ObjectRef(item_id, name, key, layout, 0, None)
+
+    def update(self, item_id: str, **fields: Any) -> None:
+        """Set metadata fields of an item (see _METADATA)."""
+        for name in fields:
+            if name not in _METADATA:
+                raise InvalidValue(f"unknown item field: {name}")
+        self.require(item_id)
+        cols = ", ".join(f"{c} = ?" for c in fields)
+        self._conn.execute(f"UPDATE items SET {cols} WHERE id = ?", (*fields.values(), item_id))
+
+    def require(self, item_id: str) -> None:
+        """Raise NotFound unless the item exists."""
+        if self._conn.execute("SELECT 1 FROM items WHERE id = ?", (item_id,)).fetchone() is None:
+            raise NotFound(f"no testimony or item with id {item_id}")
+
+    def get(self, item_id: str) -> MediaItem:
+        """One item; NotFound if absent."""
+        row = self._conn.execute(f"SELECT {ITEM_COLUMNS} FROM items WHERE id = ?", (item_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no testimony or item with id {item_id}")
+        return item_from_row(row)
+
+    def of_testimony(self, testimony_id: str) -> list[MediaItem]:
+        """Every item of a testimony, oldest first (including unfinished ones)."""
+        return [item_from_row(r) for r in self._conn.execute(
+            f"SELECT {ITEM_COLUMNS} FROM items WHERE testimony_id = ? ORDER BY created_at, rowid",
+            (testimony_id,))]
+
+    def in_state(self, state: str) -> list[MediaItem]:
+        """Every item in a state (e.g. `writing` after a crash)."""
+        return [item_from_row(r) for r in self._conn.execute(
+            f"SELECT {ITEM_COLUMNS} FROM items WHERE state = ?", (state,))]
+
+    def all(self) -> list[MediaItem]:
+        """Every item in the vault."""
+        return [item_from_row(r) for r in self._conn.execute(
+            f"SELECT {ITEM_COLUMNS} FROM items ORDER BY created_at, rowid")]
+
+    def with_sha256(self, sha256: str) -> list[MediaItem]:
+        """Complete items whose plaintext has this SHA-256 (dedup on import)."""
+        return [item_from_row(r) for r in self._conn.execute(
+            f"SELECT {ITEM_COLUMNS} FROM items WHERE sha256 = ? AND state != 'writing'", (sha256,))]
+
+    def object_ref(self, item_id: str) -> ObjectRef:
+        """Key, object name and layout of an item; NotFound if erased or absent."""
+        row = self._conn.execute(
+            "SELECT object_name, item_key, segment_size, segments_per_part, size, sha256"
+            " FROM items WHERE id = ?", (item_id,)).fetchone()
+        if row is None or row[1] is None:
+            raise NotFound(f"no testimony or item with id {item_id}")
+        name, key, seg, per_part, size, sha = row
+        return ObjectRef(item_id, name, bytes(key), Layout(seg, per_part), size, sha)
+
+    def object_names(self) -> set[str]:
+        """Names of every object the catalogue still references."""
+        return {r[0] for r in self._conn.execute("SELECT object_name FROM items")}
+
+    def drop_key(self, item_id: str) -> str:
+        """Crypto-erase: forget the item's key (secure_delete zeroes it); returns the object name."""
+        row = self._conn.execute("SELECT object_name FROM items WHERE id = ?", (item_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no testimony or item with id {item_id}")
+        self._conn.execute("UPDATE items SET parent = NULL WHERE parent = ?", (item_id,))
+        self._conn.execute("DELETE FROM items WHERE id = ?", (item_id,))
+        return row[0]

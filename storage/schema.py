@@ -1,0 +1,130 @@
+"""Numbered, stepwise migrations of the catalogue (`PRAGMA user_version`).
+
+Append a new step to `MIGRATIONS`; never edit a step that has shipped. A vault whose
+version is higher than this list is refused (`VaultTooNew`) rather than guessed at.
+`tests/fixtures/` keeps a vault made by version 1 to prove old vaults still open.
+"""
+
+from __future__ import annotations
+
+_V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE testimonies (
+    seq INTEGER PRIMARY KEY,                 -- rowid, also the rowid of its search row
+    id TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT,
+    place TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT '',
+    volunteer TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'ready', 'exported')),
+    consent TEXT NOT NULL DEFAULT 'restricted'
+        CHECK (consent IN ('public', 'anonymous', 'restricted')),
+    consent_disclosure INTEGER,              -- NULL: not asked yet; 0/1: no/yes
+    consent_voluntariness INTEGER,
+    consent_comprehension INTEGER,
+    consent_competence INTEGER,
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+CREATE TABLE tags (
+    testimony_id TEXT NOT NULL REFERENCES testimonies(id) ON DELETE CASCADE,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (testimony_id, tag)
+);
+
+CREATE TABLE people (
+    id TEXT PRIMARY KEY,
+    testimony_id TEXT NOT NULL REFERENCES testimonies(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('speaker', 'detained')),
+    position INTEGER NOT NULL,
+    relation TEXT NOT NULL DEFAULT '',
+    contact TEXT NOT NULL DEFAULT '',
+    birth_year INTEGER,
+    chinese_id TEXT NOT NULL DEFAULT '',
+    hometown TEXT NOT NULL DEFAULT '',
+    detained_on TEXT NOT NULL DEFAULT '',
+    detention_place TEXT NOT NULL DEFAULT '',
+    detention_kind TEXT NOT NULL DEFAULT '',
+    sentence TEXT NOT NULL DEFAULT '',
+    charges TEXT NOT NULL DEFAULT '',
+    citizenship TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX people_by_testimony ON people (testimony_id, role, position);
+
+CREATE TABLE person_names (
+    person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    script TEXT NOT NULL,
+    PRIMARY KEY (person_id, position)
+);
+
+CREATE TABLE items (
+    id TEXT PRIMARY KEY,
+    testimony_id TEXT NOT NULL REFERENCES testimonies(id),
+    person_id TEXT REFERENCES people(id) ON DELETE SET NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('master', 'share', 'proxy', 'audio', 'anonymized',
+                                       'still', 'imported', 'document')),
+    state TEXT NOT NULL CHECK (state IN ('writing', 'recording', 'complete', 'recovered',
+                                         'failed')),
+    media_type TEXT NOT NULL DEFAULT 'other',
+    label TEXT NOT NULL DEFAULT '',
+    original_name TEXT NOT NULL DEFAULT '',
+    object_name TEXT NOT NULL UNIQUE,
+    item_key BLOB,                           -- NULL once crypto-erased
+    segment_size INTEGER NOT NULL,
+    segments_per_part INTEGER NOT NULL,
+    size INTEGER NOT NULL DEFAULT 0,
+    sha256 TEXT,
+    codec TEXT,
+    audio_codec TEXT,
+    duration REAL,
+    width INTEGER,
+    height INTEGER,
+    rotation INTEGER NOT NULL DEFAULT 0,
+    dropped_frames INTEGER,
+    parent TEXT REFERENCES items(id) ON DELETE SET NULL,
+    params TEXT NOT NULL DEFAULT '{}',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX items_by_testimony ON items (testimony_id);
+CREATE INDEX items_by_sha ON items (sha256);
+
+CREATE TABLE jobs (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    item_id TEXT,
+    params TEXT NOT NULL DEFAULT '{}',
+    state TEXT NOT NULL DEFAULT 'queued',
+    progress REAL NOT NULL DEFAULT 0,
+    result TEXT,
+    error TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    subject TEXT,
+    details TEXT NOT NULL DEFAULT '{}',
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+
+-- Cross-script search: `raw` holds the words as typed, `phonetic` their folded keys
+-- (storage/translit.py). rowid = testimonies.seq.
+CREATE VIRTUAL TABLE search USING fts5(
+    raw, phonetic, tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+
+MIGRATIONS: list[str] = [_V1]
+
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,380 @@
+"""Sealed media objects: a stream of AEAD segments under a per-item key.
+
+Format (the STREAM construction that age uses): the plaintext is cut into segments of
+a fixed size (the last one may be shorter, and is empty only if the whole object is);
+segment i is sealed with AES-256-GCM under the item's own key, nonce = i as an 11-byte
+big-endian counter followed by a flag byte that is 1 for the final segment, and the
+item id as associated data. Hence:
+
+- a flipped bit, a segment moved to another position or spliced in from another
+  object (other key, other item id) fails authentication: `SegmentAuthFailed`;
+- an object cut anywhere, even at a segment boundary, lacks its final-flagged
+  segment: `ObjectTruncated`.
+
+Objects have no header: the segment size and part size live in the catalogue, and
+the files hold nothing but ciphertext. No file may exceed 2 GiB (FAT32), so an object
+is split into parts of whole segments, `<name>`, `<name>.1`, `<name>.2`, ... inside
+`objects/<first two characters of name>/`. Readers and writers hide the parts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from .errors import ObjectMissing, ObjectTruncated, SegmentAuthFailed
+from .fsio import disk_full_as_error, fsync_dir, write_all
+
+TAG_SIZE = 16
+DEFAULT_SEGMENT_SIZE = 1024 * 1024
+MAX_FILE_BYTES = 2 * 1024 ** 3 - 1  # FAT32's limit is 4 GiB - 1; 2 GiB suits every tool
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """How an object's plaintext maps onto sealed segments and part files."""
+
+    segment_size: int = DEFAULT_SEGMENT_SIZE
+    segments_per_part: int = MAX_FILE_BYTES // (DEFAULT_SEGMENT_SIZE + TAG_SIZE)
+
+    @classmethod
+    def for_segment_size(cls, segment_size: int, max_file_bytes: int = MAX_FILE_BYTES) -> "Layout":
+        """The layout with the most segments per part that keeps parts under the limit."""
+        return cls(segment_size, max_file_bytes // (segment_size + TAG_SIZE))
+
+    @property
+    def sealed_size(self) -> int:
+        return self.segment_size + TAG_SIZE
+
+    @property
+    def part_bytes(self) -> int:
+        return self.segments_per_part * self.sealed_size
+
+
+def part_path(objects_dir: Path, name: str, index: int) -> Path:
+    """Where part `index` of object `name` lives."""
+    leaf = name if index == 0 else f"{name}.{index}"
+    return objects_dir / name[:2] / leaf
+
+
+def existing_parts(objects_dir: Path, name: str) -> list[Path]:
+    """The part files of an object that exist, in order, stopping at the first gap."""
+    parts = []
+    while (p := part_path(objects_dir, name, len(parts))).exists():
+        parts.append(p)
+    return parts
+
+
+def _nonce(index: int, final: bool) -> bytes:
+    return index.to_bytes(11, "big") + (b"\x01" if final else b"\x00")
+
+
+class SealedWriter(io.RawIOBase):
+    """Write-only file object that seals what it is given into a new object.
+
+    Each segment reaches the operating system as soon as it is complete (the byte
+    after it has arrived), so a killed process loses at most one segment. `close()`
+    seals the final segment and makes everything durable; `abort()` removes the
+    files. `sha256` and `size` describe the plaintext once closed.
+    """
+
+    def __init__(self, objects_dir: Path, name: str, key: bytes, item_id: str,
+                 layout: Layout = Layout(),
+                 on_segment: Callable[[int], None] | None = None) -> None:
+        super().__init__()
+        self._dir = Path(objects_dir)
+        self._name = name
+        self._aead = AESGCM(key)
+        self._aad = item_id.encode()
+        self._layout = layout
+        self._buf = bytearray()
+        self._hash = hashlib.sha256()
+        self._segments = 0
+        self._size = 0
+        self._fd: int | None = None
+        self._on_segment = on_segment
+        self.sha256: str | None = None
+        self._open_part(0)
+
+    def writable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._size
+
+    @property
+    def size(self) -> int:
+        """Plaintext bytes written so far."""
+        return self._size
+
+    def write(self, data) -> int:  # type: ignore[override]
+        if self.closed:
+            raise ValueError("write to a closed SealedWriter")
+        view = memoryview(data).cast("B")
+        n = len(view)
+        self._hash.update(view)
+        self._buf += view
+        self._size += n
+        seg = self._layout.segment_size
+        # Keep up to one full segment back: only the next byte proves it is not final.
+        if len(self._buf) > seg:
+            whole = (len(self._buf) - 1) // seg
+            for k in range(whole):
+                self._emit(memoryview(self._buf)[k * seg:(k + 1) * seg], final=False)
+            del self._buf[:whole * seg]
+        return n
+
+    def _open_part(self, index: int) -> None:
+        path = part_path(self._dir, self._name, index)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        if index == 0:
+            fsync_dir(path.parent)
+
+    def _emit(self, plain: memoryview, final: bool) -> None:
+        if self._segments and self._segments % self._layout.segments_per_part == 0:
+            self._finish_part()
+            self._open_part(self._segments // self._layout.segments_per_part)
+        sealed = self._aead.encrypt(_nonce(self._segments, final), bytes(plain), self._aad)
+        with disk_full_as_error():
+            write_all(self._fd, sealed)
+        self._segments += 1
+        if self._on_segment:
+            self._on_segment(self._segments)
+
+    def _finish_part(self) -> None:
+        assert self._fd is not None
+        with disk_full_as_error():
+            os.fsync(self._fd)
+        os.close(self._fd)
+        self._fd = None
+
+    def sync(self) -> None:
+        """Make every completed segment durable (fsync), e.g. once a second while recording."""
+        if self._fd is not None:
+            with disk_full_as_error():
+                os.fsync(self._fd)
+
+    def close(self) -> None:
+        """Seal the final segment and make the object durable."""
+        if self.closed:
+            return
+        try:
+            self._emit(memoryview(self._buf), final=True)
+            self._buf.clear()
+            self._finish_part()
+            fsync_dir(part_path(self._dir, self._name, 0).parent)
+            self.sha256 = self._hash.hexdigest()
+        finally:
+            super().close()
+
+    def abort(self) -> None:
+        """Stop writing and delete whatever was written."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+        super().close()
+        remove_object(self._dir, self._name)
+
+
+def remove_object(objects_dir: Path, name: str) -> None:
+    """Delete every part file of an object (call only after its key is gone)."""
+    index = 0
+    while True:
+        path = part_path(objects_dir, name, index)
+        if not path.exists():
+            # A gap can exist after a crash; look a little further before stopping.
+            if not part_path(objects_dir, name, index + 1).exists():
+                break
+        path.unlink(missing_ok=True)
+        index += 1
+
+
+class SealedReader(io.RawIOBase):
+    """Seekable, read-only file object over a sealed object.
+
+    A read decrypts only the segments it touches (one is kept decrypted). Opening
+    checks the object's shape and authenticates its final segment, so truncation is
+    found at once; other damage is found by the read that touches it.
+    """
+
+    def __init__(self, objects_dir: Path, name: str, key: bytes, item_id: str,
+                 layout: Layout = Layout(), expected_size: int | None = None) -> None:
+        super().__init__()
+        self._item = item_id
+        self._aead = AESGCM(key)
+        self._aad = item_id.encode()
+        self._layout = layout
+        self._pos = 0
+        self._cached: tuple[int, bytes] | None = None
+        self._fds: dict[int, int] = {}
+        self._paths = existing_parts(Path(objects_dir), name)
+        if not self._paths:
+            raise ObjectMissing(item_id, "its sealed file is missing from the vault")
+        self._segments, last_len = self._shape()
+        self._size = (self._segments - 1) * layout.segment_size + last_len
+        if expected_size is not None and self._size < expected_size:
+            raise ObjectTruncated(item_id, f"{expected_size - self._size} bytes are missing")
+        self._check_final()
+
+    def _shape(self) -> tuple[int, int]:
+        lay = self._layout
+        *full, last = [p.stat().st_size for p in self._paths]
+        if any(s != lay.part_bytes for s in full):
+            raise ObjectTruncated(self._item, "a part file has the wrong size")
+        whole, rest = divmod(last, lay.sealed_size)
+        if rest == 0 and whole > 0:
+            segments, last_len = whole, lay.segment_size
+        elif rest >= TAG_SIZE and (rest > TAG_SIZE or (whole == 0 and not full)):
+            segments, last_len = whole + 1, rest - TAG_SIZE
+        else:
+            raise ObjectTruncated(self._item, "the object ends inside a segment")
+        return len(full) * lay.segments_per_part + segments, last_len
+
+    def _read_sealed(self, index: int) -> bytes:
+        lay = self._layout
+        part, within = divmod(index, lay.segments_per_part)
+        fd = self._fds.get(part)
+        if fd is None:
+            fd = self._fds[part] = os.open(self._paths[part], os.O_RDONLY)
+        length = lay.sealed_size
+        if index == self._segments - 1:
+            length = self._size - index * lay.segment_size + TAG_SIZE
+        return os.pread(fd, length, within * lay.sealed_size)
+
+    def _check_final(self) -> None:
+        last = self._segments - 1
+        sealed = self._read_sealed(last)
+        try:
+            self._cached = (last, self._aead.decrypt(_nonce(last, True), sealed, self._aad))
+            return
+        except InvalidTag:
+            pass
+        try:
+            self._aead.decrypt(_nonce(last, False), sealed, self._aad)
+        except InvalidTag:
+            raise SegmentAuthFailed(self._item, f"segment {last} failed authentication") from None
+        raise ObjectTruncated(self._item, "the object was cut short (final segment missing)")
+
+    def segment(self, index: int) -> bytes:
+        """The plaintext of segment `index`, authenticated."""
+        if self._cached and self._cached[0] == index:
+            return self._cached[1]
+        sealed = self._read_sealed(index)
+        final = index == self._segments - 1
+        try:
+            plain = self._aead.decrypt(_nonce(index, final), sealed, self._aad)
+        except InvalidTag:
+            raise SegmentAuthFailed(self._item, f"segment {index} failed authentication") from None
+        self._cached = (index, plain)
+        return plain
+
+    @property
+    def size(self) -> int:
+        """Plaintext length in bytes."""
+        return self._size
+
+    @property
+    def segment_count(self) -> int:
+        return self._segments
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._size}[whence]
+        if base + offset < 0:
+            raise ValueError("negative seek position")
+        self._pos = base + offset
+        return self._pos
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        out = memoryview(buffer).cast("B")
+        done = 0
+        seg = self._layout.segment_size
+        while done < len(out) and self._pos < self._size:
+            index, offset = divmod(self._pos, seg)
+            plain = self.segment(index)
+            n = min(len(out) - done, len(plain) - offset)
+            out[done:done + n] = plain[offset:offset + n]
+            done += n
+            self._pos += n
+        return done
+
+    def close(self) -> None:
+        for fd in self._fds.values():
+            os.close(fd)
+        self._fds.clear()
+        self._cached = None
+        super().close()
+
+
+def seal_as_final(objects_dir: Path, name: str, key: bytes, item_id: str,
+                  layout: Layout = Layout()) -> int:
+    """Repair an object whose writer was killed: keep every whole segment, end it there.
+
+    Walks back from the end to the last segment that authenticates, cuts anything
+    after it (a half-written segment) and re-seals it as the final segment. Returns
+    the plaintext length kept. An intact object is left as it is.
+    """
+    aead = AESGCM(key)
+    aad = item_id.encode()
+    paths = existing_parts(Path(objects_dir), name)
+    if not paths:
+        raise ObjectMissing(item_id, "its sealed file is missing from the vault")
+    sizes = [p.stat().st_size for p in paths]
+    total = sum(sizes)
+    lay = layout
+    index = -(-total // lay.sealed_size) - 1  # the last (possibly partial) segment
+    while index >= 0:
+        part, within = divmod(index, lay.segments_per_part)
+        if part < len(paths):
+            with open(paths[part], "rb") as f:
+                f.seek(within * lay.sealed_size)
+                sealed = f.read(lay.sealed_size)
+            for final in (True, False):
+                try:
+                    plain = aead.decrypt(_nonce(index, final), sealed, aad)
+                except InvalidTag:
+                    continue
+                if not final:
+                    _rewrite_final(paths, part, within, lay, aead.encrypt(_nonce(index, True), plain, aad))
+                _cut_after(paths, part, within * lay.sealed_size + len(sealed))
+                return index * lay.segment_size + len(plain)
+        index -= 1
+    # Not one whole segment: the object is empty.
+    for p in paths:
+        p.unlink()
+    with open(paths[0], "wb") as f:
+        f.write(aead.encrypt(_nonce(0, True), b"", aad))
+        f.flush()
+        os.fsync(f.fileno())
+    return 0
+
+
+def _rewrite_final(paths: list[Path], part: int, within: int, lay: Layout, sealed: bytes) -> None:
+    with open(paths[part], "r+b") as f:
+        f.seek(within * lay.sealed_size)
+        f.write(sealed)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def _cut_after(paths: list[Path], part: int, length: int) -> None:
+    os.truncate(paths[part], length)
+    for p in paths[part + 1:]:
+        p.unlink()
+    fsync_dir(paths[part].parent)

@@ -1,0 +1,1 @@
+"""PySide6 widgets, item models and thin workers over app/ services (the GUI issue)."""

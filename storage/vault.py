@@ -76,6 +76,7 @@ class Vault:
             recovery = keyslots.new_recovery_key()
             keys_bytes = keyslots.create(passphrase, vault_key, recovery, kdf)
             conn = db.connect(path / DB, vault_key, create=True)
+            os.chmod(path / DB, 0o600)  # sqlite gives its -wal and -shm the same mode
             vault = cls(path, vault_key, conn, lock_fd, actor)
             with db.transaction(conn):
                 vault._set_meta("vault_id", secrets.token_hex(16))

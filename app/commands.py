@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
@@ -25,6 +26,24 @@ def _say(text: str = "") -> None:
 
 def _warn(text: str) -> None:
     print(text, file=sys.stderr)
+
+
+def _progress(enabled: bool = True) -> library.Progress:
+    """A progress callback that keeps one refreshing line on a terminal's stderr."""
+    if not enabled or not sys.stderr.isatty():
+        return lambda done, total, message: None
+    last = [0.0]
+
+    def show(done: int, total: int, message: str) -> None:
+        now = time.monotonic()
+        if now - last[0] < 0.1 and done < total:
+            return
+        last[0] = now
+        pct = f"{100 * done / total:5.1f}%" if total else ""
+        end = "\n" if total and done >= total else ""
+        print(f"\r{pct} {done / 1048576:8.1f} MiB", end=end, file=sys.stderr, flush=True)
+
+    return show
 
 
 def _json(args: argparse.Namespace, data: object) -> bool:
@@ -68,7 +87,8 @@ def cmd_add(args: argparse.Namespace) -> None:
     """Store files as items of a new (or given) testimony."""
     with _opened(args) as vault:
         result = library.add_files(vault, [Path(f) for f in args.files], title=args.title,
-                                   consent=args.consent, testimony_id=args.testimony)
+                                   consent=args.consent, testimony_id=args.testimony,
+                                   progress=_progress())
         items = [vault.items.get(i) for i in result.item_ids]
     _warn("The original files are still where they were, unencrypted: delete them if they"
           " must not stay on this computer.")
@@ -123,7 +143,7 @@ def cmd_extract(args: argparse.Namespace) -> None:
     """Write a plaintext copy of an item, with a warning."""
     out = Path(args.out)
     with _opened(args) as vault:
-        item = library.extract(vault, args.id, out)
+        item = library.extract(vault, args.id, out, progress=_progress())
     _warn(f"Wrote an unencrypted copy of {item.id} to {out}. Anyone who finds this file can"
           " read it: delete it when you no longer need it.")
     if not _json(args, {"id": item.id, "out": str(out), "sha256": item.sha256}):
@@ -152,7 +172,7 @@ def cmd_passwd(args: argparse.Namespace) -> None:
 def cmd_verify(args: argparse.Namespace) -> None:
     """Check the vault: catalogue, audit chain, every object and hash."""
     with _opened(args) as vault:
-        report = library.verify(vault)
+        report = library.verify(vault, progress=_progress())
     if not _json(args, {"ok": report.ok, "audit_events": report.audit_events,
                         "items_checked": report.items_checked,
                         "bytes_checked": report.bytes_checked,

@@ -202,3 +202,32 @@ def test_abort_removes_files(tmp_path):
     w.write(_data(12000))
     w.abort()
     assert existing_parts(tmp_path, "80" * 16) == []
+
+
+_KILLED_WRITER = """
+import os, sys, time
+sys.path.insert(0, {root!r})
+from storage.sealed import Layout, SealedWriter
+w = SealedWriter({dir!r}, "66" * 16, bytes(32), "m0000001", Layout.for_segment_size(1000))
+w.write(bytes(range(256)) * 20)   # 5120 bytes: 5 whole segments, 120 bytes held back
+print("written", flush=True)
+time.sleep(60)
+"""
+
+
+def test_segments_survive_kill_9(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = str(Path(__file__).resolve().parents[2])
+    proc = subprocess.Popen([sys.executable, "-c", _KILLED_WRITER.format(root=root, dir=str(tmp_path))],
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "written"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(10)
+    layout = Layout.for_segment_size(1000)
+    assert seal_as_final(tmp_path, "66" * 16, bytes(32), "m0000001", layout) == 5000
+    with SealedReader(tmp_path, "66" * 16, bytes(32), "m0000001", layout) as r:
+        assert r.read() == (bytes(range(256)) * 20)[:5000]

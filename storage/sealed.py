@@ -22,6 +22,8 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import queue
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -76,6 +78,35 @@ def _nonce(index: int, final: bool) -> bytes:
     return index.to_bytes(11, "big") + (b"\x01" if final else b"\x00")
 
 
+class _Hasher:
+    """SHA-256 on a helper thread: hashlib releases the GIL and AES-GCM does not, so
+    the hash runs on the second core while the writer encrypts on the first."""
+
+    def __init__(self) -> None:
+        self._digest = hashlib.sha256()
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=8)
+        self._thread = threading.Thread(target=self._run, name="kua-sha256", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (chunk := self._queue.get()) is not None:
+            self._digest.update(chunk)
+
+    def update(self, data: bytes) -> None:
+        """Hash `data` (which must not change afterwards) after what came before."""
+        self._queue.put(data)
+
+    def hexdigest(self) -> str:
+        """The digest of everything given; stops the thread."""
+        self._queue.put(None)
+        self._thread.join()
+        return self._digest.hexdigest()
+
+    def stop(self) -> None:
+        """Stop without a digest (abort, failed close)."""
+        self._queue.put(None)
+
+
 class SealedWriter(io.RawIOBase):
     """Write-only file object that seals what it is given into a new object.
 
@@ -94,8 +125,10 @@ class SealedWriter(io.RawIOBase):
         self._aead = AESGCM(key)
         self._aad = item_id.encode()
         self._layout = layout
-        self._buf = bytearray()
-        self._hash = hashlib.sha256()
+        # At most one segment, held until more data proves it is not the final one.
+        self._pending = bytearray()
+        self._sealed = bytearray(layout.sealed_size)
+        self._hasher = _Hasher()
         self._segments = 0
         self._size = 0
         self._fd: int | None = None
@@ -119,16 +152,20 @@ class SealedWriter(io.RawIOBase):
             raise ValueError("write to a closed SealedWriter")
         view = memoryview(data).cast("B")
         n = len(view)
-        self._hash.update(view)
-        self._buf += view
-        self._size += n
         seg = self._layout.segment_size
-        # Keep up to one full segment back: only the next byte proves it is not final.
-        if len(self._buf) > seg:
-            whole = (len(self._buf) - 1) // seg
-            for k in range(whole):
-                self._emit(memoryview(self._buf)[k * seg:(k + 1) * seg], final=False)
-            del self._buf[:whole * seg]
+        pending = self._pending
+        while view:
+            if len(pending) == seg:  # more data follows: the held segment is not final
+                self._emit(memoryview(pending), final=False)
+                pending.clear()
+            if not pending and len(view) > seg:  # whole segments straight from the caller
+                self._emit(view[:seg], final=False)
+                view = view[seg:]
+                continue
+            take = min(seg - len(pending), len(view))
+            pending += view[:take]
+            view = view[take:]
+        self._size += n
         return n
 
     def _open_part(self, index: int) -> None:
@@ -142,7 +179,9 @@ class SealedWriter(io.RawIOBase):
         if self._segments and self._segments % self._layout.segments_per_part == 0:
             self._finish_part()
             self._open_part(self._segments // self._layout.segments_per_part)
-        sealed = self._aead.encrypt(_nonce(self._segments, final), bytes(plain), self._aad)
+        self._hasher.update(bytes(plain))
+        sealed = memoryview(self._sealed)[:len(plain) + TAG_SIZE]
+        self._aead.encrypt_into(_nonce(self._segments, final), plain, self._aad, sealed)
         with disk_full_as_error():
             write_all(self._fd, sealed)
         self._segments += 1
@@ -167,12 +206,14 @@ class SealedWriter(io.RawIOBase):
         if self.closed:
             return
         try:
-            self._emit(memoryview(self._buf), final=True)
-            self._buf.clear()
+            self._emit(memoryview(self._pending), final=True)
+            self._pending.clear()
             self._finish_part()
             fsync_dir(part_path(self._dir, self._name, 0).parent)
-            self.sha256 = self._hash.hexdigest()
+            self.sha256 = self._hasher.hexdigest()
         finally:
+            if self.sha256 is None:
+                self._hasher.stop()
             super().close()
 
     def abort(self) -> None:
@@ -180,6 +221,7 @@ class SealedWriter(io.RawIOBase):
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
+        self._hasher.stop()
         super().close()
         remove_object(self._dir, self._name)
 
@@ -213,7 +255,9 @@ class SealedReader(io.RawIOBase):
         self._aad = item_id.encode()
         self._layout = layout
         self._pos = 0
-        self._cached: tuple[int, bytes] | None = None
+        self._cached: int | None = None  # index of the segment held in self._plain
+        self._sealed = bytearray(layout.sealed_size)
+        self._plain = bytearray(layout.segment_size)
         self._fds: dict[int, int] = {}
         self._paths = existing_parts(Path(objects_dir), name)
         if not self._paths:
@@ -238,43 +282,50 @@ class SealedReader(io.RawIOBase):
             raise ObjectTruncated(self._item, "the object ends inside a segment")
         return len(full) * lay.segments_per_part + segments, last_len
 
-    def _read_sealed(self, index: int) -> bytes:
+    def _read_sealed(self, index: int) -> memoryview:
+        """The sealed bytes of segment `index`, in a buffer reused by the next call."""
         lay = self._layout
         part, within = divmod(index, lay.segments_per_part)
         fd = self._fds.get(part)
         if fd is None:
             fd = self._fds[part] = os.open(self._paths[part], os.O_RDONLY)
-        length = lay.sealed_size
+        view = memoryview(self._sealed)[:self._plain_length(index) + TAG_SIZE]
+        got = os.preadv(fd, [view], within * lay.sealed_size)
+        return view[:got]
+
+    def _plain_length(self, index: int) -> int:
         if index == self._segments - 1:
-            length = self._size - index * lay.segment_size + TAG_SIZE
-        return os.pread(fd, length, within * lay.sealed_size)
+            return self._size - index * self._layout.segment_size
+        return self._layout.segment_size
+
+    def _decrypt_into(self, index: int, out: memoryview, final: bool | None = None) -> None:
+        sealed = self._read_sealed(index)
+        if final is None:
+            final = index == self._segments - 1
+        try:
+            self._aead.decrypt_into(_nonce(index, final), sealed, self._aad, out)
+        except (InvalidTag, ValueError):  # ValueError: a short read, the file was cut under us
+            raise SegmentAuthFailed(self._item, f"segment {index} failed authentication") from None
 
     def _check_final(self) -> None:
         last = self._segments - 1
-        sealed = self._read_sealed(last)
+        out = memoryview(self._plain)[:self._plain_length(last)]
         try:
-            self._cached = (last, self._aead.decrypt(_nonce(last, True), sealed, self._aad))
-            return
-        except InvalidTag:
-            pass
-        try:
-            self._aead.decrypt(_nonce(last, False), sealed, self._aad)
-        except InvalidTag:
-            raise SegmentAuthFailed(self._item, f"segment {last} failed authentication") from None
-        raise ObjectTruncated(self._item, "the object was cut short (final segment missing)")
+            self._decrypt_into(last, out)
+        except SegmentAuthFailed:
+            # Sealed as an ordinary segment: the object was cut at a segment boundary.
+            self._decrypt_into(last, out, final=False)
+            raise ObjectTruncated(self._item, "the object was cut short (final segment missing)") from None
+        self._cached = last
 
-    def segment(self, index: int) -> bytes:
-        """The plaintext of segment `index`, authenticated."""
-        if self._cached and self._cached[0] == index:
-            return self._cached[1]
-        sealed = self._read_sealed(index)
-        final = index == self._segments - 1
-        try:
-            plain = self._aead.decrypt(_nonce(index, final), sealed, self._aad)
-        except InvalidTag:
-            raise SegmentAuthFailed(self._item, f"segment {index} failed authentication") from None
-        self._cached = (index, plain)
-        return plain
+    def segment(self, index: int) -> memoryview:
+        """The plaintext of segment `index`, authenticated (valid until the next call)."""
+        n = self._plain_length(index)
+        if self._cached != index:
+            self._cached = None
+            self._decrypt_into(index, memoryview(self._plain)[:n])
+            self._cached = index
+        return memoryview(self._plain)[:n]
 
     @property
     def size(self) -> int:
@@ -307,9 +358,15 @@ class SealedReader(io.RawIOBase):
         seg = self._layout.segment_size
         while done < len(out) and self._pos < self._size:
             index, offset = divmod(self._pos, seg)
-            plain = self.segment(index)
-            n = min(len(out) - done, len(plain) - offset)
-            out[done:done + n] = plain[offset:offset + n]
+            length = self._plain_length(index)
+            if offset == 0 and len(out) - done >= length and self._cached != index:
+                # A whole segment: decrypt straight into the caller's buffer.
+                self._decrypt_into(index, out[done:done + length])
+                n = length
+            else:
+                plain = self.segment(index)
+                n = min(len(out) - done, length - offset)
+                out[done:done + n] = plain[offset:offset + n]
             done += n
             self._pos += n
         return done

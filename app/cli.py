@@ -13,6 +13,7 @@ import os
 import resource
 import sys
 
+from storage.db import mapped_errors
 from storage.errors import KuaError
 
 from . import commands
@@ -104,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
-        commands.run(args)
+        with mapped_errors():  # a damaged catalogue page can surface in any query
+            commands.run(args)
         return 0
     except KuaError as exc:
         print(f"kua: {exc}", file=sys.stderr)

@@ -25,6 +25,7 @@ from storage.vault import Vault
 
 Progress = Callable[[int, int, str], None]
 CHUNK = 1024 * 1024
+_UNFINISHED = "unfinished-import:"  # meta key prefix: a testimony `add` is still filling
 _PRIMARY_ORDER = ("master", "imported", "share", "anonymized", "proxy", "audio", "still", "document")
 
 
@@ -66,7 +67,9 @@ def add_files(vault: Vault, paths: Iterable[Path], *, title: str | None = None,
     """Store existing files byte for byte as items of a new (or given) testimony.
 
     Nothing half-written stays referenced: an item row is `writing` until its object
-    is complete, and any failure erases the item (and a testimony made for it).
+    is complete, and any failure erases the item (and a testimony made for it). A new
+    testimony is marked unfinished until every file is in, so that after a crash the
+    next unlock erases it too (`erase_unfinished_imports`).
     """
     paths = [Path(p) for p in paths]
     for p in paths:
@@ -80,6 +83,8 @@ def add_files(vault: Vault, paths: Iterable[Path], *, title: str | None = None,
             testimony_id = vault.catalogue.create_testimony(
                 title if title is not None else paths[0].stem, consent)
             vault.audit.append("testimony.create", testimony_id)
+            vault.conn.execute("INSERT INTO meta (key, value) VALUES (?, '')",
+                               (_UNFINISHED + testimony_id,))
         elif not vault.catalogue.exists(testimony_id):
             raise NotFound(f"no testimony with id {testimony_id}")
     item_ids: list[str] = []
@@ -97,10 +102,34 @@ def add_files(vault: Vault, paths: Iterable[Path], *, title: str | None = None,
                 with vault.transaction():
                     vault.catalogue.delete_testimony(testimony_id)
                     vault.audit.append("testimony.remove", testimony_id)
+                    vault.conn.execute("DELETE FROM meta WHERE key = ?",
+                                       (_UNFINISHED + testimony_id,))
             except KuaError:
-                pass  # an empty draft is harmless; the first error matters more
+                pass  # the next unlock erases it; the first error matters more
         raise
+    if created:
+        with vault.transaction():
+            vault.conn.execute("DELETE FROM meta WHERE key = ?", (_UNFINISHED + testimony_id,))
     return AddResult(testimony_id, tuple(item_ids))
+
+
+def erase_unfinished_imports(vault: Vault) -> list[str]:
+    """Erase testimonies that an `add` created but never finished (killed, power cut).
+
+    Their items are erased with them: an import is all or nothing. Returns their ids.
+    """
+    keys = [r[0] for r in vault.conn.execute(
+        "SELECT key FROM meta WHERE key LIKE ?", (_UNFINISHED + "%",)).fetchall()]
+    for key in keys:
+        testimony_id = key[len(_UNFINISHED):]
+        for item in vault.items.of_testimony(testimony_id):
+            vault.erase_item(item.id, "item.erase-unfinished")
+        with vault.transaction():
+            if vault.catalogue.exists(testimony_id):
+                vault.catalogue.delete_testimony(testimony_id)
+                vault.audit.append("testimony.remove", testimony_id)
+            vault.conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+    return [k[len(_UNFINISHED):] for k in keys]
 
 
 def _add_one(vault: Vault, testimony_id: str, path: Path, copied: Callable[[int], None],

@@ -15,6 +15,8 @@ from storage.vault import Vault
 
 from media.probe import probe
 
+from .library import erase_unfinished_imports
+
 _CHUNK = 1024 * 1024
 
 
@@ -28,7 +30,12 @@ def sha256_of(reader) -> str:
 
 
 def recover_interrupted(vault: Vault) -> list[str]:
-    """Recover every item left in state `recording`; returns their ids."""
+    """Recover every item left in state `recording`; returns their ids.
+
+    Imports cut short are not recovered but erased, testimony and all (an import is
+    all or nothing, and its files are still where they were).
+    """
+    erase_unfinished_imports(vault)
     recovered = []
     for item in vault.items.in_state("recording"):
         ref = vault.items.object_ref(item.id)

@@ -59,6 +59,8 @@ def connect(path: Path, vault_key: bytes, *, create: bool = False,
     uri = f"file:{Path(path)}?mode={'ro' if readonly else ('rwc' if create else 'rw')}"
     with mapped_errors():
         conn = sqlcipher3.connect(uri, uri=True, isolation_level=None)
+        # SQLCipher logs failed page HMACs to stderr; Kua reports them as one error.
+        conn.execute("PRAGMA cipher_log_level = NONE")
         key = subkey(vault_key, "catalogue").hex()
         conn.execute(f"PRAGMA key = \"x'{key}'\"")
         del key

@@ -13,6 +13,7 @@ import os
 import resource
 import sys
 
+from storage import keyslots
 from storage.db import mapped_errors
 from storage.errors import KuaError
 
@@ -47,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     kdf_help = "Argon2id memory in MiB for the passphrase (default 256; lower only for very old laptops)"
     p = add("init", "create a vault (prints the recovery key once)")
     p.add_argument("--kdf-memory", type=int, metavar="MIB", help=kdf_help)
-    p.add_argument("--kdf-iterations", type=int, metavar="N", help="Argon2id passes (default 3)")
+    p.add_argument("--kdf-iterations", type=int, metavar="N", help=f"Argon2id passes (default {keyslots.DEFAULT_PASSPHRASE_KDF.iterations})")
 
     p = add("add", "store existing files byte for byte as a testimony's items")
     p.add_argument("files", nargs="+", metavar="FILE")
@@ -79,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--new-passphrase-file", metavar="F",
                    help="read the new passphrase from this file (else $KUA_NEW_PASSPHRASE or a prompt)")
     p.add_argument("--kdf-memory", type=int, metavar="MIB", help=kdf_help)
-    p.add_argument("--kdf-iterations", type=int, metavar="N", help="Argon2id passes (default 3)")
+    p.add_argument("--kdf-iterations", type=int, metavar="N", help=f"Argon2id passes (default {keyslots.DEFAULT_PASSPHRASE_KDF.iterations})")
 
     add("verify", "check the audit chain, every object's tags and every SHA-256")
     return parser

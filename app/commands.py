@@ -48,7 +48,8 @@ def _progress(enabled: bool = True) -> library.Progress:
 
 def _json(args: argparse.Namespace, data: object) -> bool:
     if args.json:
-        print(output.dumps(data))
+        # Lists can hold thousands of testimonies: compact; single objects: readable.
+        print(output.dumps(data, indent=not isinstance(data, list)))
     return args.json
 
 
@@ -102,19 +103,24 @@ def cmd_add(args: argparse.Namespace) -> None:
 def cmd_list(args: argparse.Namespace) -> None:
     """Print every testimony."""
     with _opened(args) as vault:
-        found = library.list_testimonies(vault)
-    if not _json(args, [output.testimony_json(t) for t in found]):
-        for t in found:
-            _say(output.testimony_line(t))
+        if args.json:
+            _json(args, [output.testimony_json(t) for t in library.list_testimonies(vault)])
+            return
+        found = library.list_summaries(vault)
+    for t in found:
+        _say(output.summary_line(t))
 
 
 def cmd_search(args: argparse.Namespace) -> None:
     """Print the testimonies that match the text."""
+    text = " ".join(args.text)
     with _opened(args) as vault:
-        found = library.search(vault, " ".join(args.text))
-    if not _json(args, [output.testimony_json(t) for t in found]):
-        for t in found:
-            _say(output.testimony_line(t))
+        if args.json:
+            _json(args, [output.testimony_json(t) for t in library.search(vault, text)])
+            return
+        found = library.search_summaries(vault, text)
+    for t in found:
+        _say(output.summary_line(t))
 
 
 def cmd_show(args: argparse.Namespace) -> None:

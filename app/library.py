@@ -20,7 +20,7 @@ from storage.db import mapped_errors
 from storage.errors import (Cancelled, HashMismatch, InvalidValue, KuaError, NotFound,
                             ObjectTruncated, UsageError)
 from storage.fsio import disk_full_as_error, fsync_dir
-from storage.models import MediaItem, Testimony
+from storage.models import MediaItem, Testimony, TestimonySummary
 from storage.vault import Vault
 
 Progress = Callable[[int, int, str], None]
@@ -99,13 +99,9 @@ def add_files(vault: Vault, paths: Iterable[Path], *, title: str | None = None,
             _erase_quietly(vault, item_id)
         if created:
             try:
-                with vault.transaction():
-                    vault.catalogue.delete_testimony(testimony_id)
-                    vault.audit.append("testimony.remove", testimony_id)
-                    vault.conn.execute("DELETE FROM meta WHERE key = ?",
-                                       (_UNFINISHED + testimony_id,))
+                _drop_unfinished(vault, testimony_id)
             except KuaError:
-                pass  # the next unlock erases it; the first error matters more
+                pass  # it stays marked: the next unlock erases it; the first error matters more
         raise
     if created:
         with vault.transaction():
@@ -118,18 +114,28 @@ def erase_unfinished_imports(vault: Vault) -> list[str]:
 
     Their items are erased with them: an import is all or nothing. Returns their ids.
     """
-    keys = [r[0] for r in vault.conn.execute(
+    tids = [r[0][len(_UNFINISHED):] for r in vault.conn.execute(
         "SELECT key FROM meta WHERE key LIKE ?", (_UNFINISHED + "%",)).fetchall()]
-    for key in keys:
-        testimony_id = key[len(_UNFINISHED):]
+    for testimony_id in tids:
         for item in vault.items.of_testimony(testimony_id):
             vault.erase_item(item.id, "item.erase-unfinished")
-        with vault.transaction():
-            if vault.catalogue.exists(testimony_id):
-                vault.catalogue.delete_testimony(testimony_id)
-                vault.audit.append("testimony.remove", testimony_id)
-            vault.conn.execute("DELETE FROM meta WHERE key = ?", (key,))
-    return [k[len(_UNFINISHED):] for k in keys]
+        _drop_unfinished(vault, testimony_id)
+    return tids
+
+
+def _drop_unfinished(vault: Vault, testimony_id: str) -> None:
+    """Remove an unfinished import's testimony once none of its items is left.
+
+    If an item could not be erased (the disk is still full), the testimony stays,
+    marked unfinished, for the next unlock to finish the job.
+    """
+    with vault.transaction():
+        if vault.items.of_testimony(testimony_id):
+            return
+        if vault.catalogue.exists(testimony_id):
+            vault.catalogue.delete_testimony(testimony_id)
+            vault.audit.append("testimony.remove", testimony_id)
+        vault.conn.execute("DELETE FROM meta WHERE key = ?", (_UNFINISHED + testimony_id,))
 
 
 def _add_one(vault: Vault, testimony_id: str, path: Path, copied: Callable[[int], None],
@@ -159,8 +165,8 @@ def _add_one(vault: Vault, testimony_id: str, path: Path, copied: Callable[[int]
                 vault.audit.append("item.add", ref.item_id, testimony=testimony_id,
                                    sha256=writer.sha256)
         except BaseException:
-            if writer is not None and not writer.closed:
-                writer.abort()
+            if writer is not None:
+                writer.abort()  # frees the space first, so erasing the row can succeed
             _erase_quietly(vault, ref.item_id)
             raise
     return ref.item_id
@@ -185,10 +191,22 @@ def list_testimonies(vault: Vault) -> list[Testimony]:
         return vault.catalogue.all()
 
 
+def list_summaries(vault: Vault) -> list[TestimonySummary]:
+    """One line's worth of every testimony, newest first (fast for thousands)."""
+    with mapped_errors():
+        return vault.catalogue.summaries()
+
+
 def search(vault: Vault, text: str) -> list[Testimony]:
     """Testimonies matching `text` in any script or spelling, best first."""
     with mapped_errors():
         return vault.catalogue.by_ids(vault.catalogue.search(text))
+
+
+def search_summaries(vault: Vault, text: str) -> list[TestimonySummary]:
+    """Like `search`, as summaries."""
+    with mapped_errors():
+        return vault.catalogue.summaries(vault.catalogue.search(text))
 
 
 def find(vault: Vault, some_id: str) -> Testimony | MediaItem:

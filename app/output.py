@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import fields
 from typing import Any
 
-from storage.models import MediaItem, Person, Testimony
+from storage.models import ConsentElements, MediaItem, Person, Testimony, TestimonySummary
+
+
+_ITEM_FIELDS = tuple(f.name for f in fields(MediaItem))
+_PERSON_FIELDS = tuple(f.name for f in fields(Person) if f.name not in ("names", "documents"))
+_CONSENT_FIELDS = tuple(f.name for f in fields(ConsentElements))
 
 
 def item_json(item: MediaItem) -> dict[str, Any]:
     """A media item as the `--json` contract shapes it."""
-    data = asdict(item)
+    data = {name: getattr(item, name) for name in _ITEM_FIELDS}
     data["params"] = json.loads(item.params or "{}")
     return data
 
 
 def person_json(person: Person) -> dict[str, Any]:
     """A person with names as a list of {text, script}."""
-    data = asdict(person)
+    data = {name: getattr(person, name) for name in _PERSON_FIELDS}
     data["names"] = [{"text": n.text, "script": n.script} for n in person.names]
     data["documents"] = list(person.documents)
     return data
@@ -26,9 +31,10 @@ def person_json(person: Person) -> dict[str, Any]:
 
 def testimony_json(t: Testimony) -> dict[str, Any]:
     """A testimony as `list --json` / `show --json` print it, people and items included."""
+    c = t.consent_elements
     return {
         "id": t.id, "title": t.title, "status": t.status, "consent": t.consent,
-        "consent_elements": asdict(t.consent_elements),
+        "consent_elements": {name: getattr(c, name) for name in _CONSENT_FIELDS},
         "created_at": t.created_at, "updated_at": t.updated_at,
         "recorded_at": t.recorded_at, "place": t.place, "language": t.language,
         "volunteer": t.volunteer, "notes": t.notes, "tags": list(t.tags),
@@ -38,9 +44,11 @@ def testimony_json(t: Testimony) -> dict[str, Any]:
     }
 
 
-def dumps(data: Any) -> str:
-    """JSON text, UTF-8 names kept readable."""
-    return json.dumps(data, ensure_ascii=False, indent=2)
+def dumps(data: Any, indent: bool = True) -> str:
+    """JSON text, UTF-8 names kept readable; compact when `indent` is False (long lists)."""
+    if indent:
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _duration(seconds: float | None) -> str:
@@ -62,13 +70,13 @@ def _names(person: Person | None) -> str:
     return " / ".join(n.text for n in person.names) if person else ""
 
 
-def testimony_line(t: Testimony) -> str:
-    """One line of `kua list`: id, date, status, consent, items, title, detained names."""
-    detained = "; ".join(_names(p) for p in t.detained if p.names)
-    title = t.title or "(untitled)"
+def summary_line(t: TestimonySummary) -> str:
+    """One line of `kua list`: id, date, status, consent, items, duration, title, detained."""
+    detained = "; ".join(t.detained_names)
     extra = f"  [{detained}]" if detained else ""
     return (f"{t.id}  {t.created_at[:10]}  {t.status:<8} {t.consent:<10} "
-            f"{len(t.items):>2} item{'s' if len(t.items) != 1 else ' '}  {title}{extra}")
+            f"{t.item_count:>2} item{'s' if t.item_count != 1 else ' '} {_duration(t.duration):>7}"
+            f"  {t.title or '(untitled)'}{extra}")
 
 
 def item_line(item: MediaItem) -> str:

@@ -73,7 +73,7 @@ class KdfParams:
         return kdf.derive(secret)
 
 
-# About 0.6-0.9 s on a 2-core laptop (see bench/vault.py); 256 MiB of memory.
+# About 0.6-0.8 s on a 2-core laptop (see bench/vault.py); 256 MiB of memory.
 DEFAULT_PASSPHRASE_KDF = KdfParams(memory_kib=256 * 1024, iterations=3, lanes=2)
 # The recovery key carries 160 random bits: a small cost is enough.
 RECOVERY_KDF = KdfParams(memory_kib=16 * 1024, iterations=1, lanes=1)

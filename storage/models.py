@@ -109,6 +109,22 @@ class Testimony:
 
 
 @dataclass(frozen=True, slots=True)
+class TestimonySummary:
+    """What a list of testimonies shows: cheap to load for ten thousand of them."""
+
+    id: str
+    title: str
+    status: str
+    consent: str
+    created_at: str
+    updated_at: str
+    recorded_at: str | None
+    detained_names: tuple[str, ...]  # the first name of each detained person
+    item_count: int
+    duration: float | None           # the longest item's
+
+
+@dataclass(frozen=True, slots=True)
 class AuditEvent:
     """One link of the hash-chained audit log."""
 

@@ -30,6 +30,8 @@ CREATE TABLE testimonies (
     updated_at TEXT NOT NULL
 );
 
+CREATE INDEX testimonies_by_date ON testimonies (created_at, seq);
+
 CREATE TABLE tags (
     testimony_id TEXT NOT NULL REFERENCES testimonies(id) ON DELETE CASCADE,
     tag TEXT NOT NULL,
@@ -91,7 +93,7 @@ CREATE TABLE items (
     params TEXT NOT NULL DEFAULT '{}',
     created_at TEXT NOT NULL
 );
-CREATE INDEX items_by_testimony ON items (testimony_id);
+CREATE INDEX items_by_testimony ON items (testimony_id, state);
 CREATE INDEX items_by_sha ON items (sha256);
 
 CREATE TABLE jobs (

@@ -22,8 +22,6 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import queue
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -33,6 +31,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from .errors import ObjectMissing, ObjectTruncated, SegmentAuthFailed
 from .fsio import disk_full_as_error, fsync_dir, write_all
+from .stage import Stage
 
 TAG_SIZE = 16
 DEFAULT_SEGMENT_SIZE = 1024 * 1024
@@ -78,40 +77,13 @@ def _nonce(index: int, final: bool) -> bytes:
     return index.to_bytes(11, "big") + (b"\x01" if final else b"\x00")
 
 
-class _Hasher:
-    """SHA-256 on a helper thread: hashlib releases the GIL and AES-GCM does not, so
-    the hash runs on the second core while the writer encrypts on the first."""
-
-    def __init__(self) -> None:
-        self._digest = hashlib.sha256()
-        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=8)
-        self._thread = threading.Thread(target=self._run, name="kua-sha256", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        while (chunk := self._queue.get()) is not None:
-            self._digest.update(chunk)
-
-    def update(self, data: bytes) -> None:
-        """Hash `data` (which must not change afterwards) after what came before."""
-        self._queue.put(data)
-
-    def hexdigest(self) -> str:
-        """The digest of everything given; stops the thread."""
-        self._queue.put(None)
-        self._thread.join()
-        return self._digest.hexdigest()
-
-    def stop(self) -> None:
-        """Stop without a digest (abort, failed close)."""
-        self._queue.put(None)
-
-
 class SealedWriter(io.RawIOBase):
     """Write-only file object that seals what it is given into a new object.
 
-    Each segment reaches the operating system as soon as it is complete (the byte
-    after it has arrived), so a killed process loses at most one segment. `close()`
+    The caller's thread encrypts; hashing and writing run on two helper threads
+    (storage/stage.py). A segment is handed over as soon as it is complete (the byte
+    after it has arrived); `flush()` waits until every handed-over segment is in the
+    file, so after it a killed process loses nothing already written. `close()`
     seals the final segment and makes everything durable; `abort()` removes the
     files. `sha256` and `size` describe the plaintext once closed.
     """
@@ -127,14 +99,16 @@ class SealedWriter(io.RawIOBase):
         self._layout = layout
         # At most one segment, held until more data proves it is not the final one.
         self._pending = bytearray()
-        self._sealed = bytearray(layout.sealed_size)
-        self._hasher = _Hasher()
+        self._digest = hashlib.sha256()
         self._segments = 0
         self._size = 0
-        self._fd: int | None = None
         self._on_segment = on_segment
         self.sha256: str | None = None
+        self._fd: int | None = None
         self._open_part(0)
+        self._hasher = Stage("kua-sha256")
+        self._appender = Stage("kua-append")
+        self._stopped = False  # the helper threads have ended
 
     def writable(self) -> bool:
         return True
@@ -176,17 +150,21 @@ class SealedWriter(io.RawIOBase):
             fsync_dir(path.parent)
 
     def _emit(self, plain: memoryview, final: bool) -> None:
-        if self._segments and self._segments % self._layout.segments_per_part == 0:
-            self._finish_part()
-            self._open_part(self._segments // self._layout.segments_per_part)
-        self._hasher.update(bytes(plain))
-        sealed = memoryview(self._sealed)[:len(plain) + TAG_SIZE]
-        self._aead.encrypt_into(_nonce(self._segments, final), plain, self._aad, sealed)
-        with disk_full_as_error():
-            write_all(self._fd, sealed)
+        index = self._segments
+        self._hasher.submit(self._digest.update, bytes(plain))
+        sealed = self._aead.encrypt(_nonce(index, final), plain, self._aad)
+        self._appender.submit(self._append, index, sealed)
         self._segments += 1
         if self._on_segment:
             self._on_segment(self._segments)
+
+    def _append(self, index: int, sealed: bytes) -> None:
+        """Runs on the appender thread: start a new part when due, then write."""
+        with disk_full_as_error():
+            if index and index % self._layout.segments_per_part == 0:
+                self._finish_part()
+                self._open_part(index // self._layout.segments_per_part)
+            write_all(self._fd, sealed)
 
     def _finish_part(self) -> None:
         assert self._fd is not None
@@ -195,11 +173,19 @@ class SealedWriter(io.RawIOBase):
         os.close(self._fd)
         self._fd = None
 
+    def flush(self) -> None:
+        """Wait until every completed segment has been written to the file."""
+        if not self._stopped:
+            self._appender.drain()
+
     def sync(self) -> None:
         """Make every completed segment durable (fsync), e.g. once a second while recording."""
-        if self._fd is not None:
-            with disk_full_as_error():
-                os.fsync(self._fd)
+        self._appender.submit(self._fsync)
+        self._appender.drain()
+
+    def _fsync(self) -> None:
+        with disk_full_as_error():
+            os.fsync(self._fd)
 
     def close(self) -> None:
         """Seal the final segment and make the object durable."""
@@ -208,20 +194,34 @@ class SealedWriter(io.RawIOBase):
         try:
             self._emit(memoryview(self._pending), final=True)
             self._pending.clear()
-            self._finish_part()
+            self._appender.submit(self._finish_part)
+            self._appender.close()
+            self._hasher.close()
+            self._stopped = True
             fsync_dir(part_path(self._dir, self._name, 0).parent)
-            self.sha256 = self._hasher.hexdigest()
+            self.sha256 = self._digest.hexdigest()
         finally:
             if self.sha256 is None:
-                self._hasher.stop()
+                self._stop()
             super().close()
 
-    def abort(self) -> None:
-        """Stop writing and delete whatever was written."""
+    def _stop(self) -> None:
+        self._stopped = True
+        self._appender.abandon()
+        self._hasher.abandon()
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
-        self._hasher.stop()
+
+    def __del__(self) -> None:
+        # Never seal on garbage collection: an abandoned writer stays unfinished, as
+        # after a crash, for the owner to recover or erase. (IOBase.__del__ would close.)
+        if not self.closed:
+            self._stop()
+
+    def abort(self) -> None:
+        """Stop writing and delete whatever was written (also after close)."""
+        self._stop()
         super().close()
         remove_object(self._dir, self._name)
 

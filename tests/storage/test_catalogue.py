@@ -119,3 +119,23 @@ def test_search_input_is_not_fts_syntax(vault):
     _testimony(vault, "t", names=["Bayzhanov"])
     for hostile in ['"', "a OR b", "NEAR(", "*", "raw:", "-x", "'); DROP TABLE items; --"]:
         vault.catalogue.search(hostile)  # must not raise
+
+
+def test_summaries_match_the_full_records(vault):
+    a = _testimony(vault, "first", names=["Байжанов Ерлан", "Bayzhanov"])
+    with vault.transaction():
+        vault.catalogue.add_person(a, "detained")  # a person with no name yet
+        p2 = vault.catalogue.add_person(a, "detained")
+        vault.catalogue.set_names(p2, ["王伟"])
+        ref = vault.items.create(a, "imported", state="complete", duration=12.5, size=10)
+        vault.items.create(a, "imported", state="writing")  # unfinished: not counted
+    b = _testimony(vault, "second")
+    summaries = vault.catalogue.summaries()
+    assert [s.id for s in summaries] == [t.id for t in vault.catalogue.all()] == [b, a]
+    s_a = summaries[1]
+    assert s_a.title == "first" and s_a.detained_names == ("Байжанов Ерлан", "王伟")
+    assert (s_a.item_count, s_a.duration) == (1, 12.5)
+    assert summaries[0].detained_names == () and summaries[0].item_count == 0
+    assert [s.id for s in vault.catalogue.summaries([a, b])] == [a, b]
+    assert vault.catalogue.summaries([]) == []
+    assert ref.item_id

@@ -173,6 +173,7 @@ def test_unfinished_writer_keeps_completed_segments(tmp_path):
     data = _data(4321)
     w = SealedWriter(tmp_path, "77" * 16, KEY_A, "m0000001", SMALL)
     w.write(data)  # never closed: as after kill -9
+    w.flush()
     with pytest.raises(ObjectTruncated):
         _read(tmp_path, "77" * 16)
     kept = seal_as_final(tmp_path, "77" * 16, KEY_A, "m0000001", SMALL)
@@ -184,6 +185,7 @@ def test_seal_as_final_cuts_a_half_written_segment(tmp_path):
     data = _data(3000)
     w = SealedWriter(tmp_path, "78" * 16, KEY_A, "m0000001", SMALL)
     w.write(data)
+    w.flush()
     os.write(w._fd, b"half a segment")
     assert seal_as_final(tmp_path, "78" * 16, KEY_A, "m0000001", SMALL) == 2000
     assert _read(tmp_path, "78" * 16) == data[:2000]
@@ -210,6 +212,7 @@ sys.path.insert(0, {root!r})
 from storage.sealed import Layout, SealedWriter
 w = SealedWriter({dir!r}, "66" * 16, bytes(32), "m0000001", Layout.for_segment_size(1000))
 w.write(bytes(range(256)) * 20)   # 5120 bytes: 5 whole segments, 120 bytes held back
+w.flush()
 print("written", flush=True)
 time.sleep(60)
 """

@@ -13,11 +13,13 @@ import os
 import resource
 import sys
 
-from storage import keyslots
 from storage.db import mapped_errors
 from storage.errors import KuaError
 
 from . import commands
+
+# Each module's register(add) declares its subcommands and returns {name: handler}.
+COMMAND_MODULES = (commands,)
 
 EXIT_INTERRUPTED = 130
 EXIT_INTERNAL = 70
@@ -45,44 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
         return sub.add_parser(name, parents=[common], help=help_text, description=help_text)
 
-    kdf_help = "Argon2id memory in MiB for the passphrase (default 256; lower only for very old laptops)"
-    p = add("init", "create a vault (prints the recovery key once)")
-    p.add_argument("--kdf-memory", type=int, metavar="MIB", help=kdf_help)
-    p.add_argument("--kdf-iterations", type=int, metavar="N", help=f"Argon2id passes (default {keyslots.DEFAULT_PASSPHRASE_KDF.iterations})")
-
-    p = add("add", "store existing files byte for byte as a testimony's items")
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--title", metavar="T")
-    p.add_argument("--consent", choices=("public", "anonymous", "restricted"), default="restricted")
-    p.add_argument("--testimony", metavar="ID", help="add to this testimony instead of a new one")
-
-    add("list", "list testimonies")
-    p = add("show", "show one testimony or media item")
-    p.add_argument("id", metavar="ID")
-    p = add("search", "find testimonies by title, notes or names, in any script")
-    p.add_argument("text", nargs="+", metavar="TEXT")
-
-    p = add("edit", "change catalogue fields, people and names")
-    p.add_argument("id", metavar="ID")
-    p.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
-                   help="e.g. title=..., consent=anonymous, detained.name+=Байжанов")
-    p.add_argument("--remove", action="append", default=[], metavar="PERSON",
-                   help="speaker or detained.N")
-
-    p = add("extract", "write a plaintext copy of an item (deliberately, with a warning)")
-    p.add_argument("id", metavar="ID")
-    p.add_argument("--out", required=True, metavar="FILE")
-
-    p = add("rm", "crypto-erase a testimony or item, then remove its files")
-    p.add_argument("id", metavar="ID")
-
-    p = add("passwd", "change the passphrase (rewrites only the keys file)")
-    p.add_argument("--new-passphrase-file", metavar="F",
-                   help="read the new passphrase from this file (else $KUA_NEW_PASSPHRASE or a prompt)")
-    p.add_argument("--kdf-memory", type=int, metavar="MIB", help=kdf_help)
-    p.add_argument("--kdf-iterations", type=int, metavar="N", help=f"Argon2id passes (default {keyslots.DEFAULT_PASSPHRASE_KDF.iterations})")
-
-    add("verify", "check the audit chain, every object's tags and every SHA-256")
+    for module in COMMAND_MODULES:
+        for name, handler in module.register(add).items():
+            sub.choices[name].set_defaults(handler=handler)
     return parser
 
 
@@ -107,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         with mapped_errors():  # a damaged catalogue page can surface in any query
-            commands.run(args)
+            args.handler(args)
         return 0
     except KuaError as exc:
         print(f"kua: {exc}", file=sys.stderr)

@@ -50,7 +50,7 @@ def cmd_add(args: argparse.Namespace) -> None:
         items = [vault.items.get(i) for i in result.item_ids]
     warn("The original files are still where they were, unencrypted: delete them if they"
           " must not stay on this computer.")
-    if print_json(args, {"id": result.testimony_id, "items": [output.itemprint_json(i) for i in items]}):
+    if print_json(args, {"id": result.testimony_id, "items": [output.item_json(i) for i in items]}):
         return
     for item in items:
         say(output.item_line(item))
@@ -61,7 +61,7 @@ def cmd_list(args: argparse.Namespace) -> None:
     """Print every testimony."""
     with opened(args) as vault:
         if args.json:
-            print_json(args, [output.testimonyprint_json(t) for t in library.list_testimonies(vault)])
+            print_json(args, [output.testimony_json(t) for t in library.list_testimonies(vault)])
             return
         found = library.list_summaries(vault)
     for t in found:
@@ -73,7 +73,7 @@ def cmd_search(args: argparse.Namespace) -> None:
     text = " ".join(args.text)
     with opened(args) as vault:
         if args.json:
-            print_json(args, [output.testimonyprint_json(t) for t in library.search(vault, text)])
+            print_json(args, [output.testimony_json(t) for t in library.search(vault, text)])
             return
         found = library.search_summaries(vault, text)
     for t in found:
@@ -85,10 +85,10 @@ def cmd_show(args: argparse.Namespace) -> None:
     with opened(args) as vault:
         found = library.find(vault, args.id)
     if isinstance(found, MediaItem):
-        if not print_json(args, output.itemprint_json(found)):
+        if not print_json(args, output.item_json(found)):
             say(output.item_line(found))
             say(f"testimony: {found.testimony_id}")
-    elif not print_json(args, output.testimonyprint_json(found)):
+    elif not print_json(args, output.testimony_json(found)):
         say(output.testimony_text(found))
 
 
@@ -97,8 +97,8 @@ def cmd_edit(args: argparse.Namespace) -> None:
     with opened(args) as vault:
         changed = fields.apply_edits(vault, args.id, args.set, args.remove)
         found = library.find(vault, changed)
-    if not print_json(args, output.itemprint_json(found) if isinstance(found, MediaItem)
-                 else output.testimonyprint_json(found)):
+    if not print_json(args, output.item_json(found) if isinstance(found, MediaItem)
+                 else output.testimony_json(found)):
         say(f"Updated {changed}")
 
 

@@ -16,10 +16,10 @@ import sys
 from storage.db import mapped_errors
 from storage.errors import KuaError
 
-from . import commands
+from . import commands, commands_record
 
 # Each module's register(add) declares its subcommands and returns {name: handler}.
-COMMAND_MODULES = (commands,)
+COMMAND_MODULES = (commands, commands_record)
 
 EXIT_INTERRUPTED = 130
 EXIT_INTERNAL = 70

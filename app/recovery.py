@@ -1,26 +1,31 @@
 """What happens at unlock to work a crash left unfinished.
 
-Unfinished imports are erased by the vault itself (storage/vault.py). Recordings cut
-by `kill -9` or power loss (state `recording`) are kept: their sealed object is ended
-at its last whole segment, its plaintext re-hashed and probed, and the item marked
-`recovered`. Nothing already written is discarded.
+Unfinished imports are erased, testimony and all (storage/vault.py erases their
+items; `erase_unfinished_imports` their testimonies): the original files are still
+where they were. Recordings cut by `kill -9`, power loss or a full disk (state
+`recording`) are kept: their sealed object is ended at the last whole MP4 fragment,
+re-hashed and probed, and the item marked `recovered` with its real duration.
+Nothing already written is discarded: if not even one fragment is whole, every
+whole segment is kept and the item is marked `failed`.
 """
 
 from __future__ import annotations
 
 import hashlib
+from typing import BinaryIO
 
-from storage.sealed import seal_as_final
-from storage.vault import Vault
-
+from media.fmp4 import last_whole_fragment_end
 from media.probe import probe
+from storage.models import MediaItem
+from storage.repair import seal_prefix
+from storage.vault import Vault
 
 from .library import erase_unfinished_imports
 
 _CHUNK = 1024 * 1024
 
 
-def sha256_of(reader) -> str:
+def sha256_of(reader: BinaryIO) -> str:
     """SHA-256 of everything a reader yields from its start."""
     reader.seek(0)
     digest = hashlib.sha256()
@@ -29,24 +34,38 @@ def sha256_of(reader) -> str:
     return digest.hexdigest()
 
 
-def recover_interrupted(vault: Vault) -> list[str]:
-    """Recover every item left in state `recording`; returns their ids.
+def _fragment_end(reader: BinaryIO, whole: int) -> int:
+    end = last_whole_fragment_end(reader, whole)
+    return end if end else whole  # not even one fragment: keep every byte, never discard
 
-    Imports cut short are not recovered but erased, testimony and all (an import is
-    all or nothing, and its files are still where they were).
-    """
+
+def finish_interrupted(vault: Vault, item_id: str, dropped_frames: int | None = None) -> MediaItem:
+    """End an interrupted recording at its last whole fragment and record what it is."""
+    ref = vault.items.object_ref(item_id)
+    size = seal_prefix(vault.objects_dir, ref.object_name, ref.key, ref.item_id, ref.layout,
+                       _fragment_end)
+    with vault.reader(item_id) as reader:
+        sha = sha256_of(reader)
+        whole = last_whole_fragment_end(reader, size) == size and size > 0
+        info = probe(reader)
+    state = "recovered" if whole and info.media_type in ("video", "audio") else "failed"
+    fields = dict(state=state, size=size, sha256=sha, duration=info.duration)
+    if info.codec:
+        fields.update(codec=info.codec, audio_codec=info.audio_codec, width=info.width,
+                      height=info.height)
+    if dropped_frames is not None:
+        fields["dropped_frames"] = dropped_frames
+    with vault.transaction():
+        vault.items.update(item_id, **fields)
+        vault.audit.append("item.recover", item_id, size=size, state=state)
+    return vault.items.get(item_id)
+
+
+def recover_interrupted(vault: Vault) -> list[str]:
+    """Erase unfinished imports and recover every recording left in state `recording`."""
     erase_unfinished_imports(vault)
     recovered = []
     for item in vault.items.in_state("recording"):
-        ref = vault.items.object_ref(item.id)
-        size = seal_as_final(vault.objects_dir, ref.object_name, ref.key, ref.item_id, ref.layout)
-        with vault.reader(item.id) as reader:
-            sha = sha256_of(reader)
-            info = probe(reader)
-        with vault.transaction():
-            vault.items.update(item.id, state="recovered", size=size, sha256=sha,
-                               duration=info.duration, codec=info.codec,
-                               media_type=info.media_type)
-            vault.audit.append("item.recover", item.id, size=size)
+        finish_interrupted(vault, item.id)
         recovered.append(item.id)
     return recovered

@@ -213,6 +213,11 @@ class SealedWriter(io.RawIOBase):
             os.close(self._fd)
             self._fd = None
 
+    def abandon(self) -> None:
+        """Stop without finishing: what was written stays, as after a crash, to be repaired."""
+        self._stop()
+        super().close()
+
     def __del__(self) -> None:
         # Never seal on garbage collection: an abandoned writer stays unfinished, as
         # after a crash, for the owner to recover or erase. (IOBase.__del__ would close.)
@@ -377,61 +382,3 @@ class SealedReader(io.RawIOBase):
         self._fds.clear()
         self._cached = None
         super().close()
-
-
-def seal_as_final(objects_dir: Path, name: str, key: bytes, item_id: str,
-                  layout: Layout = Layout()) -> int:
-    """Repair an object whose writer was killed: keep every whole segment, end it there.
-
-    Walks back from the end to the last segment that authenticates, cuts anything
-    after it (a half-written segment) and re-seals it as the final segment. Returns
-    the plaintext length kept. An intact object is left as it is.
-    """
-    aead = AESGCM(key)
-    aad = item_id.encode()
-    paths = existing_parts(Path(objects_dir), name)
-    if not paths:
-        raise ObjectMissing(item_id, "its sealed file is missing from the vault")
-    sizes = [p.stat().st_size for p in paths]
-    total = sum(sizes)
-    lay = layout
-    index = -(-total // lay.sealed_size) - 1  # the last (possibly partial) segment
-    while index >= 0:
-        part, within = divmod(index, lay.segments_per_part)
-        if part < len(paths):
-            with open(paths[part], "rb") as f:
-                f.seek(within * lay.sealed_size)
-                sealed = f.read(lay.sealed_size)
-            for final in (True, False):
-                try:
-                    plain = aead.decrypt(_nonce(index, final), sealed, aad)
-                except InvalidTag:
-                    continue
-                if not final:
-                    _rewrite_final(paths, part, within, lay, aead.encrypt(_nonce(index, True), plain, aad))
-                _cut_after(paths, part, within * lay.sealed_size + len(sealed))
-                return index * lay.segment_size + len(plain)
-        index -= 1
-    # Not one whole segment: the object is empty.
-    for p in paths:
-        p.unlink()
-    with open(paths[0], "wb") as f:
-        f.write(aead.encrypt(_nonce(0, True), b"", aad))
-        f.flush()
-        os.fsync(f.fileno())
-    return 0
-
-
-def _rewrite_final(paths: list[Path], part: int, within: int, lay: Layout, sealed: bytes) -> None:
-    with open(paths[part], "r+b") as f:
-        f.seek(within * lay.sealed_size)
-        f.write(sealed)
-        f.flush()
-        os.fsync(f.fileno())
-
-
-def _cut_after(paths: list[Path], part: int, length: int) -> None:
-    os.truncate(paths[part], length)
-    for p in paths[part + 1:]:
-        p.unlink()
-    fsync_dir(paths[part].parent)

@@ -10,8 +10,9 @@ import shutil
 import pytest
 
 from storage.errors import ObjectMissing, ObjectTruncated, SegmentAuthFailed
+from storage.repair import seal_as_final, seal_prefix
 from storage.sealed import (TAG_SIZE, Layout, SealedReader, SealedWriter, existing_parts,
-                            part_path, seal_as_final)
+                            part_path)
 
 SMALL = Layout.for_segment_size(1000, max_file_bytes=5 * 1016)  # 5 segments per part
 KEY_A, KEY_B = bytes(32), bytes([1] * 32)
@@ -234,3 +235,23 @@ def test_segments_survive_kill_9(tmp_path):
     assert seal_as_final(tmp_path, "66" * 16, bytes(32), "m0000001", layout) == 5000
     with SealedReader(tmp_path, "66" * 16, bytes(32), "m0000001", layout) as r:
         assert r.read() == (bytes(range(256)) * 20)[:5000]
+
+
+def test_seal_prefix_keeps_what_the_caller_chooses(tmp_path):
+    data = _data(7000)
+    w = SealedWriter(tmp_path, "81" * 16, KEY_A, "m0000001", SMALL)
+    w.write(data)
+    w.flush()  # segments 0-5 on disk, never finished
+    seen = []
+
+    def choose(reader, whole):
+        seen.append((whole, reader.read()))
+        return 2345  # e.g. the end of the last whole MP4 fragment
+
+    assert seal_prefix(tmp_path, "81" * 16, KEY_A, "m0000001", SMALL, choose) == 2345
+    assert seen == [(6000, data[:6000])]
+    assert _read(tmp_path, "81" * 16) == data[:2345]
+    assert len(existing_parts(tmp_path, "81" * 16)) == 1
+    # Finished now: a second repair changes nothing and asks nothing.
+    assert seal_prefix(tmp_path, "81" * 16, KEY_A, "m0000001", SMALL, choose) == 2345
+    assert len(seen) == 1

@@ -1,0 +1,103 @@
+"""`kua record`: record a testimony from a source, with a live status line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+import threading
+from typing import Callable
+
+from media.recorder import RecordStatus
+from media.sources import open_source
+from storage.errors import DiskFull, MediaError
+from storage.models import CONSENT_LEVELS
+
+from .cli_io import opened, print_json, say, warn
+from .commands import Handler
+from .recording import RecordingSession
+
+RESOLUTIONS = {"480p": (854, 480), "720p": (1280, 720), "1080p": (1920, 1080)}
+
+
+def _status_text(s: RecordStatus) -> str:
+    minutes, seconds = divmod(int(s.elapsed), 60)
+    level = "  silent" if s.peak_dbfs == float("-inf") else f"{s.peak_dbfs:6.1f} dB"
+    state = "PAUSED " if s.paused else "REC    "
+    return (f"\r{state}{minutes:02d}:{seconds:02d}  level {level}  dropped {s.dropped_frames}"
+            f"  {s.bytes_written / 1048576:7.1f} MiB")
+
+
+def _status_json(s: RecordStatus) -> str:
+    return json.dumps({"elapsed": round(s.elapsed, 3), "paused": s.paused,
+                       "peak_dbfs": None if s.peak_dbfs == float("-inf") else round(s.peak_dbfs, 1),
+                       "rms_dbfs": None if s.rms_dbfs == float("-inf") else round(s.rms_dbfs, 1),
+                       "dropped_frames": s.dropped_frames, "frames": s.frames,
+                       "bytes_written": s.bytes_written})
+
+
+def cmd_record(args: argparse.Namespace) -> None:
+    """Record until --seconds, the end of a file source, Ctrl-C or a fault."""
+    width, height = RESOLUTIONS[args.resolution]
+    source = open_source(args.source, width=width, height=height, fps=args.fps)
+    stop = threading.Event()
+    previous: Callable | int | None = signal.signal(signal.SIGINT, lambda *_: stop.set())
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        with opened(args) as vault:
+            session = RecordingSession(vault, source, title=args.title or "",
+                                       consent=args.consent, testimony_id=args.testimony,
+                                       max_seconds=args.seconds)
+            if source.info.sample_rate is None:
+                warn("No microphone: recording video without sound.")
+            session.start()
+            stills = sorted(args.still_at or [])
+            tty = sys.stderr.isatty()
+            while session.running and not stop.is_set():
+                status = session.status()
+                while stills and status.elapsed >= stills[0]:
+                    stills.pop(0)
+                    still = session.take_still()
+                    if not args.json:
+                        warn(f"still photo {still}")
+                if args.json:
+                    print(_status_json(status), flush=True)
+                elif tty:
+                    print(_status_text(status), end="", file=sys.stderr, flush=True)
+                stop.wait(0.5 if args.json else 0.25)
+            result = session.stop()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if not args.json and sys.stderr.isatty():
+        print(file=sys.stderr)
+    if result.error:
+        say(result.testimony_id)
+        kept = (f"the recording stopped and was kept up to its last whole second"
+                f" ({result.duration or 0:.1f} s, item {result.item_id})")
+        if result.disk_full:
+            raise DiskFull(f"the disk is full: {kept}")
+        raise MediaError(f"{result.error}: {kept}")
+    if result.dropped_frames:
+        warn(f"{result.dropped_frames} frames could not be encoded in time and were dropped.")
+    if not print_json(args, {"id": result.testimony_id, "item": result.item_id,
+                             "duration": result.duration, "dropped_frames": result.dropped_frames}):
+        say(f"Recorded {result.item_id}: {result.duration or 0:.1f} s")
+        say(result.testimony_id)
+
+
+def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Handler]:
+    """Declare `kua record`."""
+    p = add("record", "record a testimony from a camera, a file or the test pattern")
+    p.add_argument("--source", default="camera", metavar="SOURCE",
+                   help="synthetic, camera[:N] or file:PATH (default: camera)")
+    p.add_argument("--seconds", type=float, metavar="N", help="stop after N seconds")
+    p.add_argument("--title", metavar="T")
+    p.add_argument("--consent", choices=CONSENT_LEVELS, default="restricted")
+    p.add_argument("--testimony", metavar="ID", help="attach to this testimony")
+    p.add_argument("--resolution", choices=sorted(RESOLUTIONS), default="720p")
+    p.add_argument("--fps", type=float, default=30.0)
+    p.add_argument("--still-at", type=float, action="append", metavar="SECONDS",
+                   help="take a still photo at this time (may be repeated)")
+    return {"record": cmd_record}
+

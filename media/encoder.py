@@ -1,0 +1,162 @@
+"""Live encoding: H.264 (libx264) + AAC in fragmented MP4, into any writable file object.
+
+The MP4 is fragmented (`frag_keyframe+empty_moov+default_base_moof`) with a keyframe,
+hence a fragment, every second: a recording cut at any moment is playable up to its
+last whole fragment (media/fmp4.py finds it). Timestamps are the source's, minus the
+time spent paused, so a paused-and-resumed recording is one continuous file.
+
+The x264 preset is chosen from this machine's measured speed (`choose_preset`): the
+slowest preset that still encodes with at least `HEADROOM` x realtime; if even
+`ultrafast` cannot, the picture is scaled down to 720p.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import BinaryIO
+
+import av
+import numpy as np
+
+from .sources import AudioChunk, Frame, SourceInfo
+
+VIDEO_TIME_BASE = Fraction(1, 90000)
+PRESETS = ("veryfast", "superfast", "ultrafast")
+HEADROOM = 1.3
+_CALIBRATED: dict[tuple[int, int, float], "EncodeSettings"] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class EncodeSettings:
+    """How a recording is encoded."""
+
+    width: int
+    height: int
+    fps: float
+    preset: str = "veryfast"
+    crf: int = 23
+    audio_bitrate: int = 96_000
+    measured_fps: float | None = None  # encode speed found by calibration
+
+
+class _NoClose(io.RawIOBase):
+    """Hands writes to the sink; PyAV may close its file object, the sink's owner does."""
+
+    def __init__(self, sink: BinaryIO) -> None:
+        super().__init__()
+        self._sink = sink
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:  # type: ignore[override]
+        return self._sink.write(data)
+
+    def seekable(self) -> bool:
+        return False
+
+
+def _measure(width: int, height: int, fps: float, preset: str, frames: int = 16) -> float:
+    """Frames per second libx264 reaches with `preset` on this machine (in memory)."""
+    out = io.BytesIO()
+    with av.open(out, "w", format="mp4") as container:
+        stream = container.add_stream("libx264", rate=round(fps))
+        stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
+        stream.options = {"preset": preset, "crf": "23"}
+        rng = np.random.default_rng(1)
+        base = rng.integers(0, 255, (height, width, 3), dtype=np.uint8)
+        start = time.perf_counter()
+        for i in range(frames):
+            image = np.roll(base, i * 8, axis=1)
+            frame = av.VideoFrame.from_ndarray(image, format="rgb24")
+            frame.pts = i
+            for packet in stream.encode(frame):
+                container.mux(packet)
+        for packet in stream.encode(None):
+            container.mux(packet)
+        return frames / (time.perf_counter() - start)
+
+
+def choose_preset(width: int, height: int, fps: float) -> EncodeSettings:
+    """The settings that keep up with `fps` on this machine (measured once per size)."""
+    key = (width, height, fps)
+    if key not in _CALIBRATED:
+        chosen = None
+        for preset in PRESETS:
+            speed = _measure(width, height, fps, preset)
+            if speed >= HEADROOM * fps:
+                chosen = EncodeSettings(width, height, fps, preset, measured_fps=speed)
+                break
+        if chosen is None:
+            w, h = (width, height) if height <= 720 else (width * 720 // height // 2 * 2, 720)
+            chosen = EncodeSettings(w, h, fps, "ultrafast", measured_fps=speed)
+        _CALIBRATED[key] = chosen
+    return _CALIBRATED[key]
+
+
+class LiveEncoder:
+    """Encodes frames and audio chunks into fragmented MP4 written to `sink`."""
+
+    def __init__(self, sink: BinaryIO, info: SourceInfo, settings: EncodeSettings) -> None:
+        self._container = av.open(
+            _NoClose(sink), "w", format="mp4",
+            options={"movflags": "frag_keyframe+empty_moov+default_base_moof"})
+        gop = max(1, round(settings.fps))
+        video = self._container.add_stream("libx264", rate=round(settings.fps))
+        video.width, video.height, video.pix_fmt = settings.width, settings.height, "yuv420p"
+        video.time_base = VIDEO_TIME_BASE
+        video.options = {"preset": settings.preset, "crf": str(settings.crf), "g": str(gop),
+                         "keyint_min": str(gop), "sc_threshold": "0", "rc-lookahead": "10"}
+        self._video = video
+        self._audio = None
+        if info.sample_rate:
+            audio = self._container.add_stream("aac", rate=info.sample_rate)
+            audio.layout = "mono" if info.channels == 1 else "stereo"
+            audio.bit_rate = settings.audio_bitrate
+            self._audio = audio
+            self._layout = audio.layout.name
+            self._rate = info.sample_rate
+        self._settings = settings
+        self._last_video_pts = -1
+        self._audio_next: int | None = None
+
+    def video(self, frame: Frame, pts: float) -> None:
+        """Encode one frame at output time `pts` (seconds)."""
+        out = av.VideoFrame.from_ndarray(frame.image, format="rgb24")
+        s = self._settings
+        if (out.width, out.height) != (s.width, s.height):
+            out = out.reformat(width=s.width, height=s.height)
+        ticks = int(round(pts / VIDEO_TIME_BASE))
+        if ticks <= self._last_video_pts:  # never go backwards (clock jitter)
+            ticks = self._last_video_pts + 1
+        self._last_video_pts = ticks
+        out.pts, out.time_base = ticks, VIDEO_TIME_BASE
+        for packet in self._video.encode(out):
+            self._container.mux(packet)
+
+    def audio(self, chunk: AudioChunk, pts: float) -> None:
+        """Encode one audio chunk at output time `pts` (seconds); samples stay contiguous."""
+        if self._audio is None:
+            return
+        samples = np.ascontiguousarray(chunk.samples.reshape(1, -1))
+        out = av.AudioFrame.from_ndarray(samples, format="s16", layout=self._layout)
+        out.sample_rate = self._rate
+        start = int(round(pts * self._rate))
+        if self._audio_next is not None and abs(start - self._audio_next) < self._rate // 10:
+            start = self._audio_next  # absorb jitter: audio must not gap or overlap
+        self._audio_next = start + chunk.samples.shape[0]
+        out.pts, out.time_base = start, Fraction(1, self._rate)
+        for packet in self._audio.encode(out):
+            self._container.mux(packet)
+
+    def close(self) -> None:
+        """Flush the encoders and write the last fragment."""
+        for packet in self._video.encode(None):
+            self._container.mux(packet)
+        if self._audio is not None:
+            for packet in self._audio.encode(None):
+                self._container.mux(packet)
+        self._container.close()

@@ -1,0 +1,106 @@
+"""Capture sources: timestamped video frames and audio buffers, live or replayed.
+
+A source is opened with `start()`, then its `read()` returns the next `Frame` or
+`AudioChunk` in presentation order (None at the end), paced like a live device:
+`read()` blocks until the media would have arrived. Timestamps are seconds from the
+start. `stop()` ends it early; `close()` frees the device.
+
+`open_source("synthetic" | "camera[:N]" | "file:PATH")` picks one.
+"""
+
+from __future__ import annotations
+
+import glob
+import time
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from storage.errors import MediaError
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One video frame: RGB24 pixels (height x width x 3, uint8)."""
+
+    pts: float
+    image: np.ndarray
+
+
+@dataclass(frozen=True, slots=True)
+class AudioChunk:
+    """Interleaved signed 16-bit audio samples (n x channels)."""
+
+    pts: float
+    samples: np.ndarray
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """What a source delivers."""
+
+    width: int
+    height: int
+    fps: float
+    sample_rate: int | None  # None: no audio
+    channels: int
+    description: str
+
+
+class Source(Protocol):
+    """What the recorder needs from a source."""
+
+    info: SourceInfo
+
+    def start(self) -> None: ...
+
+    def read(self) -> Frame | AudioChunk | None: ...
+
+    def stop(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class Pacer:
+    """Blocks until a timestamp is due on the wall clock (live-like delivery)."""
+
+    def __init__(self, realtime: bool = True) -> None:
+        self.realtime = realtime
+        self._t0: float | None = None
+
+    def wait_until(self, pts: float) -> None:
+        """Sleep until `pts` seconds after the first call."""
+        if not self.realtime:
+            return
+        now = time.monotonic()
+        if self._t0 is None:
+            self._t0 = now
+        delay = self._t0 + pts - now
+        if delay > 0:
+            time.sleep(delay)
+
+
+def no_camera_error() -> MediaError:
+    """The error for a missing camera, listing the video devices that do exist."""
+    found = sorted(glob.glob("/dev/video*"))
+    listed = ", ".join(found) if found else "no /dev/video* devices at all"
+    return MediaError(f"no camera found ({listed})")
+
+
+def open_source(spec: str, *, width: int = 1280, height: int = 720, fps: float = 30.0,
+                realtime: bool = True) -> Source:
+    """The source named by `spec`: synthetic, camera[:N] or file:PATH."""
+    if spec == "synthetic":
+        from .synthetic import SyntheticSource
+        return SyntheticSource(width, height, fps, realtime=realtime)
+    if spec == "camera" or spec.startswith("camera:"):
+        from .camera import CameraSource
+        index = spec.partition(":")[2] or "0"
+        if not index.isdigit():
+            raise MediaError(f"camera number must be a number, not {index!r}")
+        return CameraSource(int(index), width, height, fps)
+    if spec.startswith("file:"):
+        from .file_source import FileSource
+        return FileSource(spec[5:], realtime=realtime)
+    raise MediaError(f"unknown source {spec!r}: use synthetic, camera[:N] or file:PATH")

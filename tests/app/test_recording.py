@@ -1,0 +1,118 @@
+"""Live recording into the vault: length, A/V sync, pause/resume, stills, faults."""
+
+from __future__ import annotations
+
+import json
+
+import av
+import pytest
+
+from app.recording import RecordingSession
+from media.sources import open_source
+from storage.errors import MediaError
+from tests.media.avsync import av_offsets, flash_times
+from tests.media.synth import make_video
+
+
+def _record(vault, seconds, **kw):
+    source = open_source("synthetic", width=640, height=360, fps=30)
+    session = RecordingSession(vault, source, title="test", max_seconds=seconds, **kw)
+    session.start()
+    return session
+
+
+@pytest.mark.slow
+def test_ten_second_recording_is_h264_of_ten_seconds_in_sync(vault):
+    session = _record(vault, 10)
+    while session.running:
+        session._recorder._stopping.wait(0.1)
+    result = session.stop()
+    item = vault.items.get(result.item_id)
+    assert (item.kind, item.state, item.codec, item.dropped_frames) == ("master", "complete", "h264", 0)
+    assert item.duration == pytest.approx(10, abs=0.2)
+    with vault.reader(item.id) as reader:
+        with av.open(reader) as c:
+            video = c.streams.video[0]
+            assert video.codec_context.name == "h264" and c.streams.audio[0].codec_context.name == "aac"
+            assert float(video.duration * video.time_base) == pytest.approx(10, abs=0.2)
+        offsets = av_offsets(reader)
+    assert len(offsets) == 10, offsets
+    assert max(abs(o) for o in offsets) < 1 / 30, offsets
+
+
+@pytest.mark.slow
+def test_pause_and_resume_make_one_continuous_file(vault):
+    session = _record(vault, None)
+    status = session.status
+    _wait(lambda: status().elapsed >= 1.5)
+    session.pause()
+    paused_at = status().elapsed
+    import time
+    time.sleep(1.5)  # wall time passes while paused: it must not appear in the file
+    assert status().paused and status().elapsed == pytest.approx(paused_at, abs=0.1)
+    session.resume()
+    _wait(lambda: status().elapsed >= paused_at + 1.5)
+    result = session.stop()
+    item = vault.items.get(result.item_id)
+    assert item.duration == pytest.approx(status().elapsed, abs=0.2)
+    assert item.duration < 4.0  # the 1.5 s pause is not in the file
+    chapters = json.loads(item.params)["chapters"]
+    assert len(chapters) == 2 and chapters[0][1] == pytest.approx(chapters[1][0], abs=0.1)
+    with vault.reader(item.id) as reader, av.open(reader) as c:
+        pts = [float(f.pts * f.time_base) for f in c.decode(video=0)]
+    gaps = [b - a for a, b in zip(pts, pts[1:])]
+    assert max(gaps) < 0.1  # continuous timestamps across the pause
+
+
+def _wait(condition, timeout=15.0):
+    import time
+    end = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < end, "timed out"
+        time.sleep(0.05)
+
+
+@pytest.mark.slow
+def test_still_photo_is_a_jpeg_item_of_the_testimony(vault):
+    session = _record(vault, 1.5)
+    _wait(lambda: session.status().frames > 5)
+    still = session.take_still("id document")
+    session.stop()
+    item = vault.items.get(still)
+    assert (item.kind, item.media_type, item.testimony_id, item.label) == (
+        "still", "image", session.testimony_id, "id document")
+    with vault.reader(still) as r:
+        assert r.read(3) == b"\xff\xd8\xff"
+
+
+@pytest.mark.slow
+def test_file_source_replays_a_video(vault, tmp_path):
+    path = tmp_path / "in.mp4"
+    path.write_bytes(make_video(seconds=2.0))
+    source = open_source(f"file:{path}")
+    session = RecordingSession(vault, source, title="from file")
+    session.start()
+    _wait(lambda: not session.running)
+    result = session.stop()
+    assert vault.items.get(result.item_id).duration == pytest.approx(2.0, abs=0.25)
+
+
+@pytest.mark.parametrize("content", [b"not a video at all\n" * 100, b""])
+def test_file_source_that_is_not_a_video_creates_nothing(vault, tmp_path, content):
+    path = tmp_path / "notes.txt"
+    path.write_bytes(content)
+    with pytest.raises(MediaError):
+        open_source(f"file:{path}")
+    assert vault.catalogue.all() == []
+
+
+def test_no_camera_is_a_clear_error(monkeypatch):
+    import media.camera as camera
+    monkeypatch.setattr(camera.Path, "exists", lambda self: False)
+    with pytest.raises(MediaError, match="no camera found"):
+        open_source("camera:7")
+
+
+def test_unknown_source():
+    with pytest.raises(MediaError, match="unknown source"):
+        open_source("webcam")

@@ -58,9 +58,10 @@ def run_kua(*args: str, vault: Path | str, env_extra: dict[str, str | None] | No
 
 
 def start_kua(*args: str, vault: Path | str, tmpdir: Path | str | None = None,
-              cwd: Path | str | None = None) -> subprocess.Popen:
-    """Start `kua ARGS` without waiting (to kill it mid-way)."""
-    return subprocess.Popen(kua_argv(*args), env=kua_env(vault, None, tmpdir), cwd=cwd,
+              cwd: Path | str | None = None, home: Path | str | None = None) -> subprocess.Popen:
+    """Start `kua ARGS` without waiting (to kill it mid-way); `home` replaces HOME."""
+    extra = {"HOME": str(home)} if home is not None else None
+    return subprocess.Popen(kua_argv(*args), env=kua_env(vault, extra, tmpdir), cwd=cwd,
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE)
 

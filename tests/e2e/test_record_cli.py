@@ -35,13 +35,14 @@ def _assert_no_plaintext(roots, marker: str) -> None:
 
 @pytest.mark.slow
 def test_record_kill_9_then_recover(tmp_path):
-    vault, tmpdir, cwd = tmp_path / "vault", tmp_path / "tmp", tmp_path / "cwd"
-    tmpdir.mkdir()
-    cwd.mkdir()
+    vault, tmpdir, cwd, home = (tmp_path / n for n in ("vault", "tmp", "cwd", "home"))
+    for folder in (tmpdir, cwd, home):
+        folder.mkdir()
     init_vault(vault)
     marker = "KUAREC" + os.urandom(4).hex()
     proc = start_kua("record", "--source", "synthetic", "--seconds", "20", "--title", marker,
-                     "--resolution", "480p", "--json", vault=vault, tmpdir=tmpdir, cwd=cwd)
+                     "--resolution", "480p", "--json", vault=vault, tmpdir=tmpdir, cwd=cwd,
+                     home=home)
     deadline = time.monotonic() + 30
     elapsed = 0.0
     while elapsed < 8 and time.monotonic() < deadline:
@@ -54,7 +55,7 @@ def test_record_kill_9_then_recover(tmp_path):
     assert_one_line_error(busy, 6, "vault is in use")
     proc.send_signal(signal.SIGKILL)
     proc.wait(10)
-    _assert_no_plaintext([vault, tmpdir, cwd], marker)
+    _assert_no_plaintext([vault, tmpdir, cwd, home], marker)
 
     [t] = list_json(vault)  # this unlock recovers it
     [item] = t["items"]
@@ -65,7 +66,7 @@ def test_record_kill_9_then_recover(tmp_path):
             frames = [f for f in c.decode(video=0)]
     assert float(frames[-1].pts * frames[-1].time_base) >= 5
     check(run_kua("verify", vault=vault))
-    _assert_no_plaintext([vault, tmpdir, cwd], marker)
+    _assert_no_plaintext([vault, tmpdir, cwd, home], marker)
 
 
 @pytest.mark.slow

@@ -14,7 +14,7 @@ from media.sources import open_source
 from storage.errors import DiskFull, MediaError
 from storage.models import CONSENT_LEVELS
 
-from .cli_io import opened, print_json, say, warn
+from .cli_io import opened, say, warn
 from .commands import Handler
 from .recording import RecordingSession
 
@@ -73,17 +73,19 @@ def cmd_record(args: argparse.Namespace) -> None:
         print(file=sys.stderr)
     if result.error:
         say(result.testimony_id)
-        kept = (f"the recording stopped and was kept up to its last whole second"
-                f" ({result.duration or 0:.1f} s, item {result.item_id})")
+        length = f"{result.duration or 0:.1f} s, item {result.item_id}"
         if result.disk_full:
-            raise DiskFull(f"the disk is full: {kept}")
-        raise MediaError(f"{result.error}: {kept}")
+            raise DiskFull(f"the disk is full: the recording stopped and was kept up to its"
+                           f" last whole second ({length})")
+        raise MediaError(f"{result.error} ({length})")
     if result.dropped_frames:
         warn(f"{result.dropped_frames} frames could not be encoded in time and were dropped.")
-    if not print_json(args, {"id": result.testimony_id, "item": result.item_id,
-                             "duration": result.duration, "dropped_frames": result.dropped_frames}):
-        say(f"Recorded {result.item_id}: {result.duration or 0:.1f} s")
-        say(result.testimony_id)
+    if args.json:  # one line, closing the stream of status lines
+        print(json.dumps({"id": result.testimony_id, "item": result.item_id,
+                          "duration": result.duration, "dropped_frames": result.dropped_frames}))
+        return
+    say(f"Recorded {result.item_id}: {result.duration or 0:.1f} s")
+    say(result.testimony_id)
 
 
 def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Handler]:

@@ -127,13 +127,14 @@ class RecordingSession:
             chapters = self._recorder.stop()
         except DiskFull as exc:
             return self._after_fault(str(exc), disk_full=True)
-        except KuaError as exc:  # e.g. the camera was unplugged: keep what was recorded
+        except KuaError as exc:  # the encoder failed: keep what was written
             return self._after_fault(str(exc))
         try:
             self._writer.close()
         except DiskFull as exc:
             return self._after_fault(str(exc), disk_full=True)
         dropped = self.status().dropped_frames
+        source_error = self._recorder.source_error
         with self._vault.reader(self.item_id) as reader:
             info = probe(reader)
         vault = self._vault
@@ -147,7 +148,8 @@ class RecordingSession:
                                dropped_frames=dropped, params=json.dumps(params))
             vault.audit.append("item.complete", self.item_id, dropped=dropped)
         return RecordingResult(self.testimony_id, self.item_id, "complete", info.duration,
-                               dropped, tuple(chapters))
+                               dropped, tuple(chapters),
+                               None if source_error is None else str(source_error))
 
     def _after_fault(self, message: str, disk_full: bool = False) -> RecordingResult:
         """Keep everything up to the last whole fragment, as after a crash."""

@@ -26,6 +26,10 @@ from .sources import AudioChunk, Frame, SourceInfo, no_camera_error
 _FAILED_READS = 15  # consecutive failed grabs before the camera counts as gone
 
 
+def _device_exists(index: int) -> bool:
+    return Path(f"/dev/video{index}").exists()
+
+
 def _open_microphone() -> av.container.InputContainer | None:
     try:
         return av.open("default", format="alsa",
@@ -38,7 +42,7 @@ class CameraSource:
     """Camera `index` and the default microphone."""
 
     def __init__(self, index: int, width: int, height: int, fps: float) -> None:
-        if not Path(f"/dev/video{index}").exists():
+        if not _device_exists(index):
             raise no_camera_error()
         self._cap = cv2.VideoCapture(index, cv2.CAP_V4L2)
         if not self._cap.isOpened():

@@ -86,7 +86,8 @@ class Recorder:
         self._elapsed = 0.0
         self._level = np.zeros(0, dtype=np.int16)
         self._latest: Frame | None = None
-        self._error: BaseException | None = None
+        self._error: BaseException | None = None  # the encoder's: the file is unfinished
+        self.source_error: KuaError | None = None  # the source's: the file was finished
         self._flush_every = flush_every
         self._on_flush = on_flush
         self._threads: list[threading.Thread] = []
@@ -118,7 +119,12 @@ class Recorder:
                 self._clock.resume_pending = True
 
     def stop(self) -> list[Chapter]:
-        """Stop capture, encode what is queued, finish the file. Returns the chapters."""
+        """Stop capture, encode what is queued, finish the file. Returns the chapters.
+
+        Raises the encoder's error (e.g. DiskFull), after which the file is unfinished.
+        A source that failed (camera unplugged) ends the recording normally: its error
+        is in `source_error`.
+        """
         self._stopping.set()
         self._source.stop()
         for thread in self._threads:
@@ -143,9 +149,10 @@ class Recorder:
             level = self._level.astype(np.float32) / 32768.0
             peak = float(np.max(np.abs(level))) if level.size else 0.0
             rms = float(np.sqrt(np.mean(level * level))) if level.size else 0.0
+            error = self._error or self.source_error
             return RecordStatus(self._elapsed, self._clock.paused_at is not None, dbfs(peak),
                                 dbfs(rms), self._dropped, self._frames, self._sink.tell(),
-                                None if self._error is None else str(self._error))
+                                None if error is None else str(error))
 
     def still_jpeg(self, quality: int = 92) -> bytes:
         """The latest frame as JPEG bytes, in memory (for a still photo item)."""
@@ -179,8 +186,10 @@ class Recorder:
                         keep = int(self._source.info.sample_rate * LEVEL_WINDOW)
                         self._level = np.concatenate([self._level, item.samples[:, 0]])[-keep:]
                 self._queue.put(item)
+        except KuaError as exc:  # the source failed: finish the file with what came
+            self.source_error = exc
         except BaseException as exc:  # noqa: BLE001 - reported by stop() and status()
-            self._error = exc
+            self.source_error = MediaError(f"the source failed ({type(exc).__name__})")
         finally:
             self._queue.put(None)
 

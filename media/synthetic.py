@@ -35,8 +35,10 @@ class SyntheticSource:
     """Test pattern and tone at `fps`, delivered in real time unless `realtime=False`."""
 
     def __init__(self, width: int = 1280, height: int = 720, fps: float = 30.0,
-                 realtime: bool = True, duration: float | None = None) -> None:
-        self.info = SourceInfo(width, height, fps, SAMPLE_RATE, 1, "synthetic test pattern")
+                 realtime: bool = True, duration: float | None = None,
+                 audio: bool = True) -> None:
+        self.info = SourceInfo(width, height, fps, SAMPLE_RATE if audio else None, 1,
+                               "synthetic test pattern")
         self._base = _bars(width, height)
         self._white = np.full((height, width, 3), 255, dtype=np.uint8)
         self._pacer = Pacer(realtime)
@@ -63,7 +65,8 @@ class SyntheticSource:
             return None
         if self._next_is_audio:
             self._next_is_audio = False
-            return self._audio_until((self._frame) / self.info.fps)
+            if self.info.sample_rate:
+                return self._audio_until(self._frame / self.info.fps)
         pts = self._frame / self.info.fps
         if self._duration is not None and pts >= self._duration:
             return None

@@ -108,7 +108,7 @@ def test_file_source_that_is_not_a_video_creates_nothing(vault, tmp_path, conten
 
 def test_no_camera_is_a_clear_error(monkeypatch):
     import media.camera as camera
-    monkeypatch.setattr(camera.Path, "exists", lambda self: False)
+    monkeypatch.setattr(camera, "_device_exists", lambda index: False)
     with pytest.raises(MediaError, match="no camera found"):
         open_source("camera:7")
 
@@ -116,3 +116,72 @@ def test_no_camera_is_a_clear_error(monkeypatch):
 def test_unknown_source():
     with pytest.raises(MediaError, match="unknown source"):
         open_source("webcam")
+
+
+@pytest.mark.slow
+def test_without_a_microphone_video_is_recorded_alone(vault):
+    from media.synthetic import SyntheticSource
+    session = RecordingSession(vault, SyntheticSource(640, 360, 30, audio=False), max_seconds=1.5)
+    session.start()
+    _wait(lambda: not session.running)
+    result = session.stop()
+    item = vault.items.get(result.item_id)
+    assert item.state == "complete" and item.audio_codec is None
+    assert item.duration == pytest.approx(1.5, abs=0.2)
+
+
+class _FakeCapture:
+    """Stands in for cv2.VideoCapture: delivers `good` frames, then fails (unplugged)."""
+
+    def __init__(self, good: int) -> None:
+        import numpy as np
+        self.good, self.frame = good, np.zeros((360, 640, 3), dtype=np.uint8)
+
+    def isOpened(self):
+        return True
+
+    def set(self, prop, value):
+        return True
+
+    def get(self, prop):
+        import cv2
+        return {cv2.CAP_PROP_FRAME_WIDTH: 640, cv2.CAP_PROP_FRAME_HEIGHT: 360,
+                cv2.CAP_PROP_FPS: 30}.get(prop, 0)
+
+    def read(self):
+        import time
+        time.sleep(1 / 30)
+        if self.good > 0:
+            self.good -= 1
+            return True, self.frame.copy()
+        return False, None
+
+    def release(self):
+        pass
+
+
+@pytest.mark.slow
+def test_camera_unplugged_mid_recording_keeps_what_was_recorded(vault, monkeypatch):
+    import media.camera as camera
+    monkeypatch.setattr(camera, "_device_exists", lambda index: True)
+    monkeypatch.setattr(camera.cv2, "VideoCapture", lambda index, api: _FakeCapture(45))
+    monkeypatch.setattr(camera, "_open_microphone", lambda: None)  # no microphone either
+    session = RecordingSession(vault, open_source("camera:0", width=640, height=360))
+    session.start()
+    _wait(lambda: not session.running)
+    result = session.stop()
+    assert result.error and "camera stopped" in result.error
+    item = vault.items.get(result.item_id)
+    assert item.state in ("recovered", "complete") and item.duration >= 1.0
+
+
+def test_slow_machine_scales_1080p_down(monkeypatch):
+    import media.encoder as encoder
+    monkeypatch.setattr(encoder, "_CALIBRATED", {})
+    monkeypatch.setattr(encoder, "_measure", lambda w, h, fps, preset, frames=16: 20.0)
+    settings = encoder.choose_preset(1920, 1080, 30)
+    assert (settings.width, settings.height, settings.preset) == (1280, 720, "ultrafast")
+    monkeypatch.setattr(encoder, "_measure",
+                        lambda w, h, fps, preset, frames=16: {"veryfast": 30.0}.get(preset, 50.0))
+    monkeypatch.setattr(encoder, "_CALIBRATED", {})
+    assert encoder.choose_preset(1280, 720, 30).preset == "superfast"

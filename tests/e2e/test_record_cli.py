@@ -112,3 +112,25 @@ def test_disk_full_while_recording_keeps_what_was_recorded(tmp_path):
         check(run_kua("verify", vault=vault))
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_cleanly(tmp_path):
+    vault = tmp_path / "vault"
+    init_vault(vault)
+    proc = start_kua("record", "--source", "synthetic", "--resolution", "480p", "--json",
+                     vault=vault)
+    elapsed = 0.0
+    deadline = time.monotonic() + 30
+    while elapsed < 2 and time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        if line.startswith(b"{"):
+            elapsed = json.loads(line).get("elapsed", 0.0)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+    final = json.loads(out.decode().strip().splitlines()[-1])
+    [t] = list_json(vault)
+    assert final["id"] == t["id"]
+    [item] = t["items"]
+    assert item["state"] == "complete" and item["duration"] >= 2

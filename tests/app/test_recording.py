@@ -97,7 +97,14 @@ def test_file_source_replays_a_video(vault, tmp_path):
     assert vault.items.get(result.item_id).duration == pytest.approx(2.0, abs=0.25)
 
 
-@pytest.mark.parametrize("content", [b"not a video at all\n" * 100, b""])
+_VIDEO = make_video(seconds=1.0)
+
+
+@pytest.mark.parametrize("content", [
+    b"not a video at all\n" * 100, b"",
+    _VIDEO[:1500],                                                  # truncated
+    _VIDEO[:48] + bytes(b ^ 0x5A for b in _VIDEO[48:]),             # garbled
+], ids=["text", "empty", "truncated", "garbled"])
 def test_file_source_that_is_not_a_video_creates_nothing(vault, tmp_path, content):
     path = tmp_path / "notes.txt"
     path.write_bytes(content)

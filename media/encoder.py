@@ -127,8 +127,8 @@ class LiveEncoder:
         """Encode one frame at output time `pts` (seconds)."""
         out = av.VideoFrame.from_ndarray(frame.image, format="rgb24")
         s = self._settings
-        if (out.width, out.height) != (s.width, s.height):
-            out = out.reformat(width=s.width, height=s.height)
+        # One swscale pass: scale (when 1080p was scaled down) and convert together.
+        out = out.reformat(width=s.width, height=s.height, format="yuv420p")
         ticks = int(round(pts / VIDEO_TIME_BASE))
         if ticks <= self._last_video_pts:  # never go backwards (clock jitter)
             ticks = self._last_video_pts + 1

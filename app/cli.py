@@ -16,10 +16,11 @@ import sys
 from storage.db import mapped_errors
 from storage.errors import KuaError
 
-from . import commands, commands_record
+from . import commands, commands_bundles, commands_record, commands_sync, commands_transcode
 
 # Each module's register(add) declares its subcommands and returns {name: handler}.
-COMMAND_MODULES = (commands, commands_record)
+COMMAND_MODULES = (commands, commands_record, commands_bundles, commands_sync,
+                   commands_transcode)
 
 EXIT_INTERRUPTED = 130
 EXIT_INTERNAL = 70

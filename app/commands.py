@@ -106,7 +106,7 @@ def cmd_extract(args: argparse.Namespace) -> None:
     """Write a plaintext copy of an item, with a warning."""
     out = Path(args.out)
     with opened(args) as vault:
-        item = library.extract(vault, args.id, out, progress=progress_line())
+        item = library.extract(vault, args.id, out, progress=progress_line(), force=args.force)
     warn(f"Wrote an unencrypted copy of {item.id} to {out}. Anyone who finds this file can"
           " read it: delete it when you no longer need it.")
     if not print_json(args, {"id": item.id, "out": str(out), "sha256": item.sha256}):
@@ -134,6 +134,12 @@ def cmd_passwd(args: argparse.Namespace) -> None:
 
 def cmd_verify(args: argparse.Namespace) -> None:
     """Check the vault: catalogue, audit chain, every object and hash."""
+    if args.bundle:
+        from .commands_bundles import cmd_verify_bundle
+        return cmd_verify_bundle(args)
+    if args.replica:
+        from .commands_sync import cmd_verify_replica
+        return cmd_verify_replica(args)
     with opened(args) as vault:
         report = library.verify(vault, progress=progress_line())
     if not print_json(args, {"ok": report.ok, "audit_events": report.audit_events,
@@ -182,6 +188,8 @@ def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Ha
     p = add("extract", "write a plaintext copy of an item (deliberately, with a warning)")
     p.add_argument("id", metavar="ID")
     p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--force", action="store_true",
+                   help="extract an identifying item of a testimony with anonymous consent")
 
     p = add("rm", "crypto-erase a testimony or item, then remove its files")
     p.add_argument("id", metavar="ID")
@@ -192,7 +200,10 @@ def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Ha
     p.add_argument("--kdf-memory", type=int, metavar="MIB", help=kdf_memory)
     p.add_argument("--kdf-iterations", type=int, metavar="N", help=kdf_passes)
 
-    add("verify", "check the audit chain, every object's tags and every SHA-256")
+    p = add("verify", "check the audit chain, every object's tags and every SHA-256")
+    p.add_argument("--bundle", metavar="DIR", help="check a bundle instead (no vault needed)")
+    p.add_argument("--identity", metavar="KEYFILE", help="with --bundle: the organizer's age identity")
+    p.add_argument("--replica", metavar="DIR", help="check a replica and compare it with the vault")
     return {"init": cmd_init, "add": cmd_add, "list": cmd_list, "search": cmd_search,
             "show": cmd_show, "edit": cmd_edit, "extract": cmd_extract, "rm": cmd_rm,
             "passwd": cmd_passwd, "verify": cmd_verify}

@@ -18,7 +18,7 @@ from media.probe import probe
 from storage import ids
 from storage.db import mapped_errors
 from storage.errors import (Cancelled, HashMismatch, InvalidValue, KuaError, NotFound,
-                            ObjectTruncated, UsageError)
+                            ObjectTruncated, RefusedByConsent, UsageError)
 from storage.fsio import disk_full_as_error, fsync_dir
 from storage.models import MediaItem, Testimony, TestimonySummary
 from storage.vault import Vault
@@ -233,14 +233,32 @@ def resolve_item(vault: Vault, some_id: str) -> MediaItem:
     return found if isinstance(found, MediaItem) else primary_item(found)
 
 
+def shareable(vault: Vault, item: MediaItem, force: bool = False) -> bool:
+    """Whether a plaintext copy of `item` may leave the vault; False means it was forced.
+
+    A testimony with "anonymous" consent may only be shared as anonymized items: any
+    other item of it is refused (`RefusedByConsent`) unless `force` is given.
+    """
+    if item.kind == "anonymized" or vault.catalogue.get(item.testimony_id).consent != "anonymous":
+        return True
+    if force:
+        return False
+    raise RefusedByConsent(
+        f"item {item.id} is not anonymized and testimony {item.testimony_id} has anonymous"
+        f" consent: extract its anonymized copy (kua transcode {item.testimony_id} --profile"
+        " anonymized), or give --force")
+
+
 def extract(vault: Vault, some_id: str, out: Path, *, progress: Progress = _no_progress,
-            cancel: CancelToken | None = None) -> MediaItem:
+            cancel: CancelToken | None = None, force: bool = False) -> MediaItem:
     """Write an item's plaintext to `out` (a deliberate plaintext copy), checking its hash.
 
     The copy is written under a temporary name beside `out` and renamed only once its
     SHA-256 matches the catalogue, so a failed or tampered extract leaves nothing.
+    Identifying items of an anonymous testimony need `force` (see `shareable`).
     """
     item = resolve_item(vault, some_id)
+    allowed = shareable(vault, item, force)
     out = Path(out)
     if out.exists() and out.is_dir():
         raise UsageError(f"{out} is a folder: give a file name")
@@ -263,8 +281,9 @@ def extract(vault: Vault, some_id: str, out: Path, *, progress: Progress = _no_p
         fsync_dir(out.parent)
     finally:
         tmp.unlink(missing_ok=True)
-    with vault.transaction():
-        vault.audit.append("item.extract", item.id)
+    if not vault.read_only:  # a replica opened in place records nothing
+        with vault.transaction():
+            vault.audit.append("item.extract", item.id, **({} if allowed else {"forced": True}))
     return item
 
 
@@ -336,8 +355,9 @@ def verify(vault: Vault, *, progress: Progress = _no_progress,
         except KuaError as exc:
             problems.append(str(exc))
         checked += item.size
-    with vault.transaction():
-        vault.audit.append("vault.verify", None, problems=len(problems))
+    if not vault.read_only:  # a replica opened in place records nothing
+        with vault.transaction():
+            vault.audit.append("vault.verify", None, problems=len(problems))
     return VerifyReport(events, len(items), checked, tuple(problems))
 
 

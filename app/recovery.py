@@ -6,7 +6,8 @@ where they were. Recordings cut by `kill -9`, power loss or a full disk (state
 `recording`) are kept: their sealed object is ended at the last whole MP4 fragment,
 re-hashed and probed, and the item marked `recovered` with its real duration.
 Nothing already written is discarded: if not even one fragment is whole, every
-whole segment is kept and the item is marked `failed`.
+whole segment is kept and the item is marked `failed`. Transcoding jobs found running
+go back in the queue (their unfinished outputs were erased as `writing` items).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from storage.models import MediaItem
 from storage.repair import seal_prefix
 from storage.vault import Vault
 
+from .jobs import requeue_interrupted
 from .library import erase_unfinished_imports
 
 _CHUNK = 1024 * 1024
@@ -62,8 +64,10 @@ def finish_interrupted(vault: Vault, item_id: str, dropped_frames: int | None = 
 
 
 def recover_interrupted(vault: Vault) -> list[str]:
-    """Erase unfinished imports and recover every recording left in state `recording`."""
+    """Erase unfinished imports, re-queue cut-short jobs (app/jobs.py), and recover every
+    recording left in state `recording`."""
     erase_unfinished_imports(vault)
+    requeue_interrupted(vault)
     recovered = []
     for item in vault.items.in_state("recording"):
         finish_interrupted(vault, item.id)

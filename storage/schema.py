@@ -127,6 +127,45 @@ CREATE VIRTUAL TABLE search USING fts5(
 );
 """
 
-MIGRATIONS: list[str] = [_V1]
+# Version 2: bundles for organizers (storage/bundles/). The device key is made at
+# `init`, or on first use in a vault made before this version.
+_V2 = """
+CREATE TABLE device_key (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    private_key BLOB NOT NULL,               -- Ed25519 seed: signs bundle manifests
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE organizers (                    -- the address book of age recipients
+    name TEXT PRIMARY KEY COLLATE NOCASE,
+    recipient TEXT NOT NULL,                 -- age1...
+    added_at TEXT NOT NULL
+);
+
+CREATE TABLE bundles (
+    id TEXT NOT NULL,
+    direction TEXT NOT NULL CHECK (direction IN ('export', 'import')),
+    device TEXT NOT NULL,                    -- fingerprint of the device that made it
+    created_at TEXT NOT NULL,                -- when it was made
+    at TEXT NOT NULL,                        -- when this vault exported or imported it
+    items INTEGER NOT NULL,
+    bytes INTEGER NOT NULL,
+    PRIMARY KEY (id, device, direction)
+);
+
+CREATE TABLE bundle_testimonies (
+    bundle_id TEXT NOT NULL,
+    device TEXT NOT NULL,
+    direction TEXT NOT NULL,
+    testimony_id TEXT NOT NULL REFERENCES testimonies(id) ON DELETE CASCADE,
+    source_id TEXT NOT NULL,                 -- its id in the vault that exported it
+    FOREIGN KEY (bundle_id, device, direction) REFERENCES bundles (id, device, direction)
+        ON DELETE CASCADE
+);
+CREATE INDEX bundle_testimonies_by_source ON bundle_testimonies (device, source_id);
+CREATE INDEX bundle_testimonies_by_testimony ON bundle_testimonies (testimony_id);
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -21,6 +21,7 @@ from typing import Callable, Iterator
 
 from . import db, keyslots
 from .audit import AuditLog, now
+from .bundles.device import DeviceKey, ensure_device_key, load_device_key
 from .catalogue import Catalogue
 from .errors import (KeysReplayed, NotAVault, VaultCorrupt, VaultExists, VaultInUse)
 from .fsio import atomic_write, disk_full_as_error, fsync_dir, is_empty_dir
@@ -48,6 +49,8 @@ def _lock(path: Path) -> int:
 
 class Vault:
     """An open, unlocked vault. Use `Vault.create` or `Vault.open`, then `close()`."""
+
+    read_only = False  # True for a replica opened in place (storage/replica_open.py)
 
     def __init__(self, path: Path, vault_key: bytes, conn: db.Connection, lock_fd: int,
                  actor: str) -> None:
@@ -82,6 +85,7 @@ class Vault:
                 vault._set_meta("vault_id", secrets.token_hex(16))
                 vault._set_meta("created_at", now())
                 vault._set_meta("keys_sha256", hashlib.sha256(keys_bytes).hexdigest())
+                ensure_device_key(conn)
                 vault.audit.append("vault.create")
             atomic_write(path / KEYS, keys_bytes)
             fsync_dir(path)
@@ -97,6 +101,9 @@ class Vault:
         if not path.is_dir():
             raise NotAVault(f"{path} does not exist or is not a folder")
         if not is_vault(path):
+            from .replica_open import is_replica, open_replica  # a replica: read-only, in place
+            if is_replica(path):
+                return open_replica(path, secret, actor=actor)
             raise NotAVault(f"{path} is not a Kua vault")
         lock_fd = _lock(path)
         try:
@@ -228,6 +235,14 @@ class Vault:
 
     def _set_meta(self, key: str, value: str) -> None:
         self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    def device_key(self) -> DeviceKey:
+        """The vault's Ed25519 device key (made now in a vault older than schema 2)."""
+        found = load_device_key(self.conn)
+        if found is not None:
+            return found
+        with db.transaction(self.conn):
+            return ensure_device_key(self.conn)
 
     @property
     def vault_id(self) -> str:

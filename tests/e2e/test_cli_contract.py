@@ -94,7 +94,8 @@ def test_edit_search_extract_rm_round_trip(vault, media, tmp_path):
         found = json.loads(check(run_kua("search", query, "--json", vault=vault)).stdout)
         assert [t["id"] for t in found] == [tid], query
     out = tmp_path / "copy.mp4"
-    proc = check(run_kua("extract", tid, "--out", str(out), vault=vault))
+    # Anonymous consent: the master leaves only when forced (tests/e2e/test_transcode_cli.py).
+    proc = check(run_kua("extract", tid, "--out", str(out), "--force", vault=vault))
     assert out.read_bytes() == video.read_bytes()
     assert "unencrypted copy" in proc.stderr
     check(run_kua("rm", tid, vault=vault))

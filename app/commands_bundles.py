@@ -1,0 +1,206 @@
+"""`kua keys`, `kua export`, `kua import` and `kua verify --bundle`: bundles for organizers.
+
+An identity file's passphrase comes from `KUA_IDENTITY_PASSPHRASE` or a prompt, and
+is asked for only when the file is protected. `verify --bundle` needs no vault.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+from dataclasses import asdict
+from pathlib import Path
+from typing import Callable
+
+from storage.bundles.parts import parse_size
+from storage.errors import KuaError, UsageError
+
+from . import bundles, session
+from .bundle_import import ImportReport, import_bundle
+from .cli_io import opened, print_json, progress_line, say, warn
+
+Handler = Callable[[argparse.Namespace], None]
+KEY_ACTIONS = ("organizer-new", "organizer-add", "organizers", "organizer-rm", "device")
+_IDENTITY_ENV = "KUA_IDENTITY_PASSPHRASE"
+
+
+def _identity_passphrase(confirm: bool = False) -> str:
+    return session.secret(None, _IDENTITY_ENV, label="identity passphrase", confirm=confirm)
+
+
+def _operands(args: argparse.Namespace, names: tuple[str, ...]) -> list[str]:
+    if len(args.operands) != len(names):
+        shown = " ".join(names)
+        raise UsageError(f"usage: kua keys {args.action}" + (f" {shown}" if shown else ""))
+    return list(args.operands)
+
+
+def _organizer_new(args: argparse.Namespace) -> None:
+    _operands(args, ())
+    if not args.out:
+        raise UsageError("keys organizer-new needs --out KEYFILE")
+    out = Path(args.out)
+    passphrase = _identity_passphrase(confirm=True) if args.protect else None
+    recipient = bundles.new_organizer_identity(out, passphrase)
+    if not passphrase:
+        warn(f"WARNING: {out} is NOT protected by a passphrase. Anyone who copies it can open"
+             " every bundle made for it. Keep it only on a device you trust, or make a"
+             " protected one with --protect.")
+    if print_json(args, {"id": str(recipient), "recipient": str(recipient), "out": str(out),
+                         "protected": bool(passphrase)}):
+        return
+    say(f"Wrote an organizer identity to {out}"
+        + (" (protected with a passphrase)." if passphrase else " (not protected)."))
+    say("Give volunteers this recipient; they add it with: kua keys organizer-add NAME RECIPIENT")
+    say(str(recipient))
+
+
+def cmd_keys(args: argparse.Namespace) -> None:
+    """Organizer identities, the address book of recipients, the device key."""
+    if args.action == "organizer-new":
+        _organizer_new(args)
+        return
+    with opened(args) as vault:
+        if args.action == "organizer-add":
+            name, recipient = _operands(args, ("NAME", "age1…"))
+            entry = bundles.add_organizer(vault, name, recipient)
+            if not print_json(args, {"id": entry.name, "name": entry.name,
+                                     "recipient": entry.recipient}):
+                say(f"Added {entry.name}: {entry.recipient}")
+        elif args.action == "organizers":
+            _operands(args, ())
+            book = bundles.organizers(vault)
+            if not print_json(args, [asdict(o) for o in book]):
+                for o in book:
+                    say(f"{o.name}  {o.recipient}")
+        elif args.action == "organizer-rm":
+            (name,) = _operands(args, ("NAME",))
+            bundles.remove_organizer(vault, name)
+            if not print_json(args, {"id": name, "removed": True}):
+                say(f"Removed {name}")
+        else:
+            _operands(args, ())
+            info = bundles.device_info(vault)
+            if not print_json(args, {"fingerprint": info.fingerprint, "created_at": info.created_at,
+                                     "public_key": base64.b64encode(info.public_key).decode()}):
+                say(f"device key fingerprint: {info.fingerprint}")
+
+
+def cmd_export(args: argparse.Namespace) -> None:
+    """Write an encrypted bundle of testimonies or items for an organizer."""
+    split = parse_size(args.split_size)
+    consent = bundles.ConsentChoice(args.include_restricted, args.include_identifiable)
+    with opened(args) as vault:
+        report = bundles.export_bundle(vault, args.ids, Path(args.to), args.recipient,
+                                       split_size=split, include=args.include, consent=consent,
+                                       progress=progress_line())
+    for note in report.notes:
+        warn(note)
+    if print_json(args, {"id": report.bundle_id, "folder": str(report.folder),
+                         "parts": list(report.parts), "testimonies": list(report.testimonies),
+                         "items": list(report.items), "bytes": report.media_bytes,
+                         "encrypted_bytes": report.encrypted_bytes, "device": report.device,
+                         "notes": list(report.notes)}):
+        return
+    say(f"Wrote bundle-{report.bundle_id} to {report.folder}: {len(report.parts)} part"
+        f"{'s' if len(report.parts) != 1 else ''}, {len(report.items)} items of"
+        f" {len(report.testimonies)} testimonies ({report.media_bytes / 2 ** 20:.1f} MiB)")
+    say(f"signed by this device: {report.device}")
+    say(f"testimonies marked exported: {', '.join(report.testimonies)}")
+    say(report.bundle_id)
+
+
+def _identities(args: argparse.Namespace):
+    if not args.identity:
+        raise UsageError("give the organizer key file with --identity KEYFILE")
+    return bundles.load_identities(Path(args.identity), _identity_passphrase)
+
+
+def _import_json(report: ImportReport) -> dict:
+    return {"id": report.bundle_id, "device": report.device, "created_at": report.created_at,
+            "known_device": report.known_device, "nothing_new": report.nothing_new,
+            "testimonies": [asdict(t) for t in report.testimonies],
+            "items": [asdict(i) for i in report.items],
+            "matches": [asdict(m) for m in report.matches]}
+
+
+def cmd_import(args: argparse.Namespace) -> None:
+    """Verify a bundle, then take what is new into the current vault."""
+    identities = _identities(args)
+    with opened(args) as vault:
+        report = import_bundle(vault, Path(args.folder), identities, progress=progress_line())
+    if print_json(args, _import_json(report)):
+        return
+    seen = "a device seen before" if report.known_device else "a device not seen before"
+    say(f"bundle-{report.bundle_id}, made {report.created_at} by {seen}: {report.device}")
+    for t in report.testimonies:
+        if t.created:
+            say(f"imported testimony {t.id} (was {t.source_id})")
+        elif t.id:
+            say(f"testimony {t.source_id} was imported before as {t.id}")
+    new = sum(1 for i in report.items if i.new)
+    say(f"{new} new item{'s' if new != 1 else ''}, {len(report.items) - new} already in the vault")
+    for m in report.matches:
+        say(f"possible match (not merged): {m.role} {m.person_id} of {m.testimony_id} and"
+            f" {m.other_role} {m.other_person_id} of {m.other_testimony_id}: {m.reason}")
+    say(f"nothing new: bundle-{report.bundle_id} is already in the vault" if report.nothing_new
+        else report.bundle_id)
+
+
+def cmd_verify_bundle(args: argparse.Namespace) -> None:
+    """`kua verify --bundle DIR --identity KEYFILE`: parts, decryption, signature, hashes."""
+    identities = _identities(args)
+    try:
+        report = bundles.verify_bundle(Path(args.bundle), identities, progress=progress_line())
+    except KuaError as exc:
+        print_json(args, {"ok": False, "problems": [str(exc)]})
+        raise
+    if print_json(args, {
+            "ok": True, "id": report.bundle_id, "created_at": report.created_at,
+            "device": report.device,
+            "device_public_key": base64.b64encode(report.device_public_key).decode(),
+            "parts": [{"name": n, "size": s} for n, s in report.parts], "note": report.note,
+            "testimonies": list(report.testimonies), "items": [asdict(i) for i in report.items],
+            "bytes": report.media_bytes, "problems": []}):
+        return
+    say(f"bundle-{report.bundle_id}: {len(report.parts)} part"
+        f"{'s' if len(report.parts) != 1 else ''}, all present and in order")
+    say(f"made {report.created_at}, signed by device {report.device}: signature ok")
+    say(f"{len(report.testimonies)} testimonies, {len(report.items)} items"
+        f" ({report.media_bytes} bytes): every size and SHA-256 matches")
+    if not report.note:
+        say(f"note: bundle-{report.bundle_id}.txt is missing (it only says how to open the bundle)")
+    say("bundle ok")
+
+
+def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Handler]:
+    """Declare `keys`, `export` and `import`; returns {name: handler}."""
+    p = add("keys", "organizer identities, the address book of organizers, the device key")
+    p.add_argument("action", choices=KEY_ACTIONS, metavar="ACTION",
+                   help="organizer-new --out KEYFILE [--protect] | organizer-add NAME age1… |"
+                        " organizers | organizer-rm NAME | device")
+    p.add_argument("operands", nargs="*", metavar="ARG")
+    p.add_argument("--out", metavar="KEYFILE", help="organizer-new: where to write the identity")
+    p.add_argument("--protect", action="store_true",
+                   help=f"organizer-new: protect it with a passphrase (prompt or ${_IDENTITY_ENV})")
+
+    p = add("export", "write an encrypted bundle of testimonies or items for an organizer")
+    p.add_argument("ids", nargs="+", metavar="ID")
+    p.add_argument("--to", required=True, metavar="DIR", help="a new or empty folder")
+    p.add_argument("--recipient", action="append", required=True, metavar="age1…|NAME",
+                   help="organizer's age recipient or address-book name (repeat for several)")
+    p.add_argument("--split-size", default="2G", metavar="SIZE",
+                   help="largest part, binary units: 512K, 100M, 2G (default 2G)")
+    p.add_argument("--include", choices=bundles.INCLUDE, default="master",
+                   help="which items of a testimony: master (originals), share, anonymized, all")
+    p.add_argument("--include-restricted", action="store_true",
+                   help="also export testimonies whose consent is restricted")
+    p.add_argument("--include-identifiable", action="store_true",
+                   help="export identifiable items of testimonies whose consent is anonymous")
+
+    p = add("import", "verify a bundle, then take what is new into the vault")
+    p.add_argument("folder", metavar="DIR")
+    p.add_argument("--identity", required=True, metavar="KEYFILE",
+                   help=f"the organizer's age identity (passphrase: prompt or ${_IDENTITY_ENV})")
+    return {"keys": cmd_keys, "export": cmd_export, "import": cmd_import}
+

@@ -1,0 +1,175 @@
+"""`kua sync`, `kua restore` and `kua verify --replica`: replicas on a trusted drive."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+from storage.errors import ObjectTampered, VerificationFailed
+
+from . import session, sync
+from .cli_io import opened, print_json, say
+from .library import Progress
+
+Handler = Callable[[argparse.Namespace], None]
+MiB = 1024 * 1024
+
+
+def transfer_progress() -> Progress:
+    """A progress line on a terminal's stderr: percent, MiB, items and time left."""
+    if not sys.stderr.isatty():
+        return lambda done, total, message: None
+    start, last = time.monotonic(), [0.0]
+
+    def show(done: int, total: int, message: str) -> None:
+        now = time.monotonic()
+        if now - last[0] < 0.1 and done < total:
+            return
+        last[0] = now
+        pct = f"{100 * done / total:5.1f}%" if total else "      "
+        rate = done / (now - start) if now > start else 0
+        eta = f"  {_duration((total - done) / rate)} left" if rate and done < total else ""
+        end = "\n" if total and done >= total else ""
+        print(f"\r{pct} {done / MiB:8.1f} of {total / MiB:.1f} MiB  {message}{eta}   ",
+              end=end, file=sys.stderr, flush=True)
+
+    return show
+
+
+def _duration(seconds: float) -> str:
+    s = int(seconds + 0.5)
+    if s >= 3600:
+        return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
+    return f"{s // 60}:{s % 60:02d}"
+
+
+def _mib(n: int) -> str:
+    return f"{n / MiB:.1f} MiB"
+
+
+def cmd_sync(args: argparse.Namespace) -> None:
+    """Write or update the replica in --to DIR."""
+    target = Path(args.to)
+    with opened(args) as vault:
+        r = sync.sync(vault, target, progress=transfer_progress())
+    if not print_json(args, {
+            "label": r.label, "generation": r.generation, "previous": r.previous,
+            "items": r.items, "copied_items": r.copied_items, "copied_files": r.copied_files,
+            "copied_bytes": r.copied_bytes, "skipped_items": r.skipped_items,
+            "skipped_bytes": r.skipped_bytes, "deleted_items": r.deleted_items,
+            "deleted_files": r.deleted_files, "damaged": list(r.damaged),
+            "seconds": round(r.seconds, 3)}):
+        was = f" (was {r.previous})" if r.previous else " (new replica)"
+        say(f"Synced to {target}: replica {r.label}, generation {r.generation}{was}")
+        say(f"copied: {r.copied_items} items, {r.copied_files} files, {_mib(r.copied_bytes)}")
+        say(f"already on the drive: {r.skipped_items} items, {_mib(r.skipped_bytes)}")
+        say(f"deleted: {r.deleted_items} items ({r.deleted_files} files)")
+        rate = f" ({r.copied_bytes / r.seconds / 1e6:.0f} MB/s)" if r.copied_bytes else ""
+        say(f"items on the drive: {r.items}; took {r.seconds:.1f} s{rate}")
+        for problem in r.damaged:
+            say(f"NOT COPIED: {problem}")
+    if r.damaged:
+        more = f" (and {len(r.damaged) - 1} more)" if len(r.damaged) > 1 else ""
+        raise VerificationFailed(f"synced, but not every item: {r.damaged[0]}{more}")
+
+
+def cmd_restore(args: argparse.Namespace) -> None:
+    """Rebuild a vault in --vault NEWDIR from the replica in --from DIR."""
+    new_dir = session.vault_path(args.vault)
+    secret = session.secret(args.passphrase_file, "KUA_PASSPHRASE",
+                            label="passphrase or recovery key")
+    result = sync.restore(Path(args.from_dir), new_dir, secret, progress=transfer_progress(),
+                          actor="kua-cli")
+    r, v = result.report, result.verify
+    refused = [{"id": item, "reason": reason} for item, reason in r.refused]
+    if not print_json(args, {
+            "id": r.vault_id, "path": str(new_dir), "label": r.label,
+            "generation": r.generation, "synced_at": r.synced_at,
+            "testimonies": r.testimonies, "items": r.items, "bytes": r.bytes,
+            "refused": refused, "verified": v.ok, "problems": list(v.problems),
+            "seconds": round(r.seconds, 3)}):
+        say(f"Restored a vault in {new_dir} from replica {r.label}, generation {r.generation}"
+            f" (synced {r.synced_at})")
+        say(f"testimonies: {r.testimonies}; items: {r.items} ({_mib(r.bytes)})")
+        for item, reason in r.refused:
+            say(f"REFUSED: item {item}, damaged or altered on the replica ({reason})")
+        say(f"verified: {v.items_checked} items, audit log of {v.audit_events} events"
+            + ("" if v.ok else f"; {len(v.problems)} problems"))
+        for problem in v.problems:
+            say(f"PROBLEM: {problem}")
+        say(r.vault_id)
+    if r.refused:
+        ids = ", ".join(item for item, _ in r.refused)
+        raise ObjectTampered(ids, f"on the replica, so it was not restored (the other {r.items}"
+                                  " items were)")
+    if not v.ok:
+        raise VerificationFailed(f"the restored vault does not verify: {v.problems[0]}")
+
+
+def _diff_lines(d) -> list[str]:
+    lines = []
+    for ids, what in ((d.testimonies_only_in_vault, "testimonies only in the vault"),
+                      (d.testimonies_only_on_replica, "testimonies only on the replica"),
+                      (d.testimonies_changed, "testimonies changed since the sync"),
+                      (d.items_only_in_vault, "items only in the vault"),
+                      (d.items_only_on_replica, "items only on the replica (erased since)"),
+                      (d.items_changed, "items changed since the sync")):
+        if ids:
+            lines.append(f"  {len(ids)} {what}: {', '.join(ids)}")
+    if d.keys_changed:
+        lines.append("  the passphrase was changed after the sync")
+    return lines
+
+
+def cmd_verify_replica(args: argparse.Namespace) -> None:
+    """`kua verify --replica DIR`: check the replica and compare it with the vault."""
+    with opened(args) as vault:
+        c = sync.verify_replica(vault, Path(args.replica), progress=transfer_progress())
+    d = c.diff
+    if not print_json(args, {
+            "ok": c.ok, "label": c.label, "generation": c.generation,
+            "synced_at": c.synced_at, "up_to_date": d.same,
+            "audit_events": c.verify.audit_events, "items_checked": c.verify.items_checked,
+            "bytes_checked": c.verify.bytes_checked, "problems": list(c.verify.problems),
+            "differences": {
+                "testimonies_only_in_vault": list(d.testimonies_only_in_vault),
+                "testimonies_only_on_replica": list(d.testimonies_only_on_replica),
+                "testimonies_changed": list(d.testimonies_changed),
+                "items_only_in_vault": list(d.items_only_in_vault),
+                "items_only_on_replica": list(d.items_only_on_replica),
+                "items_changed": list(d.items_changed),
+                "keys_changed": d.keys_changed},
+            "stray_files": d.stray_files}):
+        say(f"replica {c.label}, generation {c.generation}, synced {c.synced_at}")
+        say(f"audit log: {c.verify.audit_events} events")
+        say(f"items: {c.verify.items_checked} checked, {c.verify.bytes_checked} bytes")
+        lines = _diff_lines(d)
+        say("differences with the vault:" if lines else "same as the vault")
+        for line in lines:
+            say(line)
+        if d.stray_files:
+            say(f"{d.stray_files} files on the drive belong to no generation (left by an"
+                " interrupted sync; the next sync removes them)")
+        for problem in c.verify.problems:
+            say(f"PROBLEM: {problem}")
+        if c.ok:
+            behind = f": behind the vault, run kua sync --to {args.replica}"
+            say("replica ok" + ("" if d.same else behind))
+    if not c.ok:
+        first = c.verify.problems[0]
+        more = f" (and {len(c.verify.problems) - 1} more)" if len(c.verify.problems) > 1 else ""
+        raise VerificationFailed(f"the replica failed verification: {first}{more}")
+
+
+def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Handler]:
+    """Declare `sync` and `restore`; returns {name: handler}."""
+    p = add("sync", "write or update a replica of the vault on a trusted drive")
+    p.add_argument("--to", required=True, metavar="DIR",
+                   help="a new or empty folder, or a replica of this vault")
+    p = add("restore", "rebuild a vault from a replica (--vault names the new vault's folder)")
+    p.add_argument("--from", dest="from_dir", required=True, metavar="DIR",
+                   help="the replica's folder")
+    return {"sync": cmd_sync, "restore": cmd_restore}

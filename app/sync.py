@@ -1,0 +1,104 @@
+"""Sync to a trusted drive, restore from it, check it: the use cases behind `kua sync`,
+`kua restore` and `kua verify --replica`, shared by the CLI and the GUI.
+
+Sync happens only when asked. Each function takes a `progress(done, total, message)`
+callback (bytes; the message counts items) and a `CancelToken`, returns a frozen
+report, and raises only `KuaError` subclasses for what a person can meet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from storage import replica, replica_check, replica_open, replica_restore
+from storage.replica import SyncReport
+from storage.replica_check import ReplicaDiff
+from storage.replica_restore import RestoreReport
+from storage.vault import Vault
+
+from . import library
+from .library import CancelToken, Progress, VerifyReport
+
+__all__ = ["SyncReport", "RestoreResult", "ReplicaCheck", "sync", "restore", "verify_replica"]
+
+
+def _no_progress(done: int, total: int, message: str) -> None:
+    pass
+
+
+def _check(cancel: CancelToken | None) -> Callable[[], None] | None:
+    return cancel.check if cancel is not None else None
+
+
+def sync(vault: Vault, to_dir: Path, *, progress: Progress = _no_progress,
+         cancel: CancelToken | None = None) -> SyncReport:
+    """Write a new generation of the vault's replica in `to_dir` (new, empty, or a replica
+    of this vault). Items whose objects are damaged in the vault are listed in
+    `report.damaged` (not copied); everything else is synced."""
+    return replica.sync(vault, Path(to_dir), progress=progress, check_cancel=_check(cancel))
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    """A restore's report and the verification of the new vault that followed it."""
+
+    report: RestoreReport
+    verify: VerifyReport
+
+    @property
+    def ok(self) -> bool:
+        """True if every item came back and the new vault verifies clean."""
+        return not self.report.refused and self.verify.ok
+
+
+def restore(from_dir: Path, new_dir: Path, secret: str, *, progress: Progress = _no_progress,
+            cancel: CancelToken | None = None, actor: str = "kua") -> RestoreResult:
+    """Rebuild a vault in `new_dir` from the replica in `from_dir`, then verify it.
+
+    `secret` is the passphrase or the recovery key of the replica. Items damaged or
+    altered on the replica are refused by id (`report.refused`); the rest is restored.
+    """
+    vault, report = replica_restore.restore(Path(from_dir), Path(new_dir), secret,
+                                            progress=progress, check_cancel=_check(cancel),
+                                            actor=actor)
+    try:
+        checked = library.verify(vault, progress=progress, cancel=cancel)
+    finally:
+        vault.close()
+    return RestoreResult(report, checked)
+
+
+@dataclass(frozen=True, slots=True)
+class ReplicaCheck:
+    """`verify --replica`: the replica's own soundness and how it differs from the vault."""
+
+    label: str
+    generation: int
+    synced_at: str
+    verify: VerifyReport
+    diff: ReplicaDiff
+
+    @property
+    def ok(self) -> bool:
+        """True if the replica is intact (it may still be behind the vault)."""
+        return self.verify.ok
+
+
+def verify_replica(vault: Vault, replica_dir: Path, *, progress: Progress = _no_progress,
+                   cancel: CancelToken | None = None) -> ReplicaCheck:
+    """Check every object and hash of the replica in `replica_dir` and compare it with
+    the open vault; the vault's audit log records the check."""
+    rv = replica_open.open_for(vault, Path(replica_dir))
+    try:
+        checked = library.verify(rv, progress=progress, cancel=cancel)
+        diff = replica_check.compare(vault, rv)
+        result = ReplicaCheck(rv.label, rv.generation, rv.manifest.synced_at, checked, diff)
+    finally:
+        rv.close()
+    if not vault.read_only:  # a replica opened in place records nothing
+        with vault.transaction():
+            vault.audit.append("replica.verify", result.label, generation=result.generation,
+                               problems=len(checked.problems))
+    return result

@@ -1,0 +1,266 @@
+"""Bundle benchmark: export and import of --size-mib MiB of media, against `cp`.
+
+    .venv/bin/python bench/bundle.py                  # full run: 2 GiB in 4 items
+    .venv/bin/python bench/bundle.py --size-mib 256   # quick run
+    .venv/bin/python bench/bundle.py --json           # machine-readable output
+
+What it measures (medians of --repeat rounds, default 3):
+
+1. export: `app.bundles.export_bundle` of one testimony holding --items items of
+   random data (--size-mib MiB in all) from a vault into a new folder, default 2 GiB
+   parts; the time includes reading and unsealing the objects, hashing, tar, age
+   encryption, writing the parts with fsync and the rename of each. Baseline: `cp`
+   of the vault's sealed object files (the same number of bytes) into a new folder,
+   then `sync -f` on it (export makes its parts durable, so cp must too).
+2. import: `app.bundle_import.import_bundle` of that bundle into a new, empty vault:
+   decryption, tar, signature and hash checks, sealing under fresh keys, fsync of
+   every object and the catalogue commit. Baseline: `cp` of the bundle's parts into
+   a new folder, then `sync -f`.
+   Before every timed run (Kua's and cp's alike) the source files are dropped from
+   the page cache (fsync, then posix_fadvise DONTNEED), so each reads from the disk.
+3. memory: a fresh process (the vault is filled by another one) does one export and
+   one import, at one eighth of --size-mib and at the full size. Reported: its RSS
+   before, its peak RSS during each (VmHWM, reset before each through
+   /proc/self/clear_refs), and `resource.getrusage` ru_maxrss at the end. Flat
+   memory means the peaks are about equal whatever the bundle size.
+
+Ratios are Kua's speed over cp's speed in the same round (the median of the
+per-round ratios). The work folder is a temporary folder inside bench/ (the same
+file system as the repository) or inside --dir; it is deleted unless --keep.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from app import bundles  # noqa: E402
+from app.bundle_import import import_bundle  # noqa: E402
+from storage.bundles import age  # noqa: E402
+from storage.keyslots import KdfParams  # noqa: E402
+from storage.vault import Vault  # noqa: E402
+
+MiB = 1024 * 1024
+PASSPHRASE = "bench passphrase"
+CHEAP_KDF = KdfParams(8 * 1024, 1, 1)
+TARGETS = {"export_ratio": 0.5, "import_ratio": 0.4}
+
+
+def log(msg: str) -> None:
+    print(f"[bench] {msg}", file=sys.stderr, flush=True)
+
+
+def drop_cache(paths: list[Path]) -> None:
+    """fsync, then drop from the page cache, so that the next read comes from the disk."""
+    for path in paths:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+        finally:
+            os.close(fd)
+
+
+def files_under(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file())
+
+
+def make_volunteer(path: Path, size_mib: int, items: int) -> tuple[str, int]:
+    """A vault with one public testimony of `items` items of random data; returns its id."""
+    block = os.urandom(64 * MiB)
+    vault, _ = Vault.create(path, PASSPHRASE, kdf=CHEAP_KDF)
+    total = 0
+    with vault:
+        with vault.transaction():
+            tid = vault.catalogue.create_testimony("bench", "public")
+        for index in range(items):
+            size = size_mib * MiB // items
+            with vault.transaction():
+                ref = vault.items.create(tid, "imported", original_name=f"part{index}.mp4")
+            writer = vault.writer(ref)
+            left = size
+            while left:
+                n = min(left, len(block))
+                writer.write(memoryview(block)[:n])
+                left -= n
+            writer.close()
+            total += size
+            with vault.transaction():
+                vault.items.update(ref.item_id, state="complete", size=writer.size,
+                                   sha256=writer.sha256, media_type="video")
+    return tid, total
+
+
+def timed_cp(sources: list[Path], dest: Path) -> float:
+    dest.mkdir()
+    drop_cache(sources)
+    t0 = time.perf_counter()
+    subprocess.run(["cp", *map(str, sources), str(dest)], check=True)
+    subprocess.run(["sync", "-f", str(dest)], check=True)
+    elapsed = time.perf_counter() - t0
+    shutil.rmtree(dest)
+    return elapsed
+
+
+def export_once(volunteer: Path, tid: str, out: Path, recipient: str) -> float:
+    with Vault.open(volunteer, PASSPHRASE) as vault:
+        drop_cache(files_under(vault.objects_dir))
+        t0 = time.perf_counter()
+        bundles.export_bundle(vault, [tid], out, [recipient])
+        return time.perf_counter() - t0
+
+
+def import_once(bundle: Path, archive: Path, identity: age.Identity) -> float:
+    vault, _ = Vault.create(archive, PASSPHRASE, kdf=CHEAP_KDF)
+    with vault:
+        drop_cache(files_under(bundle))
+        t0 = time.perf_counter()
+        import_bundle(vault, bundle, [identity])
+        elapsed = time.perf_counter() - t0
+    shutil.rmtree(archive)
+    return elapsed
+
+
+def rounds(work: Path, size_mib: int, items: int, repeat: int) -> dict:
+    identity = age.Identity.generate()
+    recipient = str(identity.recipient)
+    volunteer = work / "volunteer"
+    log(f"writing {size_mib} MiB of media into a vault ({items} items)")
+    tid, total = make_volunteer(volunteer, size_mib, items)
+    objects = files_under(volunteer / "objects")
+    rows = []
+    for r in range(repeat):
+        out = work / "bundle"
+        t_export = export_once(volunteer, tid, out, recipient)
+        t_cp_export = timed_cp(objects, work / "cp-objects")
+        parts = sorted(out.glob("*.age"))
+        t_import = import_once(out, work / "archive", identity)
+        t_cp_import = timed_cp(parts, work / "cp-parts")
+        rows.append((t_export, t_cp_export, t_import, t_cp_import))
+        log(f"round {r + 1}: export {t_export:.2f} s (cp {t_cp_export:.2f} s), import"
+            f" {t_import:.2f} s (cp {t_cp_import:.2f} s)")
+        shutil.rmtree(out)
+    shutil.rmtree(volunteer)
+    mb = total / 1e6
+    med = lambda i: statistics.median(row[i] for row in rows)  # noqa: E731
+    return {
+        "bytes": total, "items": items, "rounds": repeat,
+        "export_mb_s": mb / med(0), "cp_export_mb_s": mb / med(1),
+        "import_mb_s": mb / med(2), "cp_import_mb_s": mb / med(3),
+        "export_ratio": statistics.median(row[1] / row[0] for row in rows),
+        "import_ratio": statistics.median(row[3] / row[2] for row in rows),
+    }
+
+
+def memory_phase(work: Path, size_mib: int, items: int) -> None:
+    """Run in a fresh process: one export and one import; print peak RSS in KiB.
+
+    The vault is filled by yet another process, so that its 64 MiB buffer of random
+    data does not count here.
+    """
+    identity = age.Identity.generate()
+    made = subprocess.run([sys.executable, __file__, "--make-volunteer", str(work),
+                           "--size-mib", str(size_mib), "--items", str(items)],
+                          check=True, capture_output=True, text=True)
+    tid = made.stdout.strip().splitlines()[-1]
+    base = _status("VmRSS")
+    _reset_peak()
+    export_once(work / "volunteer", tid, work / "bundle", str(identity.recipient))
+    export_peak = _status("VmHWM")
+    _reset_peak()
+    import_once(work / "bundle", work / "archive", identity)
+    import_peak = _status("VmHWM")
+    print(json.dumps({"before": base, "export": export_peak, "import": import_peak,
+                      "ru_maxrss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+
+
+def _status(field: str) -> int:
+    """A KiB figure from /proc/self/status (VmRSS: now; VmHWM: peak since the last reset)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    raise KeyError(field)
+
+
+def _reset_peak() -> None:
+    """Start a new peak: Linux resets VmHWM when 5 is written to clear_refs."""
+    Path("/proc/self/clear_refs").write_text("5")
+
+
+def memory(work: Path, size_mib: int, items: int) -> dict:
+    out = {}
+    for label, size in (("small", max(items, size_mib // 8)), ("full", size_mib)):
+        folder = work / f"mem-{label}"
+        folder.mkdir()
+        log(f"peak memory of export + import at {size} MiB, in a fresh process")
+        proc = subprocess.run([sys.executable, __file__, "--memory-phase", str(folder),
+                               "--size-mib", str(size), "--items", str(items)],
+                              check=True, capture_output=True, text=True)
+        out[label] = {"size_mib": size, **json.loads(proc.stdout.strip().splitlines()[-1])}
+        shutil.rmtree(folder)
+    return out
+
+
+def machine() -> dict:
+    return {"date": _dt.date.today().isoformat(), "python": platform.python_version(),
+            "cpus": os.cpu_count(), "platform": platform.platform()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size-mib", type=int, default=2048, help="media in all (default 2048)")
+    parser.add_argument("--items", type=int, default=4, help="number of items (default 4)")
+    parser.add_argument("--repeat", type=int, default=3, help="timed rounds (default 3)")
+    parser.add_argument("--dir", type=Path, default=REPO / "bench", help="where to work")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--memory-phase", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--make-volunteer", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.make_volunteer:
+        print(make_volunteer(args.make_volunteer / "volunteer", args.size_mib, args.items)[0])
+        return
+    if args.memory_phase:
+        memory_phase(args.memory_phase, args.size_mib, args.items)
+        return
+    work = Path(tempfile.mkdtemp(prefix="bundle-bench-", dir=args.dir))
+    try:
+        result = {"machine": machine(), **rounds(work, args.size_mib, args.items, args.repeat),
+                  "peak_rss_kib": memory(work, args.size_mib, args.items)}
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return
+    mem = result["peak_rss_kib"]
+    print(f"{result['bytes'] / MiB:.0f} MiB in {result['items']} items, median of"
+          f" {result['rounds']} rounds")
+    print(f"export  {result['export_mb_s']:7.0f} MB/s   cp {result['cp_export_mb_s']:7.0f} MB/s"
+          f"   ratio {result['export_ratio']:.2f} (target >= {TARGETS['export_ratio']})")
+    print(f"import  {result['import_mb_s']:7.0f} MB/s   cp {result['cp_import_mb_s']:7.0f} MB/s"
+          f"   ratio {result['import_ratio']:.2f} (target >= {TARGETS['import_ratio']})")
+    for label in ("small", "full"):
+        m = mem[label]
+        print(f"RSS at {m['size_mib']:5d} MiB: {m['before'] / 1024:.0f} MiB before, peak"
+              f" {m['export'] / 1024:.0f} MiB during export, {m['import'] / 1024:.0f} MiB during"
+              f" import (ru_maxrss {m['ru_maxrss'] / 1024:.0f} MiB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,299 @@
+"""Transcode one media file into a profile's output, file object to file object.
+
+`transcode(source, sink, profile)` reads a seekable binary file object (the vault's
+decrypting reader, or a proxy of it in the worker process) and writes the output
+through `sink`, which must accept `write`, `seek` and `tell` (the MP4 muxer patches
+the size of `mdat` once; see media/transcode_mp4.py for making that file
+"faststart" afterwards). It never opens a path.
+
+Errors name the media time they happened at: `SourceDamaged` (cannot be demuxed or
+decoded, or ends early: truncated), `MissingStream` (no picture for a video profile,
+no sound for `audio`). The caller adds the item id.
+"""
+
+from __future__ import annotations
+
+import time
+import typing
+from dataclasses import dataclass
+from typing import BinaryIO, Callable
+
+import av
+
+from storage.errors import KuaError, MissingStream, SourceDamaged, TranscodeFailed
+
+from .faces import FaceDetector
+from .faces_mask import FaceMasker
+from .transcode_audio import AudioPath, add_audio_stream
+from .transcode_profiles import Profile
+from .transcode_video import TIME_BASE, FrameRateCap, VideoPath, add_video_stream
+
+_DECODE_ERRORS = (av.FFmpegError, ValueError, EOFError, OverflowError, ZeroDivisionError,
+                  IndexError, KeyError, RuntimeError, UnicodeError)
+_PROGRESS_EVERY = 0.5   # seconds of wall time
+IO_BUFFER = 32 * 1024  # bytes PyAV asks for at a time: small, so a damaged read is placed in time
+
+
+@dataclass(frozen=True, slots=True)
+class TranscodeProgress:
+    """How far a transcode is: media time done out of the duration, and its speed."""
+
+    media_time: float
+    duration: float | None
+    frames: int
+    fps: float          # output frames per second of wall time
+    speed: float        # media seconds per wall second (realtime factor)
+
+
+@dataclass(frozen=True, slots=True)
+class TranscodeResult:
+    """What was written."""
+
+    duration: float
+    frames: int
+    width: int | None
+    height: int | None
+    faces_covered: int
+    detections: int
+
+
+class _Source:
+    """A read-only view of `source` with a harmless name for FFmpeg's format guess."""
+
+    def __init__(self, source: BinaryIO, name: str) -> None:
+        self._source, self.name = source, name
+
+    def read(self, size: int = -1) -> bytes:
+        return self._source.read(size)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self._source.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._source.tell()
+
+    def seekable(self) -> bool:
+        return True
+
+
+class _Clock:
+    """Where decoding has got to (for progress and for error messages)."""
+
+    def __init__(self, duration: float | None, on_progress: Callable[[TranscodeProgress], None] | None) -> None:
+        self.position = 0.0
+        self.frames = 0
+        self._duration = duration
+        self._on_progress = on_progress
+        self._start = time.monotonic()
+        self._last = 0.0
+
+    def tick(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if self._on_progress is None or (not force and now - self._last < _PROGRESS_EVERY):
+            return
+        self._last = now
+        elapsed = max(1e-6, now - self._start)
+        self._on_progress(TranscodeProgress(self.position, self._duration, self.frames,
+                                            self.frames / elapsed, self.position / elapsed))
+
+
+def _open(source: BinaryIO, name: str) -> av.container.InputContainer:
+    try:
+        return av.open(_Source(source, name), mode="r", buffer_size=IO_BUFFER)
+    except KuaError:
+        raise
+    except _DECODE_ERRORS as exc:
+        raise SourceDamaged(None, f"it cannot be opened as media ({_why(exc)})", 0.0) from None
+
+
+def _why(exc: BaseException) -> str:
+    text = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return text.splitlines()[0][:120]
+
+
+def _streams(container: av.container.InputContainer, profile: Profile
+             ) -> tuple[av.VideoStream | None, av.AudioStream | None]:
+    video = next((s for s in container.streams.video
+                  if s.codec_context is not None and s.codec_context.codec is not None
+                  and not s.disposition & av.stream.Disposition.attached_pic), None)
+    audio = next((s for s in container.streams.audio
+                  if s.codec_context is not None and s.codec_context.codec is not None), None)
+    if profile.video is not None and video is None:
+        if profile.faces and profile.voice_shift and audio is not None:
+            return None, audio  # sound only: the disguised voice is the anonymized copy
+        hint = (" (an anonymized copy of sound alone needs --voice-shift)" if profile.faces
+                else " (use --profile audio for its sound)" if audio is not None else "")
+        raise MissingStream(None, f"it has no video, which the {profile.name} profile needs{hint}")
+    if profile.video is None and audio is None:
+        raise MissingStream(None, "it has no sound, which the audio profile needs")
+    return (video if profile.video is not None else None), audio
+
+
+def _expected_end(container: av.container.InputContainer, streams: list[av.stream.Stream],
+                  t0: float) -> float | None:
+    ends = [float(s.duration * s.time_base) + float((s.start_time or 0) * s.time_base) - t0
+            for s in streams if s.duration and s.time_base]
+    if ends:
+        return max(ends)
+    if container.duration:
+        return container.duration / av.time_base
+    return None
+
+
+def transcode(source: BinaryIO, sink: BinaryIO, profile: Profile, *, name_hint: str = "",
+              progress: Callable[[TranscodeProgress], None] | None = None,
+              detector: FaceDetector | None = None) -> TranscodeResult:
+    """Transcode `source` into `sink` as `profile` says; see the module doc."""
+    container = _open(source, "input" + (name_hint[name_hint.rfind("."):] if "." in name_hint else ""))
+    with container:
+        video_in, audio_in = _streams(container, profile)
+        t0 = container.start_time / av.time_base if container.start_time is not None else 0.0
+        used = [s for s in (video_in, audio_in) if s is not None]
+        expected = _expected_end(container, used, t0)
+        clock = _Clock(expected, progress)
+        job = _Job(container, sink, profile, video_in, audio_in, t0, clock, detector)
+        try:
+            job.run()
+        except TranscodeFailed as exc:
+            if exc.at is None:  # e.g. a read the app refused: say where decoding had got to
+                raise type(exc)(exc.item, exc.reason, clock.position) from None
+            raise
+        except KuaError:
+            raise
+        except _DECODE_ERRORS as exc:
+            raise SourceDamaged(None, f"it cannot be decoded ({_why(exc)})", clock.position) from None
+        end = clock.position
+        if expected is not None and end < expected - max(0.5, 0.02 * expected):
+            raise SourceDamaged(None, f"it ends at {end:.1f} s of {expected:.1f} s: the file is"
+                                " truncated or damaged", end)
+        clock.tick(force=True)
+        return job.result()
+
+
+class _Job:
+    """One run of the pipeline: demux, decode, filter, (mask), encode, mux."""
+
+    def __init__(self, container: av.container.InputContainer, sink: BinaryIO, profile: Profile,
+                 video_in: av.VideoStream | None, audio_in: av.AudioStream | None, t0: float,
+                 clock: _Clock, detector: FaceDetector | None) -> None:
+        self._in, self._sink, self._profile = container, sink, profile
+        self._video_in, self._audio_in, self._t0, self._clock = video_in, audio_in, t0, clock
+        self._out: av.container.OutputContainer | None = None
+        self._vstream: av.VideoStream | None = None
+        self._astream: av.AudioStream | None = None
+        self._audio: AudioPath | None = None
+        self._masker: FaceMasker[float] | None = None
+        if profile.faces and video_in is not None:
+            self._masker = FaceMasker(detector or FaceDetector())
+        assert profile.video is not None or video_in is None
+        self._video = (VideoPath(profile.video, "rgb24" if self._masker else "yuv420p")
+                       if video_in is not None and profile.video is not None else None)
+        self._cap = FrameRateCap(profile.video.max_fps) if profile.video else None
+        self._last_pts = -1
+
+    def run(self) -> None:
+        streams = [s for s in (self._video_in, self._audio_in) if s is not None]
+        if self._video_in is not None:
+            self._video_in.thread_type = "AUTO"
+        pending: list[av.AudioFrame] = []  # audio decoded before the first picture
+        for packet in self._in.demux(streams):
+            for frame in packet.decode():
+                end = frame.time + _frame_seconds(frame) - self._t0 if frame.time is not None else None
+                if end is not None:
+                    self._clock.position = max(self._clock.position, end)
+                if isinstance(frame, av.VideoFrame):
+                    self._start_output(frame)
+                    self._picture(frame)
+                elif self._out is None and self._video_in is not None:
+                    pending.append(frame)
+                else:
+                    self._start_output(None)
+                    for held in pending:
+                        self._sound(held)
+                    pending = []
+                    self._sound(frame)
+            self._clock.tick()
+        if self._out is None:
+            if self._video_in is not None:
+                raise SourceDamaged(None, "not one picture could be decoded", 0.0)
+            self._start_output(None)
+        for held in pending:
+            self._sound(held)
+        self._finish()
+
+    def _start_output(self, first: av.VideoFrame | None) -> None:
+        if self._out is not None:
+            return
+        out = av.open(self._sink, "w", format=self._profile.container,
+                      container_options={"fflags": "+bitexact"})
+        self._out = out
+        if self._video is not None and first is not None:
+            assert self._profile.video is not None and self._video_in is not None
+            fps = float(self._video_in.average_rate or self._video_in.guessed_rate or 30)
+            self._vstream = add_video_stream(out, self._profile.video, self._video.plan(first), fps)
+        if self._audio_in is not None:
+            self._astream = add_audio_stream(out, self._profile.audio, self._audio_in)
+            first_audio = float(self._audio_in.start_time * self._audio_in.time_base) - self._t0 \
+                if self._audio_in.start_time is not None else 0.0
+            self._audio = AudioPath(self._profile.audio, self._audio_in, self._astream,
+                                    self._profile.voice_shift, first_audio)
+
+    def _picture(self, frame: av.VideoFrame) -> None:
+        assert self._video is not None and self._cap is not None
+        if frame.time is None:
+            return
+        t = frame.time - self._t0
+        if not self._cap.keep(t):
+            return
+        for out in self._video.process(frame):
+            if self._masker is None:
+                self._encode_video(out, t)
+                continue
+            for image, when in self._masker.push(out.to_ndarray(), t):
+                self._encode_video(av.VideoFrame.from_ndarray(image, format="rgb24"), when)
+
+    def _encode_video(self, frame: av.VideoFrame, t: float) -> None:
+        assert self._out is not None and self._vstream is not None
+        ticks = max(self._last_pts + 1, int(round(max(0.0, t) / TIME_BASE)))
+        self._last_pts = ticks
+        frame.pts, frame.time_base = ticks, TIME_BASE
+        frame.pict_type = av.video.frame.PictureType.NONE
+        self._out.mux(self._vstream.encode(frame))
+        self._clock.frames += 1
+
+    def _sound(self, frame: av.AudioFrame | None) -> None:
+        assert self._out is not None
+        if self._audio is None or self._astream is None:
+            return
+        for out in self._audio.process(frame):
+            self._out.mux(self._astream.encode(out))
+
+    def _finish(self) -> None:
+        assert self._out is not None
+        if self._masker is not None:
+            for image, when in self._masker.flush():
+                self._encode_video(av.VideoFrame.from_ndarray(image, format="rgb24"), when)
+        if self._vstream is not None:
+            self._out.mux(self._vstream.encode(None))
+        if self._astream is not None:
+            self._sound(None)
+            self._out.mux(self._astream.encode(None))
+        self._out.close()
+
+    def result(self) -> TranscodeResult:
+        size = self._video.size if self._video is not None else None
+        masker = self._masker
+        return TranscodeResult(self._clock.position, self._clock.frames,
+                               size[0] if size else None, size[1] if size else None,
+                               masker.faces_covered if masker else 0,
+                               masker.detections if masker else 0)
+
+
+def _frame_seconds(frame: typing.Any) -> float:
+    if isinstance(frame, av.AudioFrame):
+        return frame.samples / frame.sample_rate if frame.sample_rate else 0.0
+    duration = getattr(frame, "duration", None)
+    if duration and frame.time_base:
+        return float(duration * frame.time_base)
+    return 0.0
+

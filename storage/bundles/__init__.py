@@ -1,0 +1,21 @@
+"""Bundles for organizers: testimonies handed over on a USB stick, encrypted with age.
+
+A bundle is a folder:
+
+    bundle-<id>.000.age, .001.age, …   one age file (X25519 recipients), cut into parts
+    bundle-<id>.txt                    says only how to open it (written last)
+
+Decrypted, the parts are a ustar archive:
+
+    kua-bundle-<id>/manifest.json      metadata, item list with sizes and SHA-256
+    kua-bundle-<id>/manifest.sig       Ed25519 signature of manifest.json (64 bytes)
+    kua-bundle-<id>/media/<item>.<ext> the media, byte for byte
+
+so `cat bundle-<id>.*.age | age -d -i key.txt | tar x` opens it without Kua.
+
+Modules: `bech32`, `age` (keys, header, identity files) and `age_stream` (the
+payload STREAM) implement age v1; `parts` the files on disk; `tarstream` the
+archive; `manifest` the manifest and its signature; `device` the device key, the
+organizers' address book and the record of bundles; `writer` and `reader` put
+them together. Nothing here writes plaintext to disk.
+"""

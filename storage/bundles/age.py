@@ -1,0 +1,393 @@
+"""age v1 (age-encryption.org/v1): keys, the header, and whole-file encryption of
+small files such as passphrase-protected identity files.
+
+Implemented from the specification (C2SP age) with `cryptography`, and proven
+interoperable with the reference `age` command and with rage (pyrage) by
+tests/storage/test_bundle_age_interop.py. The payload STREAM lives in
+`age_stream.py`; this module knows:
+
+- X25519 recipients (`age1…`) and identities (`AGE-SECRET-KEY-1…`), Bech32;
+- the header: `age-encryption.org/v1`, one stanza per recipient, and a HMAC-SHA-256
+  over it keyed from the file key, so that no stanza can be added or changed;
+- the X25519 stanza (ephemeral share, HKDF-SHA-256, ChaCha20-Poly1305 wrap of the
+  16-byte file key) and the scrypt stanza used for passphrase-protected identity
+  files (alone in its header, work factor bounded when reading);
+- identity files as `age-keygen` writes them, plain or encrypted with a passphrase.
+
+Errors are `AgeError`s with a short reason; the callers name the file at fault.
+"""
+
+from __future__ import annotations
+
+import base64
+import hmac
+import io
+import os
+import re
+from dataclasses import dataclass, field
+from hashlib import sha256
+from typing import Callable, Iterable
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+from . import bech32
+
+INTRO = b"age-encryption.org/v1\n"
+ARMOR_BEGIN = b"-----BEGIN AGE ENCRYPTED FILE-----"
+ARMOR_END = b"-----END AGE ENCRYPTED FILE-----"
+FILE_KEY_SIZE = 16
+NONCE_SIZE = 16
+_ZERO_NONCE = bytes(12)
+_X25519_INFO = b"age-encryption.org/v1/X25519"
+_SCRYPT_LABEL = b"age-encryption.org/v1/scrypt"
+SCRYPT_WORK_FACTOR = 18        # what `age -p` uses: about 1 s and 256 MiB here
+MAX_SCRYPT_WORK_FACTOR = 22    # the reference implementation's limit when decrypting
+MAX_HEADER = 64 * 1024         # far above any real header; refuses a hostile one early
+_RECIPIENT_HRP = "age"
+_IDENTITY_HRP = "age-secret-key-"
+_VCHAR = re.compile(rb"^[\x21-\x7e]+$")
+
+
+class AgeError(Exception):
+    """The data is not valid age, or was altered (`str()` says how, in a few words)."""
+
+
+class NoMatchingIdentity(AgeError):
+    """No identity given opens any stanza of the header."""
+
+
+class HeaderAltered(AgeError):
+    """A stanza opened but the header's MAC does not verify."""
+
+
+def b64encode(data: bytes) -> bytes:
+    """Canonical base64 without padding, as age writes it."""
+    return base64.b64encode(data).rstrip(b"=")
+
+
+def b64decode(text: bytes) -> bytes:
+    """Strict, canonical, unpadded base64, as age requires; AgeError otherwise."""
+    if b"=" in text or b"\r" in text or b"\n" in text:
+        raise AgeError("malformed base64 in the header")
+    try:
+        data = base64.b64decode(text + b"=" * (-len(text) % 4), validate=True)
+    except ValueError:
+        raise AgeError("malformed base64 in the header") from None
+    if b64encode(data) != text:
+        raise AgeError("non-canonical base64 in the header")
+    return data
+
+
+def _hkdf(ikm: bytes, salt: bytes | None, info: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=info).derive(ikm)
+
+
+def payload_key(file_key: bytes, nonce: bytes) -> bytes:
+    """The ChaCha20-Poly1305 key of the payload STREAM."""
+    return _hkdf(file_key, nonce, b"payload")
+
+
+def header_mac(file_key: bytes, header_up_to_dashes: bytes) -> bytes:
+    """HMAC-SHA-256 of the header up to and including `---`."""
+    return hmac.new(_hkdf(file_key, None, b"header"), header_up_to_dashes, sha256).digest()
+
+
+# -- keys ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    """An X25519 public key: who a bundle is encrypted to."""
+
+    public: bytes
+
+    @classmethod
+    def parse(cls, text: str) -> "Recipient":
+        """A recipient from its `age1…` text; AgeError if it is not one."""
+        decoded = bech32.decode(text.strip())
+        if decoded is None or decoded[0] != _RECIPIENT_HRP or len(decoded[1]) != 32:
+            raise AgeError("not an age X25519 recipient (age1…)")
+        if text.strip() != text.strip().lower():
+            raise AgeError("an age recipient is written in lower case")
+        return cls(decoded[1])
+
+    def __str__(self) -> str:
+        return bech32.encode(_RECIPIENT_HRP, self.public)
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """An X25519 private key: what opens bundles encrypted to its recipient."""
+
+    secret: bytes = field(repr=False)
+
+    @classmethod
+    def generate(cls) -> "Identity":
+        """A new random identity."""
+        return cls(os.urandom(32))
+
+    @classmethod
+    def parse(cls, text: str) -> "Identity":
+        """An identity from its `AGE-SECRET-KEY-1…` text; AgeError if it is not one."""
+        decoded = bech32.decode(text.strip())
+        if decoded is None or decoded[0] != _IDENTITY_HRP or len(decoded[1]) != 32:
+            raise AgeError("not an age X25519 identity (AGE-SECRET-KEY-1…)")
+        if text.strip() != text.strip().upper():
+            raise AgeError("an age identity is written in upper case")
+        return cls(decoded[1])
+
+    def encode(self) -> str:
+        """`AGE-SECRET-KEY-1…`."""
+        return bech32.encode(_IDENTITY_HRP, self.secret).upper()
+
+    @property
+    def recipient(self) -> Recipient:
+        """The public half, to give to volunteers."""
+        key = X25519PrivateKey.from_private_bytes(self.secret)
+        return Recipient(key.public_key().public_bytes_raw())
+
+
+# -- stanzas -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Stanza:
+    """One recipient stanza of a header: type, arguments and body."""
+
+    type: bytes
+    args: tuple[bytes, ...]
+    body: bytes
+
+    def encode(self) -> bytes:
+        """The stanza as header lines (body wrapped at 64 columns, last line short)."""
+        text = b64encode(self.body)
+        lines = [text[i:i + 64] for i in range(0, len(text), 64)]
+        if not lines or len(lines[-1]) == 64:
+            lines.append(b"")
+        return b"-> " + b" ".join((self.type, *self.args)) + b"\n" + b"".join(
+            line + b"\n" for line in lines)
+
+
+def _wrap(key: bytes, file_key: bytes) -> bytes:
+    return ChaCha20Poly1305(key).encrypt(_ZERO_NONCE, file_key, None)
+
+
+def _unwrap(key: bytes, body: bytes) -> bytes | None:
+    try:
+        return ChaCha20Poly1305(key).decrypt(_ZERO_NONCE, body, None)
+    except InvalidTag:
+        return None
+
+
+def x25519_stanza(recipient: Recipient, file_key: bytes) -> Stanza:
+    """Wrap the file key to one X25519 recipient."""
+    ephemeral = X25519PrivateKey.generate()
+    share = ephemeral.public_key().public_bytes_raw()
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(recipient.public))
+    key = _hkdf(shared, share + recipient.public, _X25519_INFO)
+    return Stanza(b"X25519", (b64encode(share),), _wrap(key, file_key))
+
+
+def _x25519_unwrap(identity: Identity, stanza: Stanza) -> bytes | None:
+    if len(stanza.args) != 1:
+        raise AgeError("malformed X25519 stanza")
+    share = b64decode(stanza.args[0])
+    if len(share) != 32 or len(stanza.body) != FILE_KEY_SIZE + 16:
+        raise AgeError("malformed X25519 stanza")
+    try:
+        shared = X25519PrivateKey.from_private_bytes(identity.secret).exchange(
+            X25519PublicKey.from_public_bytes(share))
+    except ValueError:  # a low-order point: the shared secret would be all zeros
+        raise AgeError("malformed X25519 stanza (low-order point)") from None
+    key = _hkdf(shared, share + identity.recipient.public, _X25519_INFO)
+    return _unwrap(key, stanza.body)
+
+
+def _scrypt_key(passphrase: str, salt: bytes, work_factor: int) -> bytes:
+    return Scrypt(salt=_SCRYPT_LABEL + salt, length=32, n=1 << work_factor, r=8, p=1).derive(
+        passphrase.encode("utf-8"))
+
+
+def scrypt_stanza(passphrase: str, file_key: bytes,
+                  work_factor: int = SCRYPT_WORK_FACTOR) -> Stanza:
+    """Wrap the file key under a passphrase (scrypt, as `age -p` does)."""
+    salt = os.urandom(16)
+    key = _scrypt_key(passphrase, salt, work_factor)
+    return Stanza(b"scrypt", (b64encode(salt), str(work_factor).encode()), _wrap(key, file_key))
+
+
+def _scrypt_unwrap(passphrase: str, stanza: Stanza) -> bytes | None:
+    if len(stanza.args) != 2 or not re.fullmatch(rb"[1-9][0-9]*", stanza.args[1]):
+        raise AgeError("malformed scrypt stanza")
+    salt, work_factor = b64decode(stanza.args[0]), int(stanza.args[1])
+    if len(salt) != 16 or len(stanza.body) != FILE_KEY_SIZE + 16:
+        raise AgeError("malformed scrypt stanza")
+    if work_factor > MAX_SCRYPT_WORK_FACTOR:
+        raise AgeError(f"scrypt work factor {work_factor} is too high")
+    return _unwrap(_scrypt_key(passphrase, salt, work_factor), stanza.body)
+
+
+# -- the header ----------------------------------------------------------------
+
+
+def write_header(stanzas: Iterable[Stanza], file_key: bytes) -> bytes:
+    """The complete header: intro, stanzas, `---` and its MAC."""
+    head = INTRO + b"".join(s.encode() for s in stanzas) + b"---"
+    return head + b" " + b64encode(header_mac(file_key, head)) + b"\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """A parsed header: its stanzas, MAC, and its length in bytes (payload follows)."""
+
+    stanzas: tuple[Stanza, ...]
+    mac: bytes
+    mac_input: bytes
+    length: int
+
+
+def parse_header(data: bytes) -> Header:
+    """Parse the header at the start of `data` (which may run on into the payload)."""
+    if not data.startswith(INTRO):
+        raise AgeError("not an age file (no age-encryption.org/v1 header)")
+    pos, stanzas = len(INTRO), []
+    while True:
+        end = data.find(b"\n", pos, MAX_HEADER)
+        if end < 0:
+            raise AgeError("the age header is cut short or too long")
+        line = data[pos:end]
+        if line.startswith(b"--- "):
+            mac = b64decode(line[4:])
+            if len(mac) != 32:
+                raise AgeError("malformed header MAC")
+            return Header(tuple(stanzas), mac, data[:pos + 3], end + 1)
+        if not line.startswith(b"-> "):
+            raise AgeError("malformed age header line")
+        words = line[3:].split(b" ")
+        if any(not _VCHAR.match(w) for w in words):
+            raise AgeError("malformed stanza line in the age header")
+        pos, body = end + 1, b""
+        while True:  # body lines: full ones are 64 columns, the last one is shorter
+            end = data.find(b"\n", pos, MAX_HEADER)
+            if end < 0 or end - pos > 64:
+                raise AgeError("malformed stanza body in the age header")
+            body += data[pos:end]
+            short = end - pos < 64
+            pos = end + 1
+            if short:
+                break
+        stanzas.append(Stanza(words[0], tuple(words[1:]), b64decode(body)))
+
+
+def open_header(header: Header, identities: Iterable[Identity] = (),
+                passphrase: Callable[[], str] | None = None) -> bytes:
+    """The file key, unwrapped by one of the identities (or the passphrase) and MAC-checked.
+
+    `NoMatchingIdentity` if nothing opens it, `HeaderAltered` if the MAC fails.
+    """
+    scrypt = [s for s in header.stanzas if s.type == b"scrypt"]
+    if scrypt and len(header.stanzas) != 1:
+        raise AgeError("an scrypt stanza must be alone in its header")
+    file_key = None
+    if scrypt and passphrase is not None:
+        file_key = _scrypt_unwrap(passphrase(), scrypt[0])
+    for stanza in header.stanzas:
+        if file_key is not None:
+            break
+        if stanza.type != b"X25519":
+            continue  # other recipient types (and "grease") are for other identities
+        for identity in identities:
+            file_key = _x25519_unwrap(identity, stanza)
+            if file_key is not None:
+                break
+    if file_key is None:
+        raise NoMatchingIdentity("no identity matches this file")
+    if len(file_key) != FILE_KEY_SIZE:
+        raise AgeError("malformed file key")
+    if not hmac.compare_digest(header_mac(file_key, header.mac_input), header.mac):
+        raise HeaderAltered("the age header was altered")
+    return file_key
+
+
+# -- small whole files (identity files) ----------------------------------------
+
+
+def encrypt_small(plaintext: bytes, stanzas: Callable[[bytes], list[Stanza]]) -> bytes:
+    """A complete age file of `plaintext` (held in memory: for small files only)."""
+    from .age_stream import AgeWriter  # the STREAM, shared with bundles
+
+    out = io.BytesIO()
+    writer = AgeWriter(out, stanzas)
+    writer.write(plaintext)
+    writer.close()
+    return out.getvalue()
+
+
+def dearmor(data: bytes) -> bytes:
+    """The binary age file inside ASCII armor (or `data` itself if it is not armored)."""
+    text = data.strip()
+    if not text.startswith(ARMOR_BEGIN):
+        return data
+    lines = text.replace(b"\r\n", b"\n").split(b"\n")
+    if lines[-1] != ARMOR_END or len(lines) < 3:
+        raise AgeError("malformed ASCII armor")
+    body = lines[1:-1]
+    if any(len(line) > 64 for line in body) or any(len(line) != 64 for line in body[:-1]):
+        raise AgeError("malformed ASCII armor")
+    try:
+        return base64.b64decode(b"".join(body), validate=True)
+    except ValueError:
+        raise AgeError("malformed ASCII armor") from None
+
+
+def is_encrypted(data: bytes) -> bool:
+    """True if `data` is an age file (binary or armored) rather than plain text."""
+    return data.startswith(INTRO) or data.lstrip().startswith(ARMOR_BEGIN)
+
+
+def decrypt_small(data: bytes, identities: Iterable[Identity] = (),
+                  passphrase: Callable[[], str] | None = None, limit: int = 1 << 20) -> bytes:
+    """The plaintext of a small age file (binary or armored), at most `limit` bytes."""
+    from .age_stream import AgeReader, BytesSource
+
+    data = dearmor(data)
+    reader = AgeReader(BytesSource(data), identities, passphrase)
+    out = reader.read(limit + 1)
+    if len(out) > limit or reader.read(1):
+        raise AgeError("the file is larger than expected")
+    return out
+
+
+def identity_file(identity: Identity, created: str) -> bytes:
+    """An identity file as `age-keygen` writes it (comments, then the key)."""
+    return (f"# created: {created}\n# public key: {identity.recipient}\n"
+            f"{identity.encode()}\n").encode()
+
+
+def protect(plaintext: bytes, passphrase: str, work_factor: int = SCRYPT_WORK_FACTOR) -> bytes:
+    """`plaintext` encrypted with a passphrase, as `age -p` does (binary format)."""
+    return encrypt_small(plaintext, lambda key: [scrypt_stanza(passphrase, key, work_factor)])
+
+
+def parse_identities(text: bytes) -> list[Identity]:
+    """The identities of a plain identity file: `#` comments and blank lines are skipped."""
+    try:
+        lines = text.decode("utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise AgeError("not an age identity file") from None
+    found = [Identity.parse(line) for line in lines if line.strip() and not line.startswith("#")]
+    if not found:
+        raise AgeError("no identity in the file")
+    return found
+
+
+def read_identities(data: bytes, passphrase: Callable[[], str]) -> list[Identity]:
+    """The identities of a key file, decrypting it first if it is passphrase-protected."""
+    if is_encrypted(data):
+        data = decrypt_small(data, passphrase=passphrase)
+    return parse_identities(data)

@@ -1,0 +1,224 @@
+"""Bundles through the real `kua`, as a volunteer and an organizer use them, and opened
+with the standard `age` and `tar` as an organizer without Kua would."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+import shutil
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.cli import (add, assert_one_line_error, check, init_vault, last_line, list_json,
+                           run_kua)
+from tests.e2e.test_no_plaintext import _files, _needles
+from tests.media.synth import make_video
+
+NO_VAULT = {"KUA_VAULT": None, "KUA_PASSPHRASE": None}
+
+
+def _organizer_key(tmp_path: Path, protect: str | None = None) -> tuple[Path, str]:
+    key = tmp_path / ("organizer.age" if protect else "organizer.txt")
+    args = ["keys", "organizer-new", "--out", str(key)] + (["--protect"] if protect else [])
+    env = {"KUA_IDENTITY_PASSPHRASE": protect} if protect else None
+    proc = check(run_kua(*args, vault=tmp_path / "unused", env_extra=env))
+    return key, last_line(proc.stdout)
+
+
+@pytest.fixture
+def volunteer(tmp_path: Path) -> tuple[Path, str, list[Path]]:
+    vault = tmp_path / "volunteer"
+    init_vault(vault)
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    files = [inputs / "appeal.mp4", inputs / "letter.bin"]
+    files[0].write_bytes(make_video(seconds=0.5))
+    files[1].write_bytes(os.urandom(900_000))
+    tid = add(vault, *files, title="Appeal")
+    check(run_kua("edit", tid, "--set", "consent=public", "--set", "detained.name=Байжанов",
+                  vault=vault))
+    return vault, tid, files
+
+
+def test_organizer_new_warns_when_unprotected_and_age_keygen_agrees(tmp_path):
+    key = tmp_path / "organizer.txt"
+    proc = check(run_kua("keys", "organizer-new", "--out", str(key), vault=tmp_path / "v",
+                         env_extra=NO_VAULT))
+    recipient = last_line(proc.stdout)
+    assert recipient.startswith("age1") and "NOT protected" in proc.stderr
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    if shutil.which("age-keygen"):
+        derived = subprocess.run(["age-keygen", "-y", str(key)], capture_output=True, text=True,
+                                 check=True).stdout.strip()
+        assert derived == recipient
+    again = run_kua("keys", "organizer-new", "--out", str(key), vault=tmp_path / "v")
+    assert_one_line_error(again, 2, "already exists")
+
+
+@pytest.mark.slow
+def test_protected_identity_needs_its_passphrase(tmp_path, volunteer):
+    vault, tid, _ = volunteer
+    key, recipient = _organizer_key(tmp_path, protect="organizer words")
+    assert key.read_bytes().startswith(b"age-encryption.org/v1\n")
+    check(run_kua("export", tid, "--to", str(tmp_path / "stick"), "--recipient", recipient,
+                  vault=vault))
+    ok = run_kua("verify", "--bundle", str(tmp_path / "stick"), "--identity", str(key),
+                 vault=vault, env_extra={**NO_VAULT, "KUA_IDENTITY_PASSPHRASE": "organizer words"})
+    check(ok)
+    wrong = run_kua("verify", "--bundle", str(tmp_path / "stick"), "--identity", str(key),
+                    vault=vault, env_extra={"KUA_IDENTITY_PASSPHRASE": "other words"})
+    assert_one_line_error(wrong, 3, "wrong passphrase for the identity file")
+    missing = run_kua("verify", "--bundle", str(tmp_path / "stick"), "--identity", str(key),
+                      vault=vault)
+    assert_one_line_error(missing, 2, "no identity passphrase given")
+
+
+@pytest.mark.slow
+def test_volunteer_to_organizer_through_the_cli(tmp_path, volunteer):
+    vault, tid, files = volunteer
+    key, recipient = _organizer_key(tmp_path)
+    check(run_kua("keys", "organizer-add", "Aisulu", recipient, vault=vault))
+    book = json.loads(check(run_kua("keys", "organizers", "--json", vault=vault)).stdout)
+    assert book[0]["name"] == "Aisulu" and book[0]["recipient"] == recipient
+    stick = tmp_path / "stick"
+    exported = json.loads(check(run_kua(
+        "export", tid, "--to", str(stick), "--recipient", "Aisulu", "--split-size", "512K",
+        "--json", vault=vault)).stdout)
+    bundle_id = exported["id"]
+    assert len(exported["parts"]) >= 2 and exported["testimonies"] == [tid]
+    note = f"bundle-{bundle_id}.txt"
+    assert sorted(p.name for p in stick.iterdir()) == exported["parts"] + [note]
+    assert all((stick / p).stat().st_size <= 512 * 1024 for p in exported["parts"])
+    source = list_json(vault)[0]
+    assert source["status"] == "exported"
+
+    # Verify needs no vault and no passphrase.
+    report = json.loads(check(run_kua("verify", "--bundle", str(stick), "--identity", str(key),
+                                      "--json", vault=tmp_path / "none",
+                                      env_extra=NO_VAULT)).stdout)
+    assert report["ok"] and report["id"] == bundle_id and report["device"] == exported["device"]
+    assert {i["sha256"] for i in report["items"]} == {i["sha256"] for i in source["items"]}
+
+    archive = tmp_path / "archive"
+    init_vault(archive)
+    proc = check(run_kua("import", str(stick), "--identity", str(key), vault=archive))
+    assert last_line(proc.stdout) == bundle_id and "imported testimony" in proc.stdout
+    [imported] = list_json(archive)
+    assert imported["title"] == "Appeal"
+    assert sorted(i["sha256"] for i in imported["items"]) == sorted(
+        hashlib.sha256(f.read_bytes()).hexdigest() for f in files)
+    assert imported["items"][0]["duration"] == pytest.approx(source["items"][0]["duration"])
+    again = check(run_kua("import", str(stick), "--identity", str(key), vault=archive))
+    assert last_line(again.stdout).startswith("nothing new")
+    assert list_json(archive) == [imported]
+    check(run_kua("verify", vault=archive))
+
+
+@pytest.mark.skipif(shutil.which("age") is None, reason="the `age` command is not on PATH")
+def test_an_organizer_opens_a_bundle_with_age_and_tar_alone(tmp_path, volunteer):
+    """`cat bundle-*.age | age -d -i key.txt | tar x` gives the media byte for byte."""
+    vault, tid, _ = volunteer
+    key, recipient = _organizer_key(tmp_path)
+    stick = tmp_path / "stick"
+    bundle_id = last_line(check(run_kua("export", tid, "--to", str(stick), "--recipient", recipient,
+                                        "--split-size", "512K", vault=vault)).stdout)
+    out = tmp_path / "opened"
+    out.mkdir()
+    subprocess.run(f"cat {stick}/bundle-*.age | age -d -i {key} | tar x", shell=True, cwd=out,
+                   check=True)
+    root = out / f"kua-bundle-{bundle_id}"
+    manifest = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
+    assert len((root / "manifest.sig").read_bytes()) == 64
+    assert manifest["testimonies"][0]["people"][0]["names"][0]["text"] == "Байжанов"
+    items = list_json(vault)[0]["items"]
+    assert len(items) == 2
+    for item in items:
+        [entry] = [m for m in manifest["items"] if m["id"] == item["id"]]
+        data = (root / entry["path"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == item["sha256"] == entry["sha256"]
+
+
+@pytest.mark.slow
+def test_bundle_errors_are_one_line_with_their_exit_codes(tmp_path, volunteer):
+    vault, tid, _ = volunteer
+    key, recipient = _organizer_key(tmp_path)
+    stick = tmp_path / "stick"
+    bundle_id = last_line(check(run_kua("export", tid, "--to", str(stick), "--recipient", recipient,
+                                        "--split-size", "512K", vault=vault)).stdout)
+    (tmp_path / "other").mkdir()
+    other_key, _ = _organizer_key(tmp_path / "other")
+    assert_one_line_error(run_kua("verify", "--bundle", str(stick), "--identity", str(other_key),
+                                  vault=vault), 15, f"bundle-{bundle_id} is not encrypted")
+    part = stick / f"bundle-{bundle_id}.001.age"
+    data = bytearray(part.read_bytes())
+    data[1000] ^= 1
+    part.write_bytes(bytes(data))
+    archive = tmp_path / "archive"
+    init_vault(archive)
+    bad = run_kua("import", str(stick), "--identity", str(key), vault=archive)
+    assert_one_line_error(bad, 14, f"part bundle-{bundle_id}.001.age failed authentication")
+    assert list_json(archive) == []
+    report = run_kua("verify", "--bundle", str(stick), "--identity", str(key), "--json",
+                     vault=vault)
+    assert json.loads(report.stdout)["ok"] is False and report.returncode == 14
+    assert_one_line_error(run_kua("export", tid, "--to", str(stick), "--recipient", recipient,
+                                  vault=vault), 7, "not an empty folder")
+    assert_one_line_error(run_kua("export", tid, "--to", str(tmp_path / "n"), "--recipient",
+                                  recipient, "--split-size", "3T", vault=vault), 2, "--split-size")
+    assert_one_line_error(run_kua("export", tid, "--to", str(tmp_path / "n"), "--recipient",
+                                  "Nobody", vault=vault), 8, "no organizer named 'Nobody'")
+    assert_one_line_error(run_kua("import", str(tmp_path), "--identity", str(key), vault=archive),
+                          4, "holds no Kua bundle")
+    assert_one_line_error(run_kua("verify", "--bundle", str(stick), vault=vault), 2, "--identity")
+    restricted = add(vault, tmp_path / "in" / "letter.bin", title="restricted")
+    assert_one_line_error(run_kua("export", restricted, "--to", str(tmp_path / "r"),
+                                  "--recipient", recipient, vault=vault), 11, "restricted consent")
+
+
+@pytest.mark.slow
+def test_no_plaintext_on_disk_in_export_and_import(tmp_path):
+    """A marker in the media and the metadata is in no file of either vault, the bundle
+    folder, TMPDIR or the working folder after export, verify and import."""
+    marker = "KUAMARKER" + secrets.token_hex(8)
+    cyrillic = f"{marker}Байжанов"
+    inputs, tmpdir, cwd, stick = (tmp_path / n for n in ("input", "tmp", "cwd", "stick"))
+    for folder in (inputs, tmpdir, cwd):
+        folder.mkdir()
+    volunteer, archive = tmp_path / "volunteer", tmp_path / "archive"
+    video = inputs / "appeal.mp4"
+    video.write_bytes(make_video(seconds=0.5) + marker.encode() * 1000)
+    document = inputs / "letter.txt"
+    document.write_text(f"{marker}\n{cyrillic}\n" * 12000, encoding="utf-8")
+    key, recipient = _organizer_key(tmp_path)
+
+    def kua(*args: str, vault: Path) -> str:
+        proc = check(run_kua(*args, vault=vault, tmpdir=tmpdir, cwd=cwd))
+        assert marker not in proc.stderr
+        return proc.stdout
+
+    init_vault(volunteer, tmpdir=tmpdir, cwd=cwd)
+    tid = last_line(kua("add", str(video), str(document), "--title", f"{marker} title",
+                        "--consent", "public", vault=volunteer))
+    kua("edit", tid, "--set", f"notes={marker}", "--set", f"detained.name={cyrillic}",
+        vault=volunteer)
+    kua("export", tid, "--to", str(stick), "--recipient", recipient, "--split-size", "512K",
+        vault=volunteer)
+    kua("verify", "--bundle", str(stick), "--identity", str(key), vault=volunteer)
+    init_vault(archive, tmpdir=tmpdir, cwd=cwd)
+    kua("import", str(stick), "--identity", str(key), vault=archive)
+    shown = json.loads(kua("show", list_json(archive)[0]["id"], "--json", vault=archive))
+    assert shown["notes"] == marker  # it went through, so the checks below mean something
+
+    needles = _needles(marker, cyrillic, "Байжанов")
+    checked = _files(volunteer, archive, stick, tmpdir, cwd)
+    assert sum(1 for f in checked if f.name.endswith(".age")) >= 2
+    for f in checked:
+        data = f.read_bytes()
+        for needle in needles:
+            assert needle not in data, f"{needle!r} found in {f}"
+    assert not _files(tmpdir), "kua left files in TMPDIR"

@@ -64,8 +64,8 @@ class ProbeResult:
 OTHER = ProbeResult("other", None, None, None, None, None, None, 0)
 
 
-class _Reader:
-    """A read-only view of `source` from byte 0, with a name PyAV may use as hint.
+class NamedView:
+    """A read-only view of `source` with a name PyAV may use as hint (probe, transcode).
 
     PyAV takes the URL for FFmpeg's extension guesses from `file.name`, and may call
     `close()`: the view keeps the caller's name out and never closes the source.
@@ -112,7 +112,7 @@ def probe(source: typing.BinaryIO, name_hint: str | None = None) -> ProbeResult:
 def _probe_as(source: typing.BinaryIO, name: str) -> ProbeResult:
     source.seek(0)
     try:
-        with av.open(_Reader(source, name), mode="r") as container:
+        with av.open(NamedView(source, name), mode="r") as container:
             return _inspect(container)
     except KuaError:
         raise

@@ -23,6 +23,7 @@ import av
 from storage.errors import KuaError, MissingStream, SourceDamaged, TranscodeFailed
 
 from .faces import FaceDetector
+from .probe import NamedView
 from .faces_mask import FaceMasker
 from .transcode_audio import AudioPath, add_audio_stream
 from .transcode_profiles import Profile
@@ -57,25 +58,6 @@ class TranscodeResult:
     detections: int
 
 
-class _Source:
-    """A read-only view of `source` with a harmless name for FFmpeg's format guess."""
-
-    def __init__(self, source: BinaryIO, name: str) -> None:
-        self._source, self.name = source, name
-
-    def read(self, size: int = -1) -> bytes:
-        return self._source.read(size)
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        return self._source.seek(offset, whence)
-
-    def tell(self) -> int:
-        return self._source.tell()
-
-    def seekable(self) -> bool:
-        return True
-
-
 class _Clock:
     """Where decoding has got to (for progress and for error messages)."""
 
@@ -99,7 +81,7 @@ class _Clock:
 
 def _open(source: BinaryIO, name: str) -> av.container.InputContainer:
     try:
-        return av.open(_Source(source, name), mode="r", buffer_size=IO_BUFFER)
+        return av.open(NamedView(source, name), mode="r", buffer_size=IO_BUFFER)
     except KuaError:
         raise
     except _DECODE_ERRORS as exc:

@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
+import pytest
+
 from tests.conftest import FAST_KDF_ARGS, PASSPHRASE
 
 _SCRIPT = Path(sys.executable).with_name("kua")
@@ -105,3 +107,15 @@ def assert_one_line_error(proc: subprocess.CompletedProcess, exit_code: int,
     for fragment in fragments:
         assert fragment in lines[0], (fragment, lines[0])
     return lines[0]
+
+
+def mount_small_tmpfs(mount: Path, size: str) -> None:
+    """Mount a tmpfs of `size` (e.g. "4m") at `mount`, a real full disk; skip when that
+    cannot be done here (not root, no mount). The caller unmounts with `umount -l`."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    mount.mkdir(exist_ok=True)
+    tried = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)],
+                           capture_output=True, text=True)
+    if tried.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {tried.stderr.strip()}")

@@ -18,7 +18,7 @@ from storage.sealed import Layout
 from storage.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.e2e.cli import (add, assert_one_line_error, check, init_vault, list_json,
-                           run_kua, start_kua)
+                           mount_small_tmpfs, run_kua, start_kua)
 
 MIB = 1024 * 1024
 
@@ -277,12 +277,7 @@ def test_disk_full_on_small_tmpfs(tmp_path: Path) -> None:
     is left, the space is back, the catalogue unchanged; a 1 MiB add then works."""
     mount = tmp_path / "small"
     mount.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
-    tried = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)],
-                           capture_output=True, text=True)
-    if tried.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {tried.stderr.strip()}")
+    mount_small_tmpfs(mount, "4m")
     try:
         init_vault(mount / "vault")
         _disk_full_round(mount / "vault", tmp_path, space=True)

@@ -14,7 +14,8 @@ import pytest
 
 from storage.vault import Vault
 from tests.conftest import PASSPHRASE
-from tests.e2e.cli import assert_one_line_error, check, init_vault, list_json, run_kua, start_kua
+from tests.e2e.cli import (assert_one_line_error, check, init_vault, list_json,
+                           mount_small_tmpfs, run_kua, start_kua)
 
 BOX_SIGNATURES = (b"ftyp", b"moof", b"mdat")
 
@@ -91,14 +92,8 @@ def test_record_ten_seconds_by_cli(tmp_path):
 
 @pytest.mark.slow
 def test_disk_full_while_recording_keeps_what_was_recorded(tmp_path):
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
     mount = tmp_path / "small"
-    mount.mkdir()
-    tried = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)],
-                           capture_output=True, text=True)
-    if tried.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {tried.stderr.strip()}")
+    mount_small_tmpfs(mount, "1m")
     try:
         vault = mount / "vault"
         init_vault(vault)

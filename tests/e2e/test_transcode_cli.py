@@ -19,7 +19,7 @@ from media.transcode_mp4 import top_level_boxes
 from storage.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.e2e.cli import (assert_one_line_error, check, init_vault, last_line, list_json,
-                           run_kua, start_kua)
+                           mount_small_tmpfs, run_kua, start_kua)
 from tests.media.synth import make_video
 
 BOX_SIGNATURES = (b"ftyp", b"moov", b"mdat", b"OpusHead")
@@ -180,14 +180,8 @@ def test_damaged_source_one_line(tmp_path: Path) -> None:
 def test_disk_full_during_a_job(tmp_path: Path) -> None:
     """On a small tmpfs that fills during the job: exit 9 naming the item, no item or
     object file left, the space is back; with room again the same transcode works."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
     mount = tmp_path / "small"
-    mount.mkdir()
-    tried = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", str(mount)],
-                           capture_output=True, text=True)
-    if tried.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {tried.stderr.strip()}")
+    mount_small_tmpfs(mount, "6m")
     try:
         vault = mount / "vault"
         init_vault(vault)

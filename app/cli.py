@@ -16,11 +16,12 @@ import sys
 from storage.db import mapped_errors
 from storage.errors import KuaError
 
-from . import commands, commands_bundles, commands_record, commands_sync, commands_transcode
+from . import (commands, commands_bundles, commands_gui, commands_record, commands_sync,
+               commands_transcode)
 
 # Each module's register(add) declares its subcommands and returns {name: handler}.
 COMMAND_MODULES = (commands, commands_record, commands_bundles, commands_sync,
-                   commands_transcode)
+                   commands_transcode, commands_gui)
 
 EXIT_INTERRUPTED = 130
 EXIT_INTERNAL = 70
@@ -71,8 +72,10 @@ def main(argv: list[str] | None = None) -> int:
         if not hasattr(args, name):
             setattr(args, name, default)
     if args.command is None:
-        parser.print_help()
-        return 0
+        if not commands_gui.has_display():
+            parser.print_help()
+            return 0
+        args = parser.parse_args(["gui", *(argv if argv is not None else sys.argv[1:])])
     try:
         with mapped_errors():  # a damaged catalogue page can surface in any query
             args.handler(args)

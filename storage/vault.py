@@ -236,6 +236,15 @@ class Vault:
     def _set_meta(self, key: str, value: str) -> None:
         self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
+    def setting(self, name: str) -> str | None:
+        """A preference stored inside the encrypted catalogue (None: never set)."""
+        return self._meta("setting." + name)
+
+    def set_setting(self, name: str, value: str) -> None:
+        """Store a preference inside the encrypted catalogue."""
+        with db.transaction(self.conn):
+            self._set_meta("setting." + name, value)
+
     def device_key(self) -> DeviceKey:
         """The vault's Ed25519 device key (made now in a vault older than schema 2)."""
         found = load_device_key(self.conn)

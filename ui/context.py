@@ -1,0 +1,54 @@
+"""What every screen shares: the vault executor, preferences, and app-wide signals.
+
+Screens never talk to each other directly; they emit a request here (open this
+testimony, play this item, record for this testimony) and the main window routes it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from app.session import KdfChoice
+from app.settings import Preferences, load_preferences, save_preferences
+
+from .executor import VaultExecutor
+from .ops import Op
+
+
+class AppContext(QObject):
+    """Shared state of one running Kua window."""
+
+    catalogue_changed = Signal(str)   # a testimony id, or "" when many may have changed
+    jobs_changed = Signal()
+    open_testimony = Signal(str)
+    play_item = Signal(str)
+    record_into = Signal(str)         # a testimony id, or "" for a new testimony
+    show_library = Signal()
+    preferences_changed = Signal()
+    unlocked = Signal()
+    locked = Signal()
+
+    def __init__(self, vault_path: Path, *, kdf: KdfChoice | None = None,
+                 prefs_path: Path | None = None) -> None:
+        super().__init__()
+        self.vault_path = vault_path
+        self.kdf = kdf or KdfChoice()
+        self._prefs_path = prefs_path
+        self.prefs: Preferences = load_preferences(prefs_path)
+        self.executor = VaultExecutor()
+        self.is_unlocked = False
+        self.recording_active = False   # set by the recorder; postpones auto-lock
+
+    def op(self, parent: QWidget | None, fn: Callable[..., Any], *, long: bool = False) -> Op:
+        """A background operation on the vault thread (see ui/ops.py)."""
+        return Op(self, parent, fn, long=long)
+
+    def set_preferences(self, prefs: Preferences) -> None:
+        """Save new preferences and tell the screens."""
+        self.prefs = prefs
+        save_preferences(prefs, self._prefs_path)
+        self.preferences_changed.emit()

@@ -1,0 +1,65 @@
+"""Service errors as one plain-language dialog, with the words the command line uses.
+
+The message is `str(error)`: the same one line `kua` prints. The dialog's title says
+in everyday words what kind of trouble it is. Anything that is not a `KuaError` is a
+bug: the dialog names its type only (a traceback could hold names or paths).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from storage import errors as e
+
+# (error class, title); the first class the error is an instance of wins.
+_TITLES: tuple[tuple[type[BaseException], str], ...] = (
+    (e.WrongPassphrase, "Wrong passphrase"),
+    (e.VaultInUse, "Kua is already open"),
+    (e.DriveFull, "The drive is full"),
+    (e.DiskFull, "The disk is full"),
+    (e.DriveError, "Problem with the drive"),
+    (e.TamperedBundle, "The bundle is damaged"),
+    (e.WrongIdentity, "Wrong organizer key"),
+    (e.ObjectTampered, "Damaged recording"),
+    (e.VaultCorrupt, "The vault is damaged"),
+    (e.NotAVault, "Not a Kua vault"),
+    (e.RefusedByConsent, "Not allowed by the consent given"),
+    (e.MediaError, "Problem with the recording"),
+    (e.Cancelled, "Stopped"),
+    (e.UsageError, "Please check what you entered"),
+    (e.KuaError, "Kua could not do that"),
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("errors", text)
+
+
+def title_for(error: BaseException) -> str:
+    """The dialog title for an error, translated."""
+    for cls, title in _TITLES:
+        if isinstance(error, cls):
+            return _tr(title)
+    return _tr("Something went wrong")
+
+
+def message_for(error: BaseException) -> str:
+    """The one line shown to the user: the CLI's words, or the bug's type only."""
+    if isinstance(error, e.KuaError):
+        return str(error)
+    print(f"kua: unexpected {type(error).__name__}", file=sys.stderr)
+    return _tr("Kua met an unexpected problem ({name}). Nothing was deleted.").format(
+        name=type(error).__name__)
+
+
+def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox:
+    """Show `error` in a non-blocking message box and return it."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title_for(error), message_for(error),
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("errorDialog")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

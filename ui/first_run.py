@@ -1,0 +1,179 @@
+"""First run: choose where the vault lives and its passphrase, then show the recovery key once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QProgressBar, QPushButton, QStackedWidget,
+                               QVBoxLayout, QWidget)
+
+from app.passphrase import estimate
+from storage.vault import Vault
+
+from .context import AppContext
+from .widgets import centered_card, heading, paragraph
+
+
+class FirstRunScreen(QStackedWidget):
+    """Create a vault, then show its recovery key until the user confirms writing it down."""
+
+    finished = Signal()  # the vault is created, open, and the key was acknowledged
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._build_create_page()
+        self._build_key_page()
+
+    # -- page 1: create ------------------------------------------------------
+
+    def _build_create_page(self) -> None:
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(heading(self.tr("Welcome to Kua")))
+        layout.addWidget(paragraph(self.tr(
+            "Kua keeps the testimonies you record in an encrypted vault on this computer. "
+            "Choose a passphrase you will remember: without it, nobody can open the vault, "
+            "not even you.")))
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.folder = QLineEdit(str(self.ctx.vault_path))
+        self.folder.setObjectName("vaultFolder")
+        choose = QPushButton(self.tr("Change…"))
+        choose.clicked.connect(self._choose_folder)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(choose)
+        form.addRow(self.tr("Vault folder"), row)
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("newPassphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText(self.tr("Several words are easiest to remember"))
+        self.passphrase.textChanged.connect(self._update)
+        form.addRow(self.tr("Passphrase"), self.passphrase)
+        self.meter = QProgressBar()
+        self.meter.setObjectName("strengthMeter")
+        self.meter.setRange(0, 4)
+        self.meter.setTextVisible(True)
+        self.meter.setFormat("")
+        form.addRow(self.tr("Strength"), self.meter)
+        self.confirm = QLineEdit()
+        self.confirm.setObjectName("confirmPassphrase")
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm.textChanged.connect(self._update)
+        self.confirm.returnPressed.connect(self._create)
+        form.addRow(self.tr("Type it again"), self.confirm)
+        layout.addLayout(form)
+        self.hint = QLabel()
+        self.hint.setObjectName("createHint")
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
+        self.create_button = QPushButton(self.tr("Create the vault"))
+        self.create_button.setObjectName("createVault")
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self._create)
+        layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.addWidget(centered_card(body))
+        self._update()
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Where should the vault live?"),
+                                                  str(Path(self.folder.text()).parent))
+        if folder:
+            self.folder.setText(str(Path(folder) / "kua-vault"))
+
+    def _update(self) -> None:
+        strength = estimate(self.passphrase.text())
+        words = ["", self.tr("Weak"), self.tr("Fair"), self.tr("Good"), self.tr("Strong")]
+        self.meter.setValue(strength.score)
+        self.meter.setFormat(words[strength.score])
+        same = self.passphrase.text() == self.confirm.text()
+        if not self.passphrase.text():
+            hint = self.tr("Use at least 10 characters; four or more words is best.")
+        elif not strength.acceptable:
+            hint = self.tr("This passphrase is too easy to guess. Make it longer.")
+        elif self.confirm.text() and not same:
+            hint = self.tr("The two passphrases are different.")
+        else:
+            hint = ""
+        self.hint.setText(hint)
+        self.create_button.setEnabled(strength.acceptable and same and bool(self.folder.text()))
+
+    def _create(self) -> None:
+        if not self.create_button.isEnabled():
+            return
+        path = Path(self.folder.text()).expanduser()
+        passphrase = self.passphrase.text()
+        kdf = self.ctx.kdf.params()
+        made: dict[str, str] = {}
+
+        def opener() -> Vault:
+            vault, made["recovery"] = Vault.create(path, passphrase, kdf=kdf, actor="kua-gui")
+            return vault
+
+        self.create_button.setEnabled(False)
+        self.create_button.setText(self.tr("Creating…"))
+        self.ctx.vault_path = path
+        (self.ctx.op(self, self.ctx.executor.open_with(opener))
+         .success(lambda _: self._show_key(made["recovery"]))
+         .failure(self._failed).run())
+
+    def _failed(self, error: BaseException) -> None:
+        from .errors import show_error
+        self.create_button.setText(self.tr("Create the vault"))
+        self._update()
+        show_error(self, error)
+
+    # -- page 2: the recovery key -------------------------------------------
+
+    def _build_key_page(self) -> None:
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(heading(self.tr("Your recovery key")))
+        layout.addWidget(paragraph(self.tr(
+            "Write this key on paper and keep it away from this computer. If you forget "
+            "the passphrase, it opens the vault. It is shown only this once.")))
+        self.key_label = QLabel()
+        self.key_label.setObjectName("recoveryKey")
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSizeF(self.font().pointSizeF() * 1.5)
+        self.key_label.setFont(font)
+        self.key_label.setWordWrap(True)
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.key_label)
+        self.written = QCheckBox(self.tr("I have written it down"))
+        self.written.setObjectName("keyWrittenDown")
+        layout.addWidget(self.written)
+        self.continue_button = QPushButton(self.tr("Continue"))
+        self.continue_button.setObjectName("keyContinue")
+        self.continue_button.setEnabled(False)
+        self.written.toggled.connect(self.continue_button.setEnabled)
+        self.continue_button.clicked.connect(self._done)
+        layout.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.addWidget(centered_card(body))
+
+    def _show_key(self, recovery: str) -> None:
+        self.passphrase.clear()
+        self.confirm.clear()
+        # Two lines of four groups: easier to copy by hand than one long line.
+        groups = recovery.split("-")
+        self.key_label.setText("-".join(groups[:4]) + "-\n" + "-".join(groups[4:])
+                               if len(groups) == 8 else recovery)
+        self.setCurrentIndex(1)
+
+    def _done(self) -> None:
+        self.key_label.clear()  # shown once: gone from memory's widgets as well
+        self.written.setChecked(False)
+        self.setCurrentIndex(0)
+        self.finished.emit()
+
+    def clear(self) -> None:
+        """Forget the passphrase fields and any key on screen."""
+        self.passphrase.clear()
+        self.confirm.clear()
+        self.key_label.clear()

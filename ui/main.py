@@ -1,0 +1,53 @@
+"""Start the desktop app: `kua gui`, or `kua` with no arguments."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from app.session import KdfChoice
+
+from .context import AppContext
+
+TRANSLATIONS = Path(__file__).parent / "translations"
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Load Kua's and Qt's own translations for `language` (English needs none)."""
+    installed: list[QTranslator] = []
+    if language == "en":
+        return installed
+    ours = QTranslator(app)
+    if ours.load(str(TRANSLATIONS / f"kua_{language}.qm")):
+        app.installTranslator(ours)
+        installed.append(ours)
+    qt = QTranslator(app)
+    if qt.load(QLocale(language), "qtbase", "_",
+               QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        installed.append(qt)
+    return installed
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, created once, named so nothing shows testimony content."""
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("Kua")
+    app.setApplicationDisplayName("Kua")
+    app.setDesktopFileName("kua")
+    return app
+
+
+def run(vault_path: Path, kdf: KdfChoice | None = None) -> int:
+    """Open the main window and run until it closes; returns the exit code."""
+    app = make_application()
+    ctx = AppContext(vault_path, kdf=kdf)
+    install_translators(app, ctx.prefs.language)
+    from .main_window import MainWindow  # after the translators: widgets translate at build
+    window = MainWindow(ctx)
+    window.resize(1280, 760)
+    window.show()
+    return app.exec()

@@ -1,0 +1,51 @@
+"""Small widgets and helpers the screens share."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+
+def heading(text: str, size: float = 1.6) -> QLabel:
+    """A large, bold label."""
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * size)
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+def paragraph(text: str) -> QLabel:
+    """A wrapped paragraph of explanation."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def centered_card(content: QWidget, max_width: int = 560) -> QWidget:
+    """`content` centred horizontally and vertically, no wider than `max_width`."""
+    outer = QWidget()
+    layout = QVBoxLayout(outer)
+    layout.addStretch(1)
+    card = QFrame()
+    card.setObjectName("card")
+    card.setMaximumWidth(max_width)  # logical pixels: Qt scales them at 200 %
+    inner = QVBoxLayout(card)
+    inner.addWidget(content)
+    layout.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+    layout.addStretch(1)
+    return outer
+
+
+def format_duration(seconds: float | None) -> str:
+    """H:MM:SS or M:SS; an empty string when unknown."""
+    if seconds is None:
+        return ""
+    total = int(round(seconds))
+    h, rest = divmod(total, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"

@@ -8,6 +8,7 @@ report, and raises only `KuaError` subclasses for what a person can meet.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -102,3 +103,24 @@ def verify_replica(vault: Vault, replica_dir: Path, *, progress: Progress = _no_
             vault.audit.append("replica.verify", result.label, generation=result.generation,
                                problems=len(checked.problems))
     return result
+
+
+@dataclass(frozen=True, slots=True)
+class LastSync:
+    """When the vault was last synced, and to which replica (its random label)."""
+
+    at: str
+    label: str
+    generation: int
+
+
+def last_sync(vault: Vault) -> LastSync | None:
+    """The most recent successful sync recorded in the audit log (None: never synced)."""
+    event = vault.audit.last("replica.sync")
+    if event is None:
+        return None
+    try:
+        generation = int(json.loads(event.details or "{}").get("generation", 0))
+    except (ValueError, TypeError, AttributeError):
+        generation = 0
+    return LastSync(event.at, event.subject or "", generation)

@@ -61,6 +61,13 @@ class AuditLog:
                 " FROM audit ORDER BY seq"):
             yield AuditEvent(*row)
 
+    def last(self, action: str) -> AuditEvent | None:
+        """The most recent event with this action (None: there is none)."""
+        row = self._conn.execute(
+            "SELECT seq, at, actor, action, subject, details, prev_hash, hash"
+            " FROM audit WHERE action = ? ORDER BY seq DESC LIMIT 1", (action,)).fetchone()
+        return AuditEvent(*row) if row else None
+
     def verify(self) -> int:
         """Check the whole chain; return the number of events or raise AuditChainBroken."""
         prev, expected_seq, count = GENESIS, 1, 0

@@ -9,28 +9,28 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from storage import errors as e
 
 # (error class, title); the first class the error is an instance of wins.
 _TITLES: tuple[tuple[type[BaseException], str], ...] = (
-    (e.WrongPassphrase, "Wrong passphrase"),
-    (e.VaultInUse, "Kua is already open"),
-    (e.DriveFull, "The drive is full"),
-    (e.DiskFull, "The disk is full"),
-    (e.DriveError, "Problem with the drive"),
-    (e.TamperedBundle, "The bundle is damaged"),
-    (e.WrongIdentity, "Wrong organizer key"),
-    (e.ObjectTampered, "Damaged recording"),
-    (e.VaultCorrupt, "The vault is damaged"),
-    (e.NotAVault, "Not a Kua vault"),
-    (e.RefusedByConsent, "Not allowed by the consent given"),
-    (e.MediaError, "Problem with the recording"),
-    (e.Cancelled, "Stopped"),
-    (e.UsageError, "Please check what you entered"),
-    (e.KuaError, "Kua could not do that"),
+    (e.WrongPassphrase, QT_TRANSLATE_NOOP("errors", "Wrong passphrase")),
+    (e.VaultInUse, QT_TRANSLATE_NOOP("errors", "Kua is already open")),
+    (e.DriveFull, QT_TRANSLATE_NOOP("errors", "The drive is full")),
+    (e.DiskFull, QT_TRANSLATE_NOOP("errors", "The disk is full")),
+    (e.DriveError, QT_TRANSLATE_NOOP("errors", "Problem with the drive")),
+    (e.TamperedBundle, QT_TRANSLATE_NOOP("errors", "The bundle is damaged")),
+    (e.WrongIdentity, QT_TRANSLATE_NOOP("errors", "Wrong organizer key")),
+    (e.ObjectTampered, QT_TRANSLATE_NOOP("errors", "Damaged recording")),
+    (e.VaultCorrupt, QT_TRANSLATE_NOOP("errors", "The vault is damaged")),
+    (e.NotAVault, QT_TRANSLATE_NOOP("errors", "Not a Kua vault")),
+    (e.RefusedByConsent, QT_TRANSLATE_NOOP("errors", "Not allowed by the consent given")),
+    (e.MediaError, QT_TRANSLATE_NOOP("errors", "Problem with the recording")),
+    (e.Cancelled, QT_TRANSLATE_NOOP("errors", "Stopped")),
+    (e.UsageError, QT_TRANSLATE_NOOP("errors", "Please check what you entered")),
+    (e.KuaError, QT_TRANSLATE_NOOP("errors", "Kua could not do that")),
 )
 
 
@@ -43,7 +43,7 @@ def title_for(error: BaseException) -> str:
     for cls, title in _TITLES:
         if isinstance(error, cls):
             return _tr(title)
-    return _tr("Something went wrong")
+    return QCoreApplication.translate("errors", "Something went wrong")
 
 
 def message_for(error: BaseException) -> str:
@@ -51,7 +51,8 @@ def message_for(error: BaseException) -> str:
     if isinstance(error, e.KuaError):
         return str(error)
     print(f"kua: unexpected {type(error).__name__}", file=sys.stderr)
-    return _tr("Kua met an unexpected problem ({name}). Nothing was deleted.").format(
+    return QCoreApplication.translate(
+        "errors", "Kua met an unexpected problem ({name}). Nothing was deleted.").format(
         name=type(error).__name__)
 
 

@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QApplication
 from app.session import KdfChoice
 
 from .context import AppContext
-
-TRANSLATIONS = Path(__file__).parent / "translations"
+from .translator import TsTranslator
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
@@ -20,11 +19,11 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     installed: list[QTranslator] = []
     if language == "en":
         return installed
-    ours = QTranslator(app)
-    if ours.load(str(TRANSLATIONS / f"kua_{language}.qm")):
+    ours = TsTranslator.for_language(language, app)
+    if ours is not None:
         app.installTranslator(ours)
         installed.append(ours)
-    qt = QTranslator(app)
+    qt = QTranslator(app)  # Qt's own words: OK, Cancel, file dialogs
     if qt.load(QLocale(language), "qtbase", "_",
                QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)

@@ -1,0 +1,121 @@
+"""The Settings dialog: preferences saved and followed, the address book, the passphrase."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from app import bundles
+from storage.bundles import age
+from storage.vault import Vault
+from tests.conftest import PASSPHRASE
+from tests.ui.conftest import run_in_vault
+from ui.address_book import short_key
+
+
+def _saved(tmp_path: Path) -> dict:
+    """The preferences file the `ctx` fixture uses (inside XDG_CONFIG_HOME)."""
+    return json.loads((tmp_path / "config" / "settings.json").read_text())
+
+
+def test_auto_lock_is_saved_and_the_idle_timer_follows(unlocked, ctx, qtbot, tmp_path):
+    window = unlocked
+    dialog = window.open_settings()
+    assert dialog.auto_lock.value() == 10 and window.idle.minutes == 10
+    dialog.auto_lock.setValue(3)
+    assert ctx.prefs.auto_lock_minutes == 3
+    assert _saved(tmp_path)["auto_lock_minutes"] == 3
+    assert window.idle.minutes == 3 and window.idle.timer.isActive()
+    assert window.idle.timer.interval() == 3 * 60_000
+    dialog.auto_lock.setValue(0)
+    assert dialog.auto_lock.text() == "Never"
+    assert _saved(tmp_path)["auto_lock_minutes"] == 0
+    assert window.idle.minutes == 0 and not window.idle.timer.isActive()
+
+
+def test_quality_and_language_are_saved(unlocked, ctx, qtbot, tmp_path):
+    dialog = unlocked.open_settings()
+    assert dialog.quality.currentData() == "720p"
+    dialog.quality.setCurrentIndex(dialog.quality.findData("1080p"))
+    assert ctx.prefs.quality == "1080p" and _saved(tmp_path)["quality"] == "1080p"
+    assert [dialog.language.itemText(i) for i in range(dialog.language.count())] == [
+        "English", "Русский", "Қазақша"]
+    dialog.language.setCurrentIndex(dialog.language.findData("ru"))
+    assert ctx.prefs.language == "ru" and _saved(tmp_path)["language"] == "ru"
+    assert "next time Kua starts" in dialog.language_note.text()
+    # A new dialog shows what was saved.
+    dialog.reject()
+    again = unlocked.open_settings()
+    assert again.quality.currentData() == "1080p" and again.language.currentData() == "ru"
+
+
+def _book(ctx) -> list[tuple[str, str]]:
+    return [(o.name, o.recipient) for o in run_in_vault(ctx, bundles.organizers)]
+
+
+def test_organizers_add_invalid_and_remove(unlocked, ctx, qtbot, monkeypatch):
+    dialog = unlocked.open_settings()
+    book = dialog.address_book
+    dialog.tabs.setCurrentWidget(book)
+    qtbot.waitUntil(lambda: book.empty.isVisible())
+    assert not book.add_button.isEnabled() and not book.remove_button.isEnabled()
+    recipient = str(age.Identity.generate().recipient)
+    qtbot.keyClicks(book.name, "Aigerim")
+    qtbot.keyClicks(book.key, "age1notakey")
+    qtbot.mouseClick(book.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: book.error.text() != "")
+    assert "is not an age recipient (age1…)" in book.error.text()
+    assert book.key.text() == "age1notakey" and _book(ctx) == []
+    book.key.setText(recipient)
+    qtbot.keyClick(book.key, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: book.list.count() == 1)
+    assert _book(ctx) == [("Aigerim", recipient)]
+    assert book.list.item(0).text() == f"Aigerim\n{short_key(recipient)}"
+    assert book.name.text() == "" and "Added Aigerim" in book.error.text()
+    # Removing asks first; "No" keeps the organizer.
+    asked = []
+
+    def answer(reply):
+        def question(*args, **kwargs):
+            asked.append(args[2])
+            return reply
+        return staticmethod(question)
+
+    book.list.setCurrentRow(0)
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    qtbot.mouseClick(book.remove_button, Qt.MouseButton.LeftButton)
+    assert "Remove Aigerim" in asked[0] and _book(ctx) == [("Aigerim", recipient)]
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    qtbot.mouseClick(book.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: book.list.count() == 0 and book.empty.isVisible())
+    assert _book(ctx) == []
+
+
+def test_change_passphrase(unlocked, ctx, qtbot):
+    settings = unlocked.open_settings()
+    dialog = settings.open_change_passphrase()
+    dialog.passphrase.setText("short")
+    assert not dialog.change_button.isEnabled() and "too easy" in dialog.hint.text()
+    new = "a brand new and long passphrase"
+    dialog.passphrase.setText(new)
+    dialog.confirm.setText(new + "x")
+    assert not dialog.change_button.isEnabled() and "different" in dialog.hint.text()
+    dialog.confirm.setText(new)
+    assert dialog.change_button.isEnabled()
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)
+    box = settings.findChild(QMessageBox, "passphraseChanged")
+    assert box is not None and "recovery key still works" in box.text()
+    box.accept()
+    unlocked.lock_now()
+    assert ctx.executor.wait_idle()
+    Vault.open(ctx.vault_path, new).close()
+    try:
+        Vault.open(ctx.vault_path, PASSPHRASE).close()
+    except Exception as error:  # noqa: BLE001 - only the type matters
+        assert type(error).__name__ == "WrongPassphrase"
+    else:
+        raise AssertionError("the old passphrase still opens the vault")

@@ -44,7 +44,10 @@ def _partial_date(name: str, value: str) -> str:
     if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
         raise InvalidValue(f"{name} must be a date like 2019, 2019-05 or 2019-05-17")
     if len(value) == 10:
-        date.fromisoformat(value)
+        try:
+            date.fromisoformat(value)
+        except ValueError:  # 2019-13-45: the right shape, but no such day
+            raise InvalidValue(f"{name} must be a date like 2019, 2019-05 or 2019-05-17") from None
     return value
 
 
@@ -188,3 +191,27 @@ def apply_edits(vault: Vault, some_id: str, assignments: list[str],
         # Field names only: the audit log never holds a person's name.
         vault.audit.append("edit", found.id, fields=changed)
     return found.id
+
+
+def apply_edit_groups(vault: Vault, testimony_id: str,
+                      groups: list[list[str]]) -> list[InvalidValue | None]:
+    """Apply groups of assignments (an autosaving form's fields) with `apply_edits`.
+
+    All groups go in one edit when every value is valid. Otherwise each group is
+    applied on its own, so that one bad value does not hold back the others; the
+    result says, for each group, the error that refused it (None: saved).
+    """
+    try:
+        apply_edits(vault, testimony_id, [a for group in groups for a in group])
+        return [None] * len(groups)
+    except InvalidValue as exc:
+        if len(groups) == 1:
+            return [exc]
+    errors: list[InvalidValue | None] = []
+    for group in groups:
+        try:
+            apply_edits(vault, testimony_id, group)
+            errors.append(None)
+        except InvalidValue as exc:
+            errors.append(exc)
+    return errors

@@ -1,0 +1,100 @@
+"""Helpers shared by the testimony form's tests."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (QApplication, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
+                               QWidget)
+
+from app import fields
+from storage.vault import Vault
+from tests.ui.conftest import run_in_vault
+
+WAIT = 10_000
+
+
+def in_vault(ctx, fn):
+    """`run_in_vault`, but an exception in `fn` fails the test instead of returning None."""
+    box: dict = {}
+
+    def task(vault: Vault):
+        try:
+            return fn(vault)
+        except Exception as exc:  # noqa: BLE001 - handed back to the test below
+            box["error"] = exc
+    value = run_in_vault(ctx, task)
+    if "error" in box:
+        raise box["error"]
+    return value
+
+
+def create(ctx, title: str = "", consent: str = "restricted", edits: list[str] = ()) -> str:
+    def make(vault: Vault) -> str:
+        with vault.transaction():
+            tid = vault.catalogue.create_testimony(title, consent)
+        if edits:
+            fields.apply_edits(vault, tid, list(edits))
+        return tid
+    return in_vault(ctx, make)
+
+
+def add_item(ctx, tid: str, kind: str = "master", media_type: str = "video",
+              parent: str | None = None, params: str = "{}") -> str:
+    """A complete item whose sealed object holds a few bytes (enough for the catalogue)."""
+    def make(vault: Vault) -> str:
+        data = b"not really a video " + secrets.token_bytes(16)
+        with vault.transaction():
+            ref = vault.items.create(tid, kind, parent=parent)
+        writer = vault.writer(ref)
+        writer.write(data)
+        writer.close()
+        with vault.transaction():
+            vault.items.update(ref.item_id, state="complete", size=len(data), params=params,
+                               sha256=hashlib.sha256(data).hexdigest(), media_type=media_type,
+                               duration=75.0)
+        return ref.item_id
+    return in_vault(ctx, make)
+
+
+def stored(ctx, tid: str):
+    return in_vault(ctx, lambda v: v.catalogue.get(tid))
+
+
+def open_form(window, qtbot, tid: str):
+    form = window.form
+    window.ctx.open_testimony.emit(tid)
+    assert window.workspace.currentWidget() is form
+    qtbot.waitUntil(lambda: form.testimony_id == tid and form.content.isEnabled(), timeout=WAIT)
+    return form
+
+
+def type_text(widget: QWidget, text: str, focus: bool = True) -> None:
+    """Type like a keyboard (or an input method) would: one key event per character."""
+    if focus:
+        widget.setFocus()
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def texts(root: QWidget) -> list[str]:
+    """Every text a line edit, text box or label under `root` holds."""
+    out = [w.text() for w in root.findChildren(QLineEdit)]
+    out += [w.placeholderText() for w in root.findChildren(QLineEdit)]
+    out += [w.toPlainText() for w in root.findChildren(QPlainTextEdit)]
+    out += [w.text() for w in root.findChildren(QLabel)]
+    return out
+
+
+def answer_with(monkeypatch, answer: QMessageBox.StandardButton) -> list[str]:
+    asked: list[str] = []
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(title)
+        return answer
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    return asked

@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         ctx.play_item.connect(self._play)
         ctx.record_into.connect(self._record)
         ctx.show_library.connect(lambda: self.show_screen(self.library))
+        self._quit_confirmed = False
         self._start_page()
 
     # -- pages -----------------------------------------------------------------
@@ -196,17 +197,35 @@ class MainWindow(QMainWindow):
         return reasons
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        """Ask before quitting in the middle of a recording or a job; keep the recording."""
+        """Ask before quitting in the middle of a recording or a job; keep the recording.
+
+        The question is a non-blocking box (no nested event loop): the close is
+        refused now and done again when the user answers Quit.
+        """
         reasons = self.busy_reasons()
-        if reasons and self.ctx.is_unlocked:
-            answer = QMessageBox.question(
-                self, self.tr("Quit Kua?"),
-                "\n".join(reasons) + "\n\n" + self.tr("Quit anyway? Whatever was recorded is kept."),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
+        if reasons and self.ctx.is_unlocked and not self._quit_confirmed:
+            event.ignore()
+            self._ask_to_quit(reasons)
+            return
         self.lock_now()
         self.ctx.executor.shutdown()
         event.accept()
+
+    def _ask_to_quit(self, reasons: list[str]) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Quit Kua?"),
+                          "\n".join(reasons) + "\n\n"
+                          + self.tr("Quit anyway? Whatever was recorded is kept."),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("quitQuestion")
+        quit_button = box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Keep working"), QMessageBox.ButtonRole.RejectRole)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is quit_button:
+                self._quit_confirmed = True
+                self.close()
+
+        box.finished.connect(answered)
+        box.open()
+        return box

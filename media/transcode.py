@@ -8,7 +8,9 @@ the size of `mdat` once; see media/transcode_mp4.py for making that file
 
 Errors name the media time they happened at: `SourceDamaged` (cannot be demuxed or
 decoded, or ends early: truncated), `MissingStream` (no picture for a video profile,
-no sound for `audio`). The caller adds the item id.
+no sound for `audio`), and plain `TranscodeFailed` when making the output failed (a
+filter, an encoder or the muxer refused it): that is Kua's fault or a limit of FFmpeg,
+not damage, so it is never reported as such. The caller adds the item id.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import time
 import typing
 from dataclasses import dataclass
-from typing import BinaryIO, Callable
+from typing import BinaryIO, Callable, Iterator
 
 import av
 
@@ -33,6 +35,45 @@ _DECODE_ERRORS = (av.FFmpegError, ValueError, EOFError, OverflowError, ZeroDivis
                   IndexError, KeyError, RuntimeError, UnicodeError)
 _PROGRESS_EVERY = 0.5   # seconds of wall time
 IO_BUFFER = 32 * 1024  # bytes PyAV asks for at a time: small, so a damaged read is placed in time
+
+
+class _OutputFailed(Exception):
+    """A step making the output failed (internal: `transcode` makes it TranscodeFailed)."""
+
+    def __init__(self, stage: str, cause: BaseException) -> None:
+        super().__init__(stage)
+        self.stage, self.cause = stage, cause
+
+
+class _Stage:
+    """`with` block around one output step: its FFmpeg/PyAV errors are named after it.
+
+    Kua's own errors (a full disk under the muxer's writes, a cancelled job) pass
+    through unchanged.
+    """
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: object) -> bool:
+        if isinstance(exc, _DECODE_ERRORS) and not isinstance(exc, KuaError):
+            raise _OutputFailed(self.name, exc) from exc
+        return False
+
+
+_SETUP = _Stage("output setup")
+_FILTERS = _Stage("picture filters (scale, turn upright)")
+_MASKING = _Stage("face masking")
+_VIDEO_ENCODER = _Stage("video encoder")
+_AUDIO_PATH = _Stage("sound filters (resample, voice shift)")
+_AUDIO_ENCODER = _Stage("audio encoder")
+_MUXER = _Stage("muxer")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,8 +183,12 @@ def transcode(source: BinaryIO, sink: BinaryIO, profile: Profile, *, name_hint: 
             raise
         except KuaError:
             raise
-        except _DECODE_ERRORS as exc:
-            raise SourceDamaged(None, f"it cannot be decoded ({_why(exc)})", clock.position) from None
+        except _OutputFailed as exc:
+            raise TranscodeFailed(None, f"making the {profile.name} copy failed in the {exc.stage}"
+                                  f" ({_why(exc.cause)})", clock.position) from None
+        except _DECODE_ERRORS as exc:  # neither a decode nor an output step: not damage either
+            raise TranscodeFailed(None, f"unexpected {type(exc).__name__} ({_why(exc)})",
+                                  clock.position) from None
         end = clock.position
         if expected is not None and end < expected - max(0.5, 0.02 * expected):
             raise SourceDamaged(None, f"it ends at {end:.1f} s of {expected:.1f} s: the file is"
@@ -178,23 +223,21 @@ class _Job:
         if self._video_in is not None:
             self._video_in.thread_type = "AUTO"
         pending: list[av.AudioFrame] = []  # audio decoded before the first picture
-        for packet in self._in.demux(streams):
-            for frame in packet.decode():
-                end = frame.time + _frame_seconds(frame) - self._t0 if frame.time is not None else None
-                if end is not None:
-                    self._clock.position = max(self._clock.position, end)
-                if isinstance(frame, av.VideoFrame):
-                    self._start_output(frame)
-                    self._picture(frame)
-                elif self._out is None and self._video_in is not None:
-                    pending.append(frame)
-                else:
-                    self._start_output(None)
-                    for held in pending:
-                        self._sound(held)
-                    pending = []
-                    self._sound(frame)
-            self._clock.tick()
+        for frame in self._decoded(streams):
+            end = frame.time + _frame_seconds(frame) - self._t0 if frame.time is not None else None
+            if end is not None:
+                self._clock.position = max(self._clock.position, end)
+            if isinstance(frame, av.VideoFrame):
+                self._start_output(frame)
+                self._picture(frame)
+            elif self._out is None and self._video_in is not None:
+                pending.append(frame)
+            else:
+                self._start_output(None)
+                for held in pending:
+                    self._sound(held)
+                pending = []
+                self._sound(frame)
         if self._out is None:
             if self._video_in is not None:
                 raise SourceDamaged(None, "not one picture could be decoded", 0.0)
@@ -203,22 +246,43 @@ class _Job:
             self._sound(held)
         self._finish()
 
+    def _decoded(self, streams: list[av.stream.Stream]
+                 ) -> Iterator[av.VideoFrame | av.AudioFrame]:
+        """Every decoded frame, in demux order. Only here is a failure the source's:
+        what cannot be demuxed or decoded is `SourceDamaged`."""
+        packets = self._in.demux(streams)
+        while True:
+            try:
+                packet = next(packets, None)
+                frames = packet.decode() if packet is not None else []
+            except KuaError:
+                raise
+            except _DECODE_ERRORS as exc:
+                raise SourceDamaged(None, f"it cannot be decoded ({_why(exc)})",
+                                    self._clock.position) from None
+            if packet is None:
+                return
+            yield from frames
+            self._clock.tick()
+
     def _start_output(self, first: av.VideoFrame | None) -> None:
         if self._out is not None:
             return
-        out = av.open(self._sink, "w", format=self._profile.container,
-                      container_options={"fflags": "+bitexact"})
-        self._out = out
-        if self._video is not None and first is not None:
-            assert self._profile.video is not None and self._video_in is not None
-            fps = float(self._video_in.average_rate or self._video_in.guessed_rate or 30)
-            self._vstream = add_video_stream(out, self._profile.video, self._video.plan(first), fps)
-        if self._audio_in is not None:
-            self._astream = add_audio_stream(out, self._profile.audio, self._audio_in)
-            first_audio = float(self._audio_in.start_time * self._audio_in.time_base) - self._t0 \
-                if self._audio_in.start_time is not None else 0.0
-            self._audio = AudioPath(self._profile.audio, self._audio_in, self._astream,
-                                    self._profile.voice_shift, first_audio)
+        audio_in = self._audio_in
+        with _SETUP:
+            out = self._out = av.open(self._sink, "w", format=self._profile.container,
+                                      container_options={"fflags": "+bitexact"})
+            if self._video is not None and first is not None:
+                assert self._profile.video is not None and self._video_in is not None
+                fps = float(self._video_in.average_rate or self._video_in.guessed_rate or 30)
+                size = self._video.plan(first)
+                self._vstream = add_video_stream(out, self._profile.video, size, fps)
+            if audio_in is not None:
+                self._astream = add_audio_stream(out, self._profile.audio, audio_in)
+                first_audio = (float(audio_in.start_time * audio_in.time_base) - self._t0
+                               if audio_in.start_time is not None else 0.0)
+                self._audio = AudioPath(self._profile.audio, audio_in, self._astream,
+                                        self._profile.voice_shift, first_audio)
 
     def _picture(self, frame: av.VideoFrame) -> None:
         assert self._video is not None and self._cap is not None
@@ -227,12 +291,17 @@ class _Job:
         t = frame.time - self._t0
         if not self._cap.keep(t):
             return
-        for out in self._video.process(frame):
+        with _FILTERS:
+            pictures = self._video.process(frame)
+        for out in pictures:
             if self._masker is None:
                 self._encode_video(out, t)
                 continue
-            for image, when in self._masker.push(out.to_ndarray(), t):
-                self._encode_video(av.VideoFrame.from_ndarray(image, format="rgb24"), when)
+            with _MASKING:
+                masked = [(av.VideoFrame.from_ndarray(image, format="rgb24"), when)
+                          for image, when in self._masker.push(out.to_ndarray(), t)]
+            for picture, when in masked:
+                self._encode_video(picture, when)
 
     def _encode_video(self, frame: av.VideoFrame, t: float) -> None:
         assert self._out is not None and self._vstream is not None
@@ -240,27 +309,45 @@ class _Job:
         self._last_pts = ticks
         frame.pts, frame.time_base = ticks, TIME_BASE
         frame.pict_type = av.video.frame.PictureType.NONE
-        self._out.mux(self._vstream.encode(frame))
+        with _VIDEO_ENCODER:
+            packets = self._vstream.encode(frame)
+        with _MUXER:
+            self._out.mux(packets)
         self._clock.frames += 1
 
     def _sound(self, frame: av.AudioFrame | None) -> None:
         assert self._out is not None
         if self._audio is None or self._astream is None:
             return
-        for out in self._audio.process(frame):
-            self._out.mux(self._astream.encode(out))
+        with _AUDIO_PATH:
+            sounds = self._audio.process(frame)
+        for out in sounds:
+            with _AUDIO_ENCODER:
+                packets = self._astream.encode(out)
+            with _MUXER:
+                self._out.mux(packets)
 
     def _finish(self) -> None:
         assert self._out is not None
         if self._masker is not None:
-            for image, when in self._masker.flush():
-                self._encode_video(av.VideoFrame.from_ndarray(image, format="rgb24"), when)
+            with _MASKING:
+                masked = [(av.VideoFrame.from_ndarray(image, format="rgb24"), when)
+                          for image, when in self._masker.flush()]
+            for picture, when in masked:
+                self._encode_video(picture, when)
         if self._vstream is not None:
-            self._out.mux(self._vstream.encode(None))
+            with _VIDEO_ENCODER:
+                packets = self._vstream.encode(None)
+            with _MUXER:
+                self._out.mux(packets)
         if self._astream is not None:
             self._sound(None)
-            self._out.mux(self._astream.encode(None))
-        self._out.close()
+            with _AUDIO_ENCODER:
+                packets = self._astream.encode(None)
+            with _MUXER:
+                self._out.mux(packets)
+        with _MUXER:
+            self._out.close()
 
     def result(self) -> TranscodeResult:
         size = self._video.size if self._video is not None else None

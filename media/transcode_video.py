@@ -96,9 +96,17 @@ class VideoPath:
 
 def add_video_stream(output: av.container.OutputContainer, spec: VideoSpec,
                      size: tuple[int, int], fps: float) -> av.VideoStream:
-    """An H.264 stream for `spec`: CRF quality, capped by VBV, a keyframe every 2 s."""
+    """An H.264 stream for `spec`: CRF quality, capped by VBV, a keyframe every 2 s.
+
+    Frames keep their own timestamps (`TIME_BASE` ticks): the encoder's time base is
+    set to it too. Left unset, PyAV makes it 1/`rate` and rounds every frame onto that
+    grid; `rate` is only the source's nominal rate (its average, lowered by dropped
+    frames or a short clip: 29.4 for a 30 fps master rounds to 29), so two frames
+    could land on one tick, and x264's repeated timestamps then made the muxer refuse
+    the packets ("non monotonically increasing dts").
+    """
     rate = max(1, min(int(round(fps)), int(spec.max_fps)))
-    stream = output.add_stream("libx264", rate=rate)
+    stream = output.add_stream("libx264", rate=rate, time_base=TIME_BASE)
     stream.width, stream.height = size
     stream.pix_fmt = "yuv420p"
     stream.time_base = TIME_BASE

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from media.encoder import EncodeSettings, choose_preset
 from media.probe import probe
 from media.recorder import Chapter, Recorder, RecordStatus
-from media.sources import Source
+from media.sources import Frame, Source, open_source
 from storage.errors import DiskFull, KuaError, NotFound
 from storage.sealed import Layout
 from storage.vault import Vault
@@ -99,6 +99,10 @@ class RecordingSession:
         """False once the source ended or a fault stopped the recording."""
         return self._recorder.running
 
+    def latest_frame(self) -> Frame | None:
+        """The last picture captured, for a live preview (any thread; touches no vault)."""
+        return self._recorder.latest_frame()
+
     def take_still(self, label: str = "") -> str:
         """Save the current picture as a JPEG `still` item of this testimony; returns its id."""
         data = self._recorder.still_jpeg()
@@ -158,3 +162,21 @@ class RecordingSession:
         item = finish_interrupted(self._vault, self.item_id, dropped_frames=dropped)
         return RecordingResult(self.testimony_id, self.item_id, item.state, item.duration,
                                dropped, (), message, disk_full)
+
+
+def start_recording(vault: Vault, source_spec: str, *, width: int, height: int,
+                    fps: float = 30.0, testimony_id: str | None = None,
+                    title: str = "") -> RecordingSession:
+    """Open `source_spec` (see media.sources.open_source) and start recording it.
+
+    A new testimony is created unless `testimony_id` is given. The caller ends the
+    session with `stop()`; the source is released if the session cannot be created.
+    """
+    source = open_source(source_spec, width=width, height=height, fps=fps)
+    try:
+        session = RecordingSession(vault, source, title=title, testimony_id=testimony_id)
+    except BaseException:
+        source.close()
+        raise
+    session.start()
+    return session

@@ -56,6 +56,14 @@ def dbfs(value: float) -> float:
     return 20 * math.log10(value) if value > 0 else float("-inf")
 
 
+def levels(samples: np.ndarray) -> tuple[float, float]:
+    """Peak and RMS level (dBFS) of signed 16-bit samples; -inf for silence or none."""
+    level = samples.astype(np.float32) / 32768.0
+    peak = float(np.max(np.abs(level))) if level.size else 0.0
+    rms = float(np.sqrt(np.mean(level * level))) if level.size else 0.0
+    return dbfs(peak), dbfs(rms)
+
+
 @dataclass
 class _Clock:
     """Maps source time to output time, skipping pauses."""
@@ -146,13 +154,19 @@ class Recorder:
     def status(self) -> RecordStatus:
         """Elapsed time, audio level, dropped frames and bytes written, now."""
         with self._lock:
-            level = self._level.astype(np.float32) / 32768.0
-            peak = float(np.max(np.abs(level))) if level.size else 0.0
-            rms = float(np.sqrt(np.mean(level * level))) if level.size else 0.0
+            peak, rms = levels(self._level)
             error = self._error or self.source_error
-            return RecordStatus(self._elapsed, self._clock.paused_at is not None, dbfs(peak),
-                                dbfs(rms), self._dropped, self._frames, self._sink.tell(),
+            return RecordStatus(self._elapsed, self._clock.paused_at is not None, peak, rms,
+                                self._dropped, self._frames, self._sink.tell(),
                                 None if error is None else str(error))
+
+    def latest_frame(self) -> Frame | None:
+        """The last picture the source delivered (paused or not), for a live preview.
+
+        Safe from any thread: the reference is swapped whole and frames are never
+        changed after capture.
+        """
+        return self._latest
 
     def still_jpeg(self, quality: int = 92) -> bytes:
         """The latest frame as JPEG bytes, in memory (for a still photo item)."""
@@ -200,14 +214,13 @@ class Recorder:
                 if isinstance(item, Frame):
                     with self._lock:
                         self._video_queued -= 1
-                pts = self._output_time(item.pts)
+                pts = self._output_time(item.pts, isinstance(item, Frame))
                 if pts is None:
                     continue
                 if isinstance(item, Frame):
                     self._encoder.video(item, pts)
                     with self._lock:
                         self._frames += 1
-                        self._elapsed = max(self._elapsed, pts + 1 / self._source.info.fps)
                 else:
                     self._encoder.audio(item, pts)
                 if self._on_flush and time.monotonic() - last_flush >= self._flush_every:
@@ -220,8 +233,14 @@ class Recorder:
             while self._queue.get() is not None:  # let the capture thread finish
                 pass
 
-    def _output_time(self, source_pts: float) -> float | None:
-        """Source time to output time; None while paused."""
+    def _output_time(self, source_pts: float, video: bool = False) -> float | None:
+        """Source time to output time; None while paused.
+
+        A video frame let through counts in `_elapsed` at once, under the same lock as
+        `pause()`: a pause never begins before a frame already on its way to the
+        encoder, so the first frame after resuming cannot reuse that frame's timestamp
+        (two frames with one timestamp made the MP4 muxer fail with EINVAL).
+        """
         with self._lock:
             clock = self._clock
             if clock.resume_pending:
@@ -235,4 +254,6 @@ class Recorder:
             if self._max is not None and pts >= self._max - 1e-6:
                 self._stopping.set()  # long enough: the capture thread ends the stream
                 return None
+            if video:
+                self._elapsed = max(self._elapsed, pts + 1 / self._source.info.fps)
             return pts

@@ -26,7 +26,8 @@ from app.sync_targets import SyncTarget
 from storage.errors import Cancelled
 
 from .context import AppContext
-from .drives import format_size, list_drives
+from . import drives as drive_list
+from .drives import format_size
 from .errors import message_for, title_for
 from .executor import VaultLocked
 from .ops import Op
@@ -144,7 +145,7 @@ class SyncDialog(QDialog):
         """Re-read the mounted drives; rebuild the list if they changed."""
         if self.syncing:
             return
-        drives = list_drives()
+        drives = drive_list.list_drives()
         drive_paths = {d.root for d in drives}
         places = [Place(d.root, True, d.name, d.free_bytes) for d in drives]
         places += [Place(f, False, str(f), None) for f in self._folders if f not in drive_paths]

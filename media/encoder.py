@@ -105,7 +105,10 @@ class LiveEncoder:
             _NoClose(sink), "w", format="mp4",
             options={"movflags": "frag_keyframe+empty_moov+default_base_moof"})
         gop = max(1, round(settings.fps))
-        video = self._container.add_stream("libx264", rate=round(settings.fps))
+        # The encoder must get the 90 kHz time base too (setting it on the stream alone
+        # leaves x264 on a 1/fps grid, where frames closer than one frame apart collide).
+        video = self._container.add_stream("libx264", rate=round(settings.fps),
+                                           time_base=VIDEO_TIME_BASE)
         video.width, video.height, video.pix_fmt = settings.width, settings.height, "yuv420p"
         video.time_base = VIDEO_TIME_BASE
         video.options = {"preset": settings.preset, "crf": str(settings.crf), "g": str(gop),

@@ -1,0 +1,55 @@
+"""The whole first session through the window: first run → record → form → play →
+transcode → export, then the organizer opens the bundle. Nothing in clear on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app import bundles
+from storage.vault import Vault
+from tests.ui import flow
+
+MARKER = "Zhanargul Qasymqyzy"  # typed as the detained person's name
+
+
+def _grep(root: Path, needle: bytes) -> list[Path]:
+    return [p for p in root.rglob("*") if p.is_file() and needle in p.read_bytes()]
+
+
+def test_first_session_end_to_end(window, ctx, qtbot, tmp_path):
+    def wait(condition, timeout):
+        qtbot.waitUntil(condition, timeout=timeout)
+
+    shots = []
+    shot = lambda name, widget: shots.append(name)  # noqa: E731
+    key = flow.first_run(window, wait, shot)
+    assert len(key.split("-")) == 8
+    tid = flow.record(window, wait, shot, seconds=2.0)
+    flow.fill_form(window, wait, shot, "Appeal for my sister", (MARKER, "Жанаргүл Қасымқызы"))
+    flow.play(window, wait, shot)
+    flow.transcode(window, wait, shot, tid)
+    org_key = tmp_path / "organizer.key"
+    recipient = bundles.new_organizer_identity(org_key, None)
+    bundle = flow.export(window, wait, shot, tid, str(recipient), tmp_path / "stick")
+    assert shots == ["01-first-run", "02-recovery-key", "03-library-empty", "04-recorder",
+                     "05-testimony", "06-player", "07-jobs", "08-export", "09-export-done"]
+
+    window.lock_now()
+    assert ctx.executor.wait_idle()
+    # What the vault holds after the session.
+    with Vault.open(ctx.vault_path, flow.PASSPHRASE) as vault:
+        t = vault.catalogue.get(tid)
+        assert t.title == "Appeal for my sister" and t.status == "exported"
+        assert t.consent == "public"
+        assert [n.text for n in t.detained[0].names] == [MARKER, "Жанаргүл Қасымқызы"]
+        kinds = sorted(i.kind for i in vault.items.of_testimony(tid))
+        assert kinds == ["master", "share", "still"]
+    # The organizer opens the bundle with their key alone.
+    report = bundles.verify_bundle(bundle, bundles.load_identities(org_key, lambda: ""))
+    assert report.testimonies == (tid,)  # verify_bundle raises on any damage
+    assert sorted(i.kind for i in report.items) == ["master", "still"]
+    # Nothing readable anywhere on disk: vault, temp dir, the stick.
+    for needle in (MARKER.encode(), MARKER.encode("utf-16-le"), b"ftyp", b"mdat",
+                   b"Appeal for my sister"):
+        for root in (ctx.vault_path, tmp_path / "tmp", tmp_path / "stick"):
+            assert _grep(root, needle) == [], (needle, root)

@@ -16,7 +16,6 @@ import argparse
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,12 +56,7 @@ def walk(work: Path, out: Path) -> None:
     app = make_application()
 
     def wait(condition, timeout_ms: int) -> None:
-        deadline = time.monotonic() + timeout_ms / 1000
-        while not condition():
-            if time.monotonic() > deadline:
-                raise TimeoutError("the app did not get there in time")
-            app.processEvents()
-            time.sleep(0.005)
+        flow.wait_for(app, condition, timeout_ms / 1000)
 
     def shot(name: str, widget) -> None:
         for _ in range(3):

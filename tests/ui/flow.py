@@ -7,6 +7,7 @@ condition holds; `shot(name, widget)` is called at each screen worth a picture.
 
 from __future__ import annotations
 
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
@@ -23,6 +24,16 @@ LONG = 60_000
 PASSPHRASE = "four words make a passphrase"
 
 
+def wait_for(app: QApplication, condition: Callable[[], bool], seconds: float) -> None:
+    """Process Qt events until `condition()` holds (for scripts; tests use qtbot.waitUntil)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the app did not get there in time")
+        app.processEvents()
+        time.sleep(0.002)
+
+
 def click(button: QAbstractButton) -> None:
     """A left click in the middle of a button."""
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -31,10 +42,15 @@ def click(button: QAbstractButton) -> None:
 def type_into(edit: QLineEdit, text: str) -> None:
     """Focus a field and type `text`, key by key, then press Return (the field is done)."""
     edit.setFocus()
-    for ch in text:  # QTest.keyClicks knows ASCII only; names come in many scripts
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(edit, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+    type_keys(edit, text)
     QTest.keyClick(edit, Qt.Key.Key_Return)
+
+
+def type_keys(widget: QWidget, text: str) -> None:
+    """One key press and release per character, in any script (QTest knows ASCII only)."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
 
 
 def first_run(window, wait: Wait, shot: Shot) -> str:

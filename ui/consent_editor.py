@@ -69,7 +69,7 @@ class ConsentEditor(QWidget):
                                              for v, label, text in _LEVELS])
         layout.addWidget(self.level)
         layout.addWidget(paragraph(self.tr(
-            "Read each sentence to the person and note their answer.")))
+            "Check each point with the person and note the answer.")))
         self.elements: dict[str, ChoiceField] = {}
         self.unanswered: dict[str, QLabel] = {}
         choices = [("yes", self.tr("Yes"), None), ("no", self.tr("No"), None),

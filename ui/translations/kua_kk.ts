@@ -213,7 +213,7 @@
     </message>
     <message>
         <location filename="../consent_editor.py" line="72"/>
-        <source>Read each sentence to the person and note their answer.</source>
+        <source>Check each point with the person and note the answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

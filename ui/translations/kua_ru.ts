@@ -213,8 +213,8 @@
     </message>
     <message>
         <location filename="../consent_editor.py" line="72"/>
-        <source>Read each sentence to the person and note their answer.</source>
-        <translation>Прочитайте человеку каждое утверждение и отметьте его ответ.</translation>
+        <source>Check each point with the person and note the answer.</source>
+        <translation>Проверьте с человеком каждый пункт и отметьте ответ.</translation>
     </message>
     <message>
         <location filename="../consent_editor.py" line="75"/>

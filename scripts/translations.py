@@ -44,12 +44,40 @@ def unfinished(ts: Path) -> list[str]:
     return missing
 
 
+def known_translations(ts: Path) -> dict[str, str]:
+    """{source: translation} of the finished entries of `ts`, whatever their context."""
+    known = {}
+    for message in ET.parse(ts).getroot().iter("message"):
+        node = message.find("translation")
+        if node is not None and node.get("type") is None and (node.text or "").strip():
+            known[message.findtext("source") or ""] = node.text
+    return known
+
+
+def carry_over(ts: Path, known: dict[str, str]) -> None:
+    """Fill entries lupdate left unfinished (a string moved to another class) from `known`."""
+    tree = ET.parse(ts)
+    changed = False
+    for message in tree.getroot().iter("message"):
+        node = message.find("translation")
+        source = message.findtext("source") or ""
+        if node is not None and node.get("type") == "unfinished" and source in known:
+            node.text = known[source]
+            del node.attrib["type"]
+            changed = True
+    if changed:
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
+
+
 def main(argv: list[str]) -> int:
     """Update every language file; with --check, fail when a required one has gaps."""
     status = 0
     for language in LANGUAGES:
         ts = TS_DIR / f"kua_{language}.ts"
+        known = known_translations(ts) if ts.exists() else {}
         lupdate(ts, extra=("-target-language", language))
+        carry_over(ts, known)
+        lupdate(ts, extra=("-target-language", language))  # back to lupdate's own layout
         missing = unfinished(ts)
         print(f"{ts.relative_to(ROOT)}: {len(missing)} untranslated")
         if "--check" in argv and language in REQUIRED and missing:

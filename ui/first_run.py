@@ -7,13 +7,13 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QProgressBar, QPushButton, QStackedWidget,
+                               QLineEdit, QPushButton, QStackedWidget,
                                QVBoxLayout, QWidget)
 
-from app.passphrase import estimate
 from storage.vault import Vault
 
 from .context import AppContext
+from .new_passphrase import NewPassphrase
 from .widgets import centered_card, heading, paragraph
 
 
@@ -48,28 +48,13 @@ class FirstRunScreen(QStackedWidget):
         row.addWidget(self.folder, 1)
         row.addWidget(choose)
         form.addRow(self.tr("Vault folder"), row)
-        self.passphrase = QLineEdit()
-        self.passphrase.setObjectName("newPassphrase")
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setPlaceholderText(self.tr("Several words are easiest to remember"))
-        self.passphrase.textChanged.connect(self._update)
-        form.addRow(self.tr("Passphrase"), self.passphrase)
-        self.meter = QProgressBar()
-        self.meter.setObjectName("strengthMeter")
-        self.meter.setRange(0, 4)
-        self.meter.setTextVisible(True)
-        self.meter.setFormat("")
-        form.addRow(self.tr("Strength"), self.meter)
-        self.confirm = QLineEdit()
-        self.confirm.setObjectName("confirmPassphrase")
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm.textChanged.connect(self._update)
-        self.confirm.returnPressed.connect(self._create)
-        form.addRow(self.tr("Type it again"), self.confirm)
-        layout.addLayout(form)
-        self.hint = QLabel()
+        self.fields = NewPassphrase(form, self.tr("Passphrase"), self)
+        self.passphrase, self.confirm = self.fields.passphrase, self.fields.confirm
+        self.meter, self.hint = self.fields.meter, self.fields.hint
         self.hint.setObjectName("createHint")
-        self.hint.setWordWrap(True)
+        self.confirm.returnPressed.connect(self._create)
+        self.fields.changed.connect(self._update)
+        layout.addLayout(form)
         layout.addWidget(self.hint)
         self.create_button = QPushButton(self.tr("Create the vault"))
         self.create_button.setObjectName("createVault")
@@ -86,21 +71,7 @@ class FirstRunScreen(QStackedWidget):
             self.folder.setText(str(Path(folder) / "kua-vault"))
 
     def _update(self) -> None:
-        strength = estimate(self.passphrase.text())
-        words = ["", self.tr("Weak"), self.tr("Fair"), self.tr("Good"), self.tr("Strong")]
-        self.meter.setValue(strength.score)
-        self.meter.setFormat(words[strength.score])
-        same = self.passphrase.text() == self.confirm.text()
-        if not self.passphrase.text():
-            hint = self.tr("Use at least 10 characters; four or more words is best.")
-        elif not strength.acceptable:
-            hint = self.tr("This passphrase is too easy to guess. Make it longer.")
-        elif self.confirm.text() and not same:
-            hint = self.tr("The two passphrases are different.")
-        else:
-            hint = ""
-        self.hint.setText(hint)
-        self.create_button.setEnabled(strength.acceptable and same and bool(self.folder.text()))
+        self.create_button.setEnabled(self.fields.ready and bool(self.folder.text()))
 
     def _create(self) -> None:
         if not self.create_button.isEnabled():
@@ -158,8 +129,7 @@ class FirstRunScreen(QStackedWidget):
         self.addWidget(centered_card(body))
 
     def _show_key(self, recovery: str) -> None:
-        self.passphrase.clear()
-        self.confirm.clear()
+        self.fields.clear()
         # Two lines of four groups: easier to copy by hand than one long line.
         groups = recovery.split("-")
         self.key_label.setText("-".join(groups[:4]) + "-\n" + "-".join(groups[4:])
@@ -174,6 +144,5 @@ class FirstRunScreen(QStackedWidget):
 
     def clear(self) -> None:
         """Forget the passphrase fields and any key on screen."""
-        self.passphrase.clear()
-        self.confirm.clear()
+        self.fields.clear()
         self.key_label.clear()

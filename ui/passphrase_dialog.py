@@ -8,13 +8,13 @@ again: someone at the unlocked laptop could read everything anyway.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QMessageBox, QProgressBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QMessageBox,
+                               QVBoxLayout, QWidget)
 
-from app.passphrase import estimate
 
 from .context import AppContext
 from .errors import show_error
+from .new_passphrase import NewPassphrase
 from .widgets import paragraph
 
 
@@ -33,25 +33,12 @@ class ChangePassphraseDialog(QDialog):
             "Copies already on a drive still open with the old passphrase until you sync.")))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.passphrase = QLineEdit()
-        self.passphrase.setObjectName("newPassphrase")
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.textChanged.connect(self._update)
-        form.addRow(self.tr("New passphrase"), self.passphrase)
-        self.meter = QProgressBar()
-        self.meter.setObjectName("strengthMeter")
-        self.meter.setRange(0, 4)
-        self.meter.setFormat("")
-        form.addRow(self.tr("Strength"), self.meter)
-        self.confirm = QLineEdit()
-        self.confirm.setObjectName("confirmPassphrase")
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm.textChanged.connect(self._update)
-        form.addRow(self.tr("Type it again"), self.confirm)
+        self.fields = NewPassphrase(form, self.tr("New passphrase"), self)
+        self.passphrase, self.confirm = self.fields.passphrase, self.fields.confirm
+        self.meter, self.hint = self.fields.meter, self.fields.hint
+        self.passphrase.setPlaceholderText("")
+        self.fields.changed.connect(self._update)
         layout.addLayout(form)
-        self.hint = QLabel()
-        self.hint.setObjectName("passphraseHint")
-        self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.change_button = self.buttons.addButton(self.tr("Change passphrase"),
@@ -66,21 +53,7 @@ class ChangePassphraseDialog(QDialog):
         self._update()
 
     def _update(self) -> None:
-        strength = estimate(self.passphrase.text())
-        words = ["", self.tr("Weak"), self.tr("Fair"), self.tr("Good"), self.tr("Strong")]
-        self.meter.setValue(strength.score)
-        self.meter.setFormat(words[strength.score])
-        same = self.passphrase.text() == self.confirm.text()
-        if not self.passphrase.text():
-            hint = self.tr("Use at least 10 characters; four or more words is best.")
-        elif not strength.acceptable:
-            hint = self.tr("This passphrase is too easy to guess. Make it longer.")
-        elif self.confirm.text() and not same:
-            hint = self.tr("The two passphrases are different.")
-        else:
-            hint = ""
-        self.hint.setText(hint)
-        self.change_button.setEnabled(not self._busy and strength.acceptable and same)
+        self.change_button.setEnabled(not self._busy and self.fields.ready)
 
     def change(self) -> None:
         """Set the new passphrase (on the vault thread)."""
@@ -95,8 +68,7 @@ class ChangePassphraseDialog(QDialog):
          .success(self._changed).failure(self._failed).run())
 
     def _changed(self, _result: object) -> None:
-        self.passphrase.clear()
-        self.confirm.clear()
+        self.fields.clear()
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Passphrase changed"),
                           self.tr("Passphrase changed. The recovery key still works."),
                           QMessageBox.StandardButton.Ok, self.parentWidget())
@@ -113,6 +85,5 @@ class ChangePassphraseDialog(QDialog):
 
     def done(self, result: int) -> None:
         """Forget what was typed, whatever the outcome."""
-        self.passphrase.clear()
-        self.confirm.clear()
+        self.fields.clear()
         super().done(result)

@@ -35,9 +35,9 @@ def _gui_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def ctx(tmp_path: Path, qapp) -> Iterator["AppContext"]:  # noqa: F821
     """An AppContext for a vault folder that does not exist yet (first run)."""
+    from app.settings import config_path
     from ui.context import AppContext
-    context = AppContext(tmp_path / "vault", kdf=KdfChoice(8, 1),
-                         prefs_path=tmp_path / "config" / "settings.json")
+    context = AppContext(tmp_path / "vault", kdf=KdfChoice(8, 1), prefs_path=config_path())
     yield context
     context.executor.shutdown()
 

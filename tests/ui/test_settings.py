@@ -17,8 +17,8 @@ from ui.address_book import short_key
 
 
 def _saved(tmp_path: Path) -> dict:
-    """The preferences file the `ctx` fixture uses (inside XDG_CONFIG_HOME)."""
-    return json.loads((tmp_path / "config" / "settings.json").read_text())
+    """The preferences file the app uses (XDG_CONFIG_HOME/kua/settings.json)."""
+    return json.loads((tmp_path / "config" / "kua" / "settings.json").read_text())
 
 
 def test_auto_lock_is_saved_and_the_idle_timer_follows(unlocked, ctx, qtbot, tmp_path):

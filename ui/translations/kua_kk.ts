@@ -58,8 +58,8 @@
     <name>ChangePassphraseDialog</name>
     <message>
         <location filename="../passphrase_dialog.py" line="27"/>
-        <location filename="../passphrase_dialog.py" line="57"/>
-        <location filename="../passphrase_dialog.py" line="110"/>
+        <location filename="../passphrase_dialog.py" line="44"/>
+        <location filename="../passphrase_dialog.py" line="82"/>
         <source>Change passphrase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -69,67 +69,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../passphrase_dialog.py" line="40"/>
+        <location filename="../passphrase_dialog.py" line="36"/>
         <source>New passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../passphrase_dialog.py" line="45"/>
-        <source>Strength</source>
-        <translation type="unfinished">Сенімділігі</translation>
-    </message>
-    <message>
-        <location filename="../passphrase_dialog.py" line="50"/>
-        <source>Type it again</source>
-        <translation type="unfinished">Қайта теріңіз</translation>
-    </message>
-    <message>
-        <location filename="../passphrase_dialog.py" line="70"/>
-        <source>Weak</source>
-        <translation type="unfinished">Әлсіз</translation>
-    </message>
-    <message>
-        <location filename="../passphrase_dialog.py" line="70"/>
-        <source>Fair</source>
-        <translation type="unfinished">Орташа</translation>
-    </message>
-    <message>
-        <location filename="../passphrase_dialog.py" line="70"/>
-        <source>Good</source>
-        <translation type="unfinished">Жақсы</translation>
-    </message>
-    <message>
-        <location filename="../passphrase_dialog.py" line="70"/>
-        <source>Strong</source>
-        <translation type="unfinished">Күшті</translation>
-    </message>
-    <message>
-        <location filename="../passphrase_dialog.py" line="75"/>
-        <source>Use at least 10 characters; four or more words is best.</source>
-        <translation type="unfinished">Кемінде 10 таңба; ең жақсысы — төрт не одан көп сөз.</translation>
-    </message>
-    <message>
-        <location filename="../passphrase_dialog.py" line="77"/>
-        <source>This passphrase is too easy to guess. Make it longer.</source>
-        <translation type="unfinished">Бұл құпия фразаны табу тым оңай. Оны ұзартыңыз.</translation>
-    </message>
-    <message>
-        <location filename="../passphrase_dialog.py" line="79"/>
-        <source>The two passphrases are different.</source>
-        <translation type="unfinished">Екі құпия фраза бірдей емес.</translation>
-    </message>
-    <message>
-        <location filename="../passphrase_dialog.py" line="93"/>
+        <location filename="../passphrase_dialog.py" line="66"/>
         <source>Changing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../passphrase_dialog.py" line="100"/>
+        <location filename="../passphrase_dialog.py" line="72"/>
         <source>Passphrase changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../passphrase_dialog.py" line="101"/>
+        <location filename="../passphrase_dialog.py" line="73"/>
         <source>Passphrase changed. The recovery key still works.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -139,7 +94,7 @@
     <message>
         <location filename="../consent_editor.py" line="19"/>
         <source>Public</source>
-        <translation type="unfinished">Ашық</translation>
+        <translation>Ашық</translation>
     </message>
     <message>
         <location filename="../consent_editor.py" line="20"/>
@@ -149,7 +104,7 @@
     <message>
         <location filename="../consent_editor.py" line="21"/>
         <source>Anonymous</source>
-        <translation type="unfinished">Анонимді</translation>
+        <translation>Анонимді</translation>
     </message>
     <message>
         <location filename="../consent_editor.py" line="22"/>
@@ -159,7 +114,7 @@
     <message>
         <location filename="../consent_editor.py" line="24"/>
         <source>Restricted</source>
-        <translation type="unfinished">Шектеулі</translation>
+        <translation>Шектеулі</translation>
     </message>
     <message>
         <location filename="../consent_editor.py" line="25"/>
@@ -271,7 +226,7 @@
     <message>
         <location filename="../export_dialog.py" line="96"/>
         <source>Testimonies</source>
-        <translation type="unfinished">Куәліктер</translation>
+        <translation>Куәліктер</translation>
     </message>
     <message>
         <location filename="../export_dialog.py" line="103"/>
@@ -341,7 +296,7 @@
     <message>
         <location filename="../export_dialog.py" line="130"/>
         <source>Consent</source>
-        <translation type="unfinished">Келісім</translation>
+        <translation>Келісім</translation>
     </message>
     <message>
         <location filename="../export_dialog.py" line="131"/>
@@ -490,7 +445,7 @@
     <message>
         <location filename="../export_target.py" line="60"/>
         <source>Look again</source>
-        <translation type="unfinished">Қайта іздеу</translation>
+        <translation>Қайта іздеу</translation>
     </message>
     <message>
         <location filename="../export_target.py" line="62"/>
@@ -551,93 +506,43 @@
         <translation>Қойма қалтасы</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="54"/>
-        <source>Several words are easiest to remember</source>
-        <translation>Бірнеше сөзді есте сақтау ең оңай</translation>
-    </message>
-    <message>
-        <location filename="../first_run.py" line="56"/>
+        <location filename="../first_run.py" line="51"/>
         <source>Passphrase</source>
         <translation>Құпия фраза</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="62"/>
-        <source>Strength</source>
-        <translation>Сенімділігі</translation>
-    </message>
-    <message>
-        <location filename="../first_run.py" line="68"/>
-        <source>Type it again</source>
-        <translation>Қайта теріңіз</translation>
-    </message>
-    <message>
-        <location filename="../first_run.py" line="74"/>
-        <location filename="../first_run.py" line="126"/>
+        <location filename="../first_run.py" line="59"/>
+        <location filename="../first_run.py" line="97"/>
         <source>Create the vault</source>
         <translation>Қойма құру</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="83"/>
+        <location filename="../first_run.py" line="68"/>
         <source>Where should the vault live?</source>
         <translation>Қойманы қайда орналастыру керек?</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="90"/>
-        <source>Weak</source>
-        <translation>Әлсіз</translation>
-    </message>
-    <message>
-        <location filename="../first_run.py" line="90"/>
-        <source>Fair</source>
-        <translation>Орташа</translation>
-    </message>
-    <message>
-        <location filename="../first_run.py" line="90"/>
-        <source>Good</source>
-        <translation>Жақсы</translation>
-    </message>
-    <message>
-        <location filename="../first_run.py" line="90"/>
-        <source>Strong</source>
-        <translation>Күшті</translation>
-    </message>
-    <message>
-        <location filename="../first_run.py" line="95"/>
-        <source>Use at least 10 characters; four or more words is best.</source>
-        <translation>Кемінде 10 таңба; ең жақсысы — төрт не одан көп сөз.</translation>
-    </message>
-    <message>
-        <location filename="../first_run.py" line="97"/>
-        <source>This passphrase is too easy to guess. Make it longer.</source>
-        <translation>Бұл құпия фразаны табу тым оңай. Оны ұзартыңыз.</translation>
-    </message>
-    <message>
-        <location filename="../first_run.py" line="99"/>
-        <source>The two passphrases are different.</source>
-        <translation>Екі құпия фраза бірдей емес.</translation>
-    </message>
-    <message>
-        <location filename="../first_run.py" line="118"/>
+        <location filename="../first_run.py" line="89"/>
         <source>Creating…</source>
         <translation>Құрылуда…</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="135"/>
+        <location filename="../first_run.py" line="106"/>
         <source>Your recovery key</source>
         <translation>Қалпына келтіру кілтіңіз</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="137"/>
+        <location filename="../first_run.py" line="108"/>
         <source>Write this key on paper and keep it away from this computer. If you forget the passphrase, it opens the vault. It is shown only this once.</source>
         <translation>Бұл кілтті қағазға жазып, осы компьютерден бөлек сақтаңыз. Құпия фразаны ұмытсаңыз, қойманы осы кілт ашады. Ол тек осы жолы ғана көрсетіледі.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="149"/>
+        <location filename="../first_run.py" line="120"/>
         <source>I have written it down</source>
         <translation>Кілтті жазып алдым</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="152"/>
+        <location filename="../first_run.py" line="123"/>
         <source>Continue</source>
         <translation>Жалғастыру</translation>
     </message>
@@ -730,7 +635,7 @@
     <message>
         <location filename="../jobs_view.py" line="130"/>
         <source>Starting…</source>
-        <translation type="unfinished">Басталуда…</translation>
+        <translation>Басталуда…</translation>
     </message>
     <message>
         <location filename="../jobs_view.py" line="135"/>
@@ -808,7 +713,7 @@
     <message>
         <location filename="../jobs_view.py" line="155"/>
         <source>Jobs</source>
-        <translation type="unfinished">Тапсырмалар</translation>
+        <translation>Тапсырмалар</translation>
     </message>
     <message>
         <location filename="../jobs_view.py" line="157"/>
@@ -1220,7 +1125,7 @@
         <location filename="../testimony_media.py" line="87"/>
         <location filename="../testimony_media.py" line="168"/>
         <source>Record</source>
-        <translation type="unfinished">Жазу</translation>
+        <translation>Жазу</translation>
     </message>
     <message>
         <location filename="../testimony_media.py" line="87"/>
@@ -1309,6 +1214,59 @@
         <location filename="../person_editor.py" line="106"/>
         <source>Remove this spelling</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphrase</name>
+    <message>
+        <location filename="../new_passphrase.py" line="24"/>
+        <source>Several words are easiest to remember</source>
+        <translation>Бірнеше сөзді есте сақтау ең оңай</translation>
+    </message>
+    <message>
+        <location filename="../new_passphrase.py" line="30"/>
+        <source>Strength</source>
+        <translation>Сенімділігі</translation>
+    </message>
+    <message>
+        <location filename="../new_passphrase.py" line="34"/>
+        <source>Type it again</source>
+        <translation>Қайта теріңіз</translation>
+    </message>
+    <message>
+        <location filename="../new_passphrase.py" line="55"/>
+        <source>Weak</source>
+        <translation>Әлсіз</translation>
+    </message>
+    <message>
+        <location filename="../new_passphrase.py" line="55"/>
+        <source>Fair</source>
+        <translation>Орташа</translation>
+    </message>
+    <message>
+        <location filename="../new_passphrase.py" line="55"/>
+        <source>Good</source>
+        <translation>Жақсы</translation>
+    </message>
+    <message>
+        <location filename="../new_passphrase.py" line="55"/>
+        <source>Strong</source>
+        <translation>Күшті</translation>
+    </message>
+    <message>
+        <location filename="../new_passphrase.py" line="59"/>
+        <source>Use at least 10 characters; four or more words is best.</source>
+        <translation>Кемінде 10 таңба; ең жақсысы — төрт не одан көп сөз.</translation>
+    </message>
+    <message>
+        <location filename="../new_passphrase.py" line="61"/>
+        <source>This passphrase is too easy to guess. Make it longer.</source>
+        <translation>Бұл құпия фразаны табу тым оңай. Оны ұзартыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../new_passphrase.py" line="63"/>
+        <source>The two passphrases are different.</source>
+        <translation>Екі құпия фраза бірдей емес.</translation>
     </message>
 </context>
 <context>
@@ -1923,7 +1881,7 @@
     <message>
         <location filename="../settings_dialog.py" line="32"/>
         <source>Settings</source>
-        <translation type="unfinished">Баптаулар</translation>
+        <translation>Баптаулар</translation>
     </message>
     <message>
         <location filename="../settings_dialog.py" line="37"/>
@@ -1998,7 +1956,7 @@
     <message>
         <location filename="../settings_dialog.py" line="95"/>
         <source>Passphrase</source>
-        <translation type="unfinished">Құпия фраза</translation>
+        <translation>Құпия фраза</translation>
     </message>
 </context>
 <context>
@@ -2217,7 +2175,7 @@
     <message>
         <location filename="../testimony_form.py" line="34"/>
         <source>Title</source>
-        <translation type="unfinished">Тақырыбы</translation>
+        <translation>Тақырыбы</translation>
     </message>
     <message>
         <location filename="../testimony_form.py" line="35"/>
@@ -2287,7 +2245,7 @@
     <message>
         <location filename="../testimony_form.py" line="99"/>
         <source>Consent</source>
-        <translation type="unfinished">Келісім</translation>
+        <translation>Келісім</translation>
     </message>
     <message>
         <location filename="../testimony_form.py" line="103"/>
@@ -2342,22 +2300,22 @@
     <message>
         <location filename="../testimony_form.py" line="149"/>
         <source>Draft</source>
-        <translation type="unfinished">Жоба</translation>
+        <translation>Жоба</translation>
     </message>
     <message>
         <location filename="../testimony_form.py" line="150"/>
         <source>Ready</source>
-        <translation type="unfinished">Дайын</translation>
+        <translation>Дайын</translation>
     </message>
     <message>
         <location filename="../testimony_form.py" line="151"/>
         <source>Exported</source>
-        <translation type="unfinished">Экспортталды</translation>
+        <translation>Экспортталды</translation>
     </message>
     <message>
         <location filename="../testimony_form.py" line="154"/>
         <source>Status</source>
-        <translation type="unfinished">Күйі</translation>
+        <translation>Күйі</translation>
     </message>
     <message>
         <location filename="../testimony_form.py" line="245"/>
@@ -2407,7 +2365,7 @@
     <message>
         <location filename="../testimony_form.py" line="292"/>
         <source>Saving…</source>
-        <translation type="unfinished">Сақталуда…</translation>
+        <translation>Сақталуда…</translation>
     </message>
     <message>
         <location filename="../testimony_form.py" line="293"/>

@@ -58,8 +58,8 @@
     <name>ChangePassphraseDialog</name>
     <message>
         <location filename="../passphrase_dialog.py" line="27"/>
-        <location filename="../passphrase_dialog.py" line="57"/>
-        <location filename="../passphrase_dialog.py" line="110"/>
+        <location filename="../passphrase_dialog.py" line="44"/>
+        <location filename="../passphrase_dialog.py" line="82"/>
         <source>Change passphrase</source>
         <translation>Сменить парольную фразу</translation>
     </message>
@@ -69,67 +69,22 @@
         <translation>Выберите новую парольную фразу для этого хранилища. Ключ восстановления продолжит работать. Копии, которые уже есть на накопителе, открываются старой парольной фразой до следующей синхронизации.</translation>
     </message>
     <message>
-        <location filename="../passphrase_dialog.py" line="40"/>
+        <location filename="../passphrase_dialog.py" line="36"/>
         <source>New passphrase</source>
         <translation>Новая парольная фраза</translation>
     </message>
     <message>
-        <location filename="../passphrase_dialog.py" line="45"/>
-        <source>Strength</source>
-        <translation>Надёжность</translation>
-    </message>
-    <message>
-        <location filename="../passphrase_dialog.py" line="50"/>
-        <source>Type it again</source>
-        <translation>Повторите её</translation>
-    </message>
-    <message>
-        <location filename="../passphrase_dialog.py" line="70"/>
-        <source>Weak</source>
-        <translation>Слабая</translation>
-    </message>
-    <message>
-        <location filename="../passphrase_dialog.py" line="70"/>
-        <source>Fair</source>
-        <translation>Средняя</translation>
-    </message>
-    <message>
-        <location filename="../passphrase_dialog.py" line="70"/>
-        <source>Good</source>
-        <translation>Хорошая</translation>
-    </message>
-    <message>
-        <location filename="../passphrase_dialog.py" line="70"/>
-        <source>Strong</source>
-        <translation>Надёжная</translation>
-    </message>
-    <message>
-        <location filename="../passphrase_dialog.py" line="75"/>
-        <source>Use at least 10 characters; four or more words is best.</source>
-        <translation>Не меньше 10 символов; лучше всего — четыре слова или больше.</translation>
-    </message>
-    <message>
-        <location filename="../passphrase_dialog.py" line="77"/>
-        <source>This passphrase is too easy to guess. Make it longer.</source>
-        <translation>Эту парольную фразу слишком легко угадать. Сделайте её длиннее.</translation>
-    </message>
-    <message>
-        <location filename="../passphrase_dialog.py" line="79"/>
-        <source>The two passphrases are different.</source>
-        <translation>Парольные фразы не совпадают.</translation>
-    </message>
-    <message>
-        <location filename="../passphrase_dialog.py" line="93"/>
+        <location filename="../passphrase_dialog.py" line="66"/>
         <source>Changing…</source>
         <translation>Изменение…</translation>
     </message>
     <message>
-        <location filename="../passphrase_dialog.py" line="100"/>
+        <location filename="../passphrase_dialog.py" line="72"/>
         <source>Passphrase changed</source>
         <translation>Парольная фраза изменена</translation>
     </message>
     <message>
-        <location filename="../passphrase_dialog.py" line="101"/>
+        <location filename="../passphrase_dialog.py" line="73"/>
         <source>Passphrase changed. The recovery key still works.</source>
         <translation>Парольная фраза изменена. Ключ восстановления по-прежнему работает.</translation>
     </message>
@@ -551,93 +506,43 @@
         <translation>Папка хранилища</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="54"/>
-        <source>Several words are easiest to remember</source>
-        <translation>Несколько слов запомнить легче всего</translation>
-    </message>
-    <message>
-        <location filename="../first_run.py" line="56"/>
+        <location filename="../first_run.py" line="51"/>
         <source>Passphrase</source>
         <translation>Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="62"/>
-        <source>Strength</source>
-        <translation>Надёжность</translation>
-    </message>
-    <message>
-        <location filename="../first_run.py" line="68"/>
-        <source>Type it again</source>
-        <translation>Повторите её</translation>
-    </message>
-    <message>
-        <location filename="../first_run.py" line="74"/>
-        <location filename="../first_run.py" line="126"/>
+        <location filename="../first_run.py" line="59"/>
+        <location filename="../first_run.py" line="97"/>
         <source>Create the vault</source>
         <translation>Создать хранилище</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="83"/>
+        <location filename="../first_run.py" line="68"/>
         <source>Where should the vault live?</source>
         <translation>Где разместить хранилище?</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="90"/>
-        <source>Weak</source>
-        <translation>Слабая</translation>
-    </message>
-    <message>
-        <location filename="../first_run.py" line="90"/>
-        <source>Fair</source>
-        <translation>Средняя</translation>
-    </message>
-    <message>
-        <location filename="../first_run.py" line="90"/>
-        <source>Good</source>
-        <translation>Хорошая</translation>
-    </message>
-    <message>
-        <location filename="../first_run.py" line="90"/>
-        <source>Strong</source>
-        <translation>Надёжная</translation>
-    </message>
-    <message>
-        <location filename="../first_run.py" line="95"/>
-        <source>Use at least 10 characters; four or more words is best.</source>
-        <translation>Не меньше 10 символов; лучше всего — четыре слова или больше.</translation>
-    </message>
-    <message>
-        <location filename="../first_run.py" line="97"/>
-        <source>This passphrase is too easy to guess. Make it longer.</source>
-        <translation>Эту парольную фразу слишком легко угадать. Сделайте её длиннее.</translation>
-    </message>
-    <message>
-        <location filename="../first_run.py" line="99"/>
-        <source>The two passphrases are different.</source>
-        <translation>Парольные фразы не совпадают.</translation>
-    </message>
-    <message>
-        <location filename="../first_run.py" line="118"/>
+        <location filename="../first_run.py" line="89"/>
         <source>Creating…</source>
         <translation>Создание…</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="135"/>
+        <location filename="../first_run.py" line="106"/>
         <source>Your recovery key</source>
         <translation>Ваш ключ восстановления</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="137"/>
+        <location filename="../first_run.py" line="108"/>
         <source>Write this key on paper and keep it away from this computer. If you forget the passphrase, it opens the vault. It is shown only this once.</source>
         <translation>Запишите этот ключ на бумаге и храните его отдельно от этого компьютера. Если вы забудете парольную фразу, он откроет хранилище. Ключ показывается только один раз.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="149"/>
+        <location filename="../first_run.py" line="120"/>
         <source>I have written it down</source>
         <translation>Ключ записан</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="152"/>
+        <location filename="../first_run.py" line="123"/>
         <source>Continue</source>
         <translation>Продолжить</translation>
     </message>
@@ -1309,6 +1214,59 @@
         <location filename="../person_editor.py" line="106"/>
         <source>Remove this spelling</source>
         <translation>Удалить это написание</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphrase</name>
+    <message>
+        <location filename="../new_passphrase.py" line="24"/>
+        <source>Several words are easiest to remember</source>
+        <translation>Несколько слов запомнить легче всего</translation>
+    </message>
+    <message>
+        <location filename="../new_passphrase.py" line="30"/>
+        <source>Strength</source>
+        <translation>Надёжность</translation>
+    </message>
+    <message>
+        <location filename="../new_passphrase.py" line="34"/>
+        <source>Type it again</source>
+        <translation>Повторите её</translation>
+    </message>
+    <message>
+        <location filename="../new_passphrase.py" line="55"/>
+        <source>Weak</source>
+        <translation>Слабая</translation>
+    </message>
+    <message>
+        <location filename="../new_passphrase.py" line="55"/>
+        <source>Fair</source>
+        <translation>Средняя</translation>
+    </message>
+    <message>
+        <location filename="../new_passphrase.py" line="55"/>
+        <source>Good</source>
+        <translation>Хорошая</translation>
+    </message>
+    <message>
+        <location filename="../new_passphrase.py" line="55"/>
+        <source>Strong</source>
+        <translation>Надёжная</translation>
+    </message>
+    <message>
+        <location filename="../new_passphrase.py" line="59"/>
+        <source>Use at least 10 characters; four or more words is best.</source>
+        <translation>Не меньше 10 символов; лучше всего — четыре слова или больше.</translation>
+    </message>
+    <message>
+        <location filename="../new_passphrase.py" line="61"/>
+        <source>This passphrase is too easy to guess. Make it longer.</source>
+        <translation>Эту парольную фразу слишком легко угадать. Сделайте её длиннее.</translation>
+    </message>
+    <message>
+        <location filename="../new_passphrase.py" line="63"/>
+        <source>The two passphrases are different.</source>
+        <translation>Парольные фразы не совпадают.</translation>
     </message>
 </context>
 <context>

@@ -46,3 +46,32 @@ def test_close_when_idle_quits_at_once(unlocked, ctx, qtbot):
     window.close()
     assert not window.isVisible()
     assert ctx.executor.vault is None
+
+
+def test_quitting_during_a_real_recording_keeps_it(unlocked, ctx, qtbot, monkeypatch):
+    """The question comes from the recorder itself; Quit stops and keeps the recording."""
+    from tests.ui import flow
+    window = unlocked
+
+    def wait(condition, timeout):
+        qtbot.waitUntil(condition, timeout=timeout)
+
+    window.actions_by_name["actionRecord"].trigger()
+    screen = window.recorder
+    screen.sources.camera.setCurrentIndex(screen.sources.camera.findData("synthetic"))
+    screen.sources.quality.setCurrentIndex(screen.sources.quality.findData("480p"))
+    flow.click(screen.record_button)
+    wait(lambda: screen.driver.state == "recording"
+         and screen.driver.session.status().elapsed >= 1.5, flow.LONG)
+    testimony_id = screen.driver.session.testimony_id
+    window.close()
+    wait(lambda: _question(window) is not None and _question(window).isVisible(), 10_000)
+    assert "record" in _question(window).text().lower()
+    _click(_question(window), "Quit")
+    wait(lambda: not window.isVisible(), 30_000)
+    assert ctx.executor.vault is None
+    from storage.vault import Vault
+    from tests.conftest import PASSPHRASE
+    with Vault.open(ctx.vault_path, PASSPHRASE) as vault:
+        (master,) = [i for i in vault.items.of_testimony(testimony_id) if i.kind == "master"]
+        assert master.state == "complete" and master.duration >= 1.0

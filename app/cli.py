@@ -68,14 +68,14 @@ def main(argv: list[str] | None = None) -> int:
     _harden_process()
     parser = build_parser()
     args = parser.parse_args(argv)
-    for name, default in (("vault", None), ("passphrase_file", None), ("json", False)):
-        if not hasattr(args, name):
-            setattr(args, name, default)
     if args.command is None:
         if not commands_gui.has_display():
             parser.print_help()
             return 0
         args = parser.parse_args(["gui", *(argv if argv is not None else sys.argv[1:])])
+    for name, default in (("vault", None), ("passphrase_file", None), ("json", False)):
+        if not hasattr(args, name):
+            setattr(args, name, default)
     try:
         with mapped_errors():  # a damaged catalogue page can surface in any query
             args.handler(args)

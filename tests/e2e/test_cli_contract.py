@@ -110,5 +110,7 @@ def test_passwd_with_new_passphrase_from_environment(vault):
 
 
 def test_no_arguments_prints_help(tmp_path):
-    proc = run_kua(vault=tmp_path / "none")
+    # With a display, no arguments opens the desktop app (tests/e2e/test_gui_cli.py).
+    no_screen = {"QT_QPA_PLATFORM": None, "DISPLAY": None, "WAYLAND_DISPLAY": None}
+    proc = run_kua(vault=tmp_path / "none", env_extra=no_screen)
     assert proc.returncode == 0 and "usage: kua" in proc.stdout

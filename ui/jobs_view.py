@@ -191,7 +191,8 @@ class JobsScreen(Screen):
         self._loads += 1  # a load still on its way is not shown
         self.runner.reset()
         for row in self.rows.values():
-            row.deleteLater()
+            row.hide()
+            row.setParent(None)  # gone now, not at the next turn of the event loop
         self.rows.clear()
         self.message.clear()
         self.message.hide()

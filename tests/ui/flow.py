@@ -34,6 +34,17 @@ def wait_for(app: QApplication, condition: Callable[[], bool], seconds: float) -
         time.sleep(0.002)
 
 
+def visible_texts(root: QWidget) -> list[str]:
+    """Every text that line edits, text boxes, labels and buttons under `root` hold."""
+    from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit
+    texts = [w.text() for w in root.findChildren(QLineEdit)]
+    texts += [w.toPlainText() for w in root.findChildren(QPlainTextEdit)]
+    texts += [w.toPlainText() for w in root.findChildren(QTextEdit)]
+    texts += [w.text() for w in root.findChildren(QLabel)]
+    texts += [w.text() for w in root.findChildren(QAbstractButton)]
+    return texts
+
+
 def click(button: QAbstractButton) -> None:
     """A left click in the middle of a button."""
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)

@@ -34,7 +34,17 @@ def test_first_session_end_to_end(window, ctx, qtbot, tmp_path):
     assert shots == ["01-first-run", "02-recovery-key", "03-library-empty", "04-recorder",
                      "05-testimony", "06-player", "07-jobs", "08-export", "09-export-done"]
 
+    window.ctx.show_library.emit()
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 1, timeout=10_000)
     window.lock_now()
+    # The panic lock left nothing of the session in any view.
+    assert window.root.currentWidget() is window.unlock_screen
+    assert window.library.model.rowCount() == 0 and len(window.library.thumbnails) == 0
+    assert window.library.search.text() == ""
+    everything = flow.visible_texts(window.workspace)
+    assert not [t for t in everything if MARKER in t or "Appeal for my sister" in t or tid in t]
+    assert window.jobs.rows == {}
+    assert window.recorder.driver.session is None
     assert ctx.executor.wait_idle()
     # What the vault holds after the session.
     with Vault.open(ctx.vault_path, flow.PASSPHRASE) as vault:

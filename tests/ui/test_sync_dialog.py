@@ -205,7 +205,9 @@ def test_drive_pulled_during_sync(unlocked, ctx, qtbot, monkeypatch, tmp_path):
     assert "Items copied: 2" in _sync(dialog, qtbot)
 
 
-def test_stop_during_sync(unlocked, ctx, qtbot, monkeypatch, tmp_path):
+def _sync_held_at_first_report(window, ctx, qtbot, monkeypatch, tmp_path):
+    """Start a sync to a new folder that waits at its first progress report (still
+    cancellable) until the returned event is set; returns (dialog, folder, release)."""
     _fill(ctx, sizes=(2 * MIB,))
     usb = tmp_path / "usb"
     usb.mkdir()
@@ -221,10 +223,15 @@ def test_stop_during_sync(unlocked, ctx, qtbot, monkeypatch, tmp_path):
         return real(vault, to, progress=wait_once, cancel=cancel)
 
     monkeypatch.setattr(sync_service, "sync", held)
-    dialog = _open(unlocked, qtbot, monkeypatch)
+    dialog = _open(window, qtbot, monkeypatch)
     _choose(dialog, qtbot, monkeypatch, usb)
     qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(started.is_set, timeout=10_000)
+    return dialog, usb, release
+
+
+def test_stop_during_sync(unlocked, ctx, qtbot, monkeypatch, tmp_path):
+    dialog, usb, release = _sync_held_at_first_report(unlocked, ctx, qtbot, monkeypatch, tmp_path)
     assert dialog.cancel_button.isVisible() and not dialog.close_button.isEnabled()
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     release.set()
@@ -269,25 +276,7 @@ def test_full_drive_says_how_much_is_missing(unlocked, ctx, qtbot, monkeypatch, 
 @pytest.mark.parametrize("closing", ["close", "lock"])
 def test_closing_or_locking_during_a_sync_stops_it(unlocked, ctx, qtbot, monkeypatch, tmp_path,
                                                    closing):
-    _fill(ctx, sizes=(2 * MIB,))
-    usb = tmp_path / "usb"
-    usb.mkdir()
-    real = sync_service.sync
-    started, release = threading.Event(), threading.Event()
-
-    def held(vault, to, *, progress, cancel):
-        def wait_once(done: int, total: int, message: str) -> None:
-            if not started.is_set():
-                started.set()
-                release.wait(10)
-            progress(done, total, message)
-        return real(vault, to, progress=wait_once, cancel=cancel)
-
-    monkeypatch.setattr(sync_service, "sync", held)
-    dialog = _open(unlocked, qtbot, monkeypatch)
-    _choose(dialog, qtbot, monkeypatch, usb)
-    qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(started.is_set, timeout=10_000)
+    dialog, usb, release = _sync_held_at_first_report(unlocked, ctx, qtbot, monkeypatch, tmp_path)
     if closing == "close":
         dialog.reject()
     else:

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.disk_scan import files_under
 from tests.e2e.cli import (add, assert_one_line_error, check, init_vault, last_line, list_json,
                            run_kua)
-from tests.e2e.test_no_plaintext import _files, _needles
+from tests.e2e.test_no_plaintext import _needles
 from tests.media.synth import make_video
 
 NO_VAULT = {"KUA_VAULT": None, "KUA_PASSPHRASE": None}
@@ -215,10 +216,10 @@ def test_no_plaintext_on_disk_in_export_and_import(tmp_path):
     assert shown["notes"] == marker  # it went through, so the checks below mean something
 
     needles = _needles(marker, cyrillic, "Байжанов")
-    checked = _files(volunteer, archive, stick, tmpdir, cwd)
+    checked = files_under(volunteer, archive, stick, tmpdir, cwd)
     assert sum(1 for f in checked if f.name.endswith(".age")) >= 2
     for f in checked:
         data = f.read_bytes()
         for needle in needles:
             assert needle not in data, f"{needle!r} found in {f}"
-    assert not _files(tmpdir), "kua left files in TMPDIR"
+    assert not files_under(tmpdir), "kua left files in TMPDIR"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.disk_scan import files_under
 from tests.e2e.cli import check, last_line, run_kua
 from tests.media.synth import make_video
 
@@ -24,10 +25,6 @@ def _needles(marker: str, *extra: str) -> list[bytes]:
     for word in words:
         out += [word.encode("utf-8"), word.encode("utf-16-le")]
     return out
-
-
-def _files(*folders: Path) -> list[Path]:
-    return [f for folder in folders for f in folder.rglob("*") if f.is_file()]
 
 
 @pytest.mark.slow
@@ -71,7 +68,7 @@ def test_no_plaintext_in_vault_tmp_or_cwd(tmp_path: Path) -> None:
     assert other not in kua("list")
 
     needles = _needles(marker, cyrillic, "Байжанов")
-    checked = _files(vault, tmpdir, cwd)
+    checked = files_under(vault, tmpdir, cwd)
     assert any(f.name == "vault.db" for f in checked) and len(checked) >= 4
     for f in checked:
         data = f.read_bytes()
@@ -79,6 +76,6 @@ def test_no_plaintext_in_vault_tmp_or_cwd(tmp_path: Path) -> None:
             assert needle not in data, f"{needle!r} found in {f}"
     assert not (vault / "vault.db").read_bytes().startswith(b"SQLite format 3")
     assert b"KUA" not in (vault / "keys").read_bytes()
-    assert not _files(tmpdir), "kua left files in TMPDIR"
+    assert not files_under(tmpdir), "kua left files in TMPDIR"
     for err in stderrs:
         assert marker not in err and marker.lower() not in err.lower()

@@ -18,6 +18,7 @@ import pytest
 from media.transcode_mp4 import top_level_boxes
 from storage.vault import Vault
 from tests.conftest import PASSPHRASE
+from tests.disk_scan import files_under
 from tests.e2e.cli import (assert_one_line_error, check, init_vault, last_line, list_json,
                            mount_small_tmpfs, run_kua, start_kua)
 from tests.media.synth import make_video
@@ -25,12 +26,8 @@ from tests.media.synth import make_video
 BOX_SIGNATURES = (b"ftyp", b"moov", b"mdat", b"OpusHead")
 
 
-def _files(*roots: Path) -> list[Path]:
-    return [p for root in roots for p in root.rglob("*") if p.is_file()]
-
-
 def _assert_no_plaintext(roots: list[Path], marker: str) -> None:
-    for path in _files(*roots):
+    for path in files_under(*roots):
         data = path.read_bytes()
         for needle in (*BOX_SIGNATURES, marker.encode(), marker.encode("utf-16-le")):
             assert needle not in data, (path, needle)
@@ -189,7 +186,7 @@ def test_disk_full_during_a_job(tmp_path: Path) -> None:
         clip.write_bytes(make_video(seconds=6.0, width=640, height=360, fps=30))
         tid = last_line(check(run_kua("add", str(clip), vault=vault)).stdout)
         before = list_json(vault)
-        objects = set(_files(vault / "objects"))
+        objects = set(files_under(vault / "objects"))
         filler = mount / "filler"
         free = os.statvfs(mount).f_bavail * os.statvfs(mount).f_frsize
         filler.write_bytes(b"\0" * max(0, free - 96 * 1024))
@@ -197,7 +194,7 @@ def test_disk_full_during_a_job(tmp_path: Path) -> None:
         proc = run_kua("transcode", tid, "--profile", "share", vault=vault)
         item = before[0]["items"][0]["id"]
         assert_one_line_error(proc, 9, "disk is full", f"item {item}")
-        assert set(_files(vault / "objects")) == objects
+        assert set(files_under(vault / "objects")) == objects
         assert os.statvfs(mount).f_bavail >= usage - 16
         filler.unlink()
         assert list_json(vault) == before
@@ -230,11 +227,11 @@ def test_ctrl_c_cancels_and_sigterm_requeues(tmp_path: Path) -> None:
     clip.write_bytes(make_video(seconds=12.0, width=640, height=360, fps=30))
     tid = last_line(check(run_kua("add", str(clip), vault=vault)).stdout)
     before = list_json(vault)
-    objects = set(_files(vault / "objects"))
+    objects = set(files_under(vault / "objects"))
     assert_one_line_error(_stop_halfway(vault, tid, signal.SIGINT), 12, "was cancelled at 0:0")
-    assert list_json(vault) == before and set(_files(vault / "objects")) == objects
+    assert list_json(vault) == before and set(files_under(vault / "objects")) == objects
     assert_one_line_error(_stop_halfway(vault, tid, signal.SIGTERM), 12, "put back in the queue")
-    assert list_json(vault) == before and set(_files(vault / "objects")) == objects
+    assert list_json(vault) == before and set(files_under(vault / "objects")) == objects
     states = [j["state"] for j in json.loads(check(run_kua("jobs", "--json", vault=vault)).stdout)]
     assert states == ["cancelled", "queued"]
     check(run_kua("jobs", "--run", vault=vault))

@@ -5,13 +5,11 @@ from __future__ import annotations
 import hashlib
 import secrets
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QApplication, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
-                               QWidget)
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
 from app import fields
 from storage.vault import Vault
+from tests.ui import flow
 from tests.ui.conftest import run_in_vault
 
 WAIT = 10_000
@@ -76,9 +74,7 @@ def type_text(widget: QWidget, text: str, focus: bool = True) -> None:
     """Type like a keyboard (or an input method) would: one key event per character."""
     if focus:
         widget.setFocus()
-    for ch in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+    flow.type_keys(widget, text)
 
 
 def texts(root: QWidget) -> list[str]:

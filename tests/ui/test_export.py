@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog
 from app import bundles
 from storage.bundles import writer as bundle_writer
 from tests.app.bundle_helpers import make_testimony, write_files
+from tests.disk_scan import files_under
 from tests.ui.conftest import run_in_vault
 from ui import drives, export_target
 from ui.drives import Drive
@@ -35,10 +36,6 @@ def organizer(tmp_path):
     key = tmp_path / "org.key"
     recipient = bundles.new_organizer_identity(key, None)
     return str(recipient), bundles.load_identities(key, lambda: "")
-
-
-def _files(*folders: Path) -> list[Path]:
-    return [f for folder in folders for f in folder.rglob("*") if f.is_file()]
 
 
 def _testimony(ctx, tmp_path: Path, name: str, consent: str = "public", title: str = "Appeal",
@@ -112,7 +109,7 @@ def test_export_writes_a_bundle_the_organizer_can_verify(unlocked, ctx, qtbot, m
     statuses = run_in_vault(ctx, lambda v: {t: v.catalogue.get(t).status for t in (chosen, other)})
     assert statuses == {chosen: "exported", other: "draft"}
     needles = [w.encode(enc) for w in (marker, "Байжанов") for enc in ("utf-8", "utf-16-le")]
-    files = _files(ctx.vault_path, tmp_path / "tmp", stick)
+    files = files_under(ctx.vault_path, tmp_path / "tmp", stick)
     assert any(f.suffix == ".age" for f in files) and any(f.name == "vault.db" for f in files)
     for f in files:
         data = f.read_bytes()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from storage.vault import Vault, is_vault
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import PASSPHRASE
 from tests.ui.conftest import unlock
 
 

@@ -3,17 +3,13 @@ transcode → export, then the organizer opens the bundle. Nothing in clear on d
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from app import bundles
 from storage.vault import Vault
+from tests.disk_scan import files_holding
 from tests.ui import flow
 
 MARKER = "Zhanargul Qasymqyzy"  # typed as the detained person's name
-
-
-def _grep(root: Path, needle: bytes) -> list[Path]:
-    return [p for p in root.rglob("*") if p.is_file() and needle in p.read_bytes()]
 
 
 def test_first_session_end_to_end(window, ctx, qtbot, tmp_path):
@@ -62,4 +58,4 @@ def test_first_session_end_to_end(window, ctx, qtbot, tmp_path):
     for needle in (MARKER.encode(), MARKER.encode("utf-16-le"), b"ftyp", b"mdat",
                    b"Appeal for my sister"):
         for root in (ctx.vault_path, tmp_path / "tmp", tmp_path / "stick"):
-            assert _grep(root, needle) == [], (needle, root)
+            assert files_holding([needle], root) == [], (needle, root)

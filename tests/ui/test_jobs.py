@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
@@ -20,6 +19,7 @@ from media.transcode_profiles import get_profile
 from storage.jobs import Jobs
 from storage.vault import Vault
 from tests.conftest import PASSPHRASE
+from tests.disk_scan import files_under
 from tests.ui.conftest import run_in_vault, unlock
 from ui.jobs_view import JobRow, time_left
 
@@ -66,10 +66,6 @@ def _samples(ctx, item_id: str) -> list[bytes]:
             return reader.read()
     data = run_in_vault(ctx, read)
     return [data[int(len(data) * f):int(len(data) * f) + 48] for f in (0.3, 0.5, 0.8)]
-
-
-def _files(*folders: Path) -> list[Path]:
-    return [f for folder in folders for f in folder.rglob("*") if f.is_file()]
 
 
 def test_a_queued_copy_runs_and_the_app_stays_usable(unlocked, ctx, qtbot, tmp_path):
@@ -120,7 +116,7 @@ def test_a_queued_copy_runs_and_the_app_stays_usable(unlocked, ctx, qtbot, tmp_p
     assert played.args == [output]
     # Nothing of the master, the copy or the title reached the disk in the clear.
     needles = _samples(ctx, master) + _samples(ctx, output) + [b"KUAMARKER"]
-    checked = _files(ctx.vault_path, tmp_path / "tmp")
+    checked = files_under(ctx.vault_path, tmp_path / "tmp")
     assert any(f.name == "vault.db" for f in checked)
     for f in checked:
         data = f.read_bytes()

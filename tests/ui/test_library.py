@@ -19,6 +19,7 @@ from app.thumbnails import thumbnail_jpeg
 from media.sources import open_source
 from storage.vault import Vault
 from tests.conftest import PASSPHRASE
+from tests.disk_scan import files_holding
 from tests.ui.conftest import run_in_vault, unlock
 from ui.library_model import BATCH, Col
 
@@ -335,15 +336,6 @@ def test_only_painted_rows_ask_for_pictures(existing_vault, window, qtbot):
                     timeout=10_000)  # the oldest, last row
 
 
-def _grep(root: Path, needles: list[bytes]) -> list[str]:
-    found = []
-    for path in root.rglob("*"):
-        if path.is_file():
-            data = path.read_bytes()
-            found += [f"{path}: {n[:12]!r}" for n in needles if n in data]
-    return found
-
-
 def test_thumbnails_from_still_and_video_leave_nothing_behind(existing_vault, window, ctx,
                                                               qtbot, tmp_path):
     marker = f"KUAMARK{secrets.token_hex(6)}".encode()
@@ -371,7 +363,7 @@ def test_thumbnails_from_still_and_video_leave_nothing_behind(existing_vault, wi
     # The thumbnail made in memory, and the marker, are nowhere on disk.
     jpeg = run_in_vault(ctx, lambda v: thumbnail_jpeg(v, still))
     needles = [marker, jpeg[len(jpeg) // 2:len(jpeg) // 2 + 48]]
-    assert _grep(tmp_path, needles) == []
+    assert files_holding(needles, tmp_path) == []
 
     type_search(lib, qtbot, "Bayzhanov")
     lib.status_filter.setCurrentIndex(1)
@@ -385,5 +377,5 @@ def test_thumbnails_from_still_and_video_leave_nothing_behind(existing_vault, wi
     assert ctx.executor.wait_idle()
     QCoreApplication.processEvents()  # results of work from before the lock are dropped
     assert lib.model.rowCount() == 0 and len(cache) == 0
-    assert _grep(tmp_path, needles) == []
+    assert files_holding(needles, tmp_path) == []
     lib.show_grid(False)

@@ -24,6 +24,7 @@ from media.probe import probe
 from media.sources import open_source
 from media.synthetic import SyntheticSource
 from storage.sealed import Layout
+from tests.disk_scan import files_holding
 from tests.media.synth import make_audio, make_jpeg
 from tests.ui.conftest import run_in_vault, unlock
 
@@ -114,17 +115,6 @@ def flip(path: Path, offset: int) -> None:
         byte = f.read(1)
         f.seek(offset)
         f.write(bytes([byte[0] ^ 0x10]))
-
-
-def plaintext_on_disk(*roots: Path) -> list[str]:
-    """Files under `roots` that contain a sign of plaintext media."""
-    found = []
-    for root in roots:
-        for path in Path(root).rglob("*"):
-            if path.is_file():
-                data = path.read_bytes()
-                found += [f"{path.name}: {sign!r}" for sign in PLAINTEXT_SIGNS if sign in data]
-    return found
 
 
 def start(window, qtbot, item_id: str):
@@ -229,7 +219,7 @@ def test_audio_and_photo(unlocked, ctx, qtbot, tmp_path):
     assert not screen.controls.isVisible() and screen.device is None
     assert screen.player.playbackState() == QMediaPlayer.PlaybackState.StoppedState
     assert screen.title.text() == "Photo"
-    assert plaintext_on_disk(ctx.vault_path, tmp_path / "tmp") == []
+    assert files_holding(PLAINTEXT_SIGNS, ctx.vault_path, tmp_path / "tmp") == []
 
 
 def test_media_tags_stay_out_of_the_log(unlocked, ctx, qtbot, capfd, recorded):
@@ -382,4 +372,4 @@ def test_a_live_recording_plays_and_leaves_no_plaintext(unlocked, ctx, qtbot, tm
     qtbot.waitUntil(lambda: not screen.image_view.image.isNull(), timeout=10_000)
     window.lock_now()
     ctx.executor.wait_idle()
-    assert plaintext_on_disk(ctx.vault_path, tmp_path / "tmp") == []
+    assert files_holding(PLAINTEXT_SIGNS, ctx.vault_path, tmp_path / "tmp") == []

@@ -17,6 +17,7 @@ from app import fields, library
 from storage.replica_format import is_replica
 from storage.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.disk_scan import files_holding
 from tests.storage.replica_util import add_item, tree
 from tests.ui.conftest import run_in_vault
 from ui.drives import list_drives
@@ -124,15 +125,6 @@ def _sync(dialog, qtbot) -> str:
     return dialog.result.text()
 
 
-def _holds_marker(*roots: Path) -> list[Path]:
-    found = []
-    for root in roots:
-        for path in Path(root).rglob("*"):
-            if path.is_file() and MARKER.encode() in path.read_bytes():
-                found.append(path)
-    return found
-
-
 def test_sync_to_a_chosen_folder_then_again(unlocked, ctx, qtbot, monkeypatch, tmp_path):
     _fill(ctx)
     dialog = _open(unlocked, qtbot, monkeypatch)
@@ -149,9 +141,9 @@ def test_sync_to_a_chosen_folder_then_again(unlocked, ctx, qtbot, monkeypatch, t
     assert "Nothing new to copy: all 2 items were already on the drive." in text
     with Vault.open(usb, PASSPHRASE) as replica:
         assert replica.generation == 2
-    assert _holds_marker(usb, ctx.vault_path, tmp_path / "tmp") == []
+    assert files_holding([MARKER.encode()], usb, ctx.vault_path, tmp_path / "tmp") == []
     (tmp_path / "tmp" / "control").write_text(MARKER)  # the search itself finds plaintext
-    assert _holds_marker(tmp_path / "tmp") == [tmp_path / "tmp" / "control"]
+    assert files_holding([MARKER.encode()], tmp_path / "tmp") == [tmp_path / "tmp" / "control"]
 
 
 def test_sync_to_a_drive_goes_into_its_own_folder(unlocked, ctx, qtbot, monkeypatch, tmp_path):

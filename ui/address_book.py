@@ -28,6 +28,18 @@ def short_key(recipient: str) -> str:
     return recipient if len(recipient) <= 24 else f"{recipient[:12]}…{recipient[-8:]}"
 
 
+def organizer_fields(owner: QWidget) -> tuple[QLineEdit, QLineEdit]:
+    """The two fields that add an organizer: a name, and their age1… key in monospace."""
+    name = QLineEdit()
+    name.setPlaceholderText(owner.tr("A name you will recognise"))
+    key = QLineEdit()
+    key.setPlaceholderText("age1…")
+    mono = QFont("monospace")
+    mono.setStyleHint(QFont.StyleHint.Monospace)
+    key.setFont(mono)
+    return name, key
+
+
 class AddressBook(QWidget):
     """List, add and remove organizers."""
 
@@ -56,17 +68,11 @@ class AddressBook(QWidget):
         layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.name = QLineEdit()
+        self.name, self.key = organizer_fields(self)
         self.name.setObjectName("organizerName")
-        self.name.setPlaceholderText(self.tr("A name you will recognise"))
         self.name.textChanged.connect(lambda _text: self._update_buttons())
         form.addRow(self.tr("Name"), self.name)
-        self.key = QLineEdit()
         self.key.setObjectName("organizerKey")
-        self.key.setPlaceholderText("age1…")
-        mono = QFont("monospace")
-        mono.setStyleHint(QFont.StyleHint.Monospace)
-        self.key.setFont(mono)
         self.key.textChanged.connect(lambda _text: self._update_buttons())
         self.key.returnPressed.connect(self.add)
         form.addRow(self.tr("Public key"), self.key)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QHBoxLayout,
 from storage.vault import Vault
 
 from .context import AppContext
+from .errors import show_error
 from .new_passphrase import NewPassphrase
 from .widgets import centered_card, heading, paragraph
 
@@ -93,7 +94,6 @@ class FirstRunScreen(QStackedWidget):
          .failure(self._failed).run())
 
     def _failed(self, error: BaseException) -> None:
-        from .errors import show_error
         self.create_button.setText(self.tr("Create the vault"))
         self._update()
         show_error(self, error)

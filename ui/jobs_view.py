@@ -190,13 +190,16 @@ class JobsScreen(Screen):
         """Forget every job shown (at lock); the runner forgets its job too."""
         self._loads += 1  # a load still on its way is not shown
         self.runner.reset()
+        self._drop_rows()
+        self.message.clear()
+        self.message.hide()
+        self.empty.show()
+
+    def _drop_rows(self) -> None:
         for row in self.rows.values():
             row.hide()
             row.setParent(None)  # gone now, not at the next turn of the event loop
         self.rows.clear()
-        self.message.clear()
-        self.message.hide()
-        self.empty.show()
 
     def busy_reason(self) -> str | None:
         """A copy being made is put back in the queue if Kua quits."""
@@ -218,9 +221,7 @@ class JobsScreen(Screen):
     def _show(self, ticket: int, entries: list[JobEntry]) -> None:
         if ticket != self._loads:
             return  # a newer load is on its way
-        for row in self.rows.values():
-            row.deleteLater()
-        self.rows.clear()
+        self._drop_rows()
         for index, entry in enumerate(entries):
             row = JobRow(entry, self._list)
             row.cancel_button.clicked.connect(lambda _=False, j=entry.id: self._cancel(j))

@@ -94,14 +94,12 @@ class Op(QObject):
     def run(self) -> "Op":
         """Submit the operation to the vault thread."""
         wants_work = self._long or self._on_progress is not None or self._dialog_label is not None
-        fn = self._fn
         if wants_work:
             self.task = self._ctx.executor.submit(self._with_work, self._done, long=self._long,
                                                   wants_token=True)
-        else:
-            self.task = self._ctx.executor.submit(fn, self._done)
-        if wants_work:
             self._start_polling()
+        else:
+            self.task = self._ctx.executor.submit(self._fn, self._done)
         return self
 
     def _with_work(self, vault: Any, token: PumpingToken) -> Any:

@@ -7,20 +7,15 @@ command line's words under the form. Everything goes through `ctx.op` to app.bun
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from app import bundles
 from storage.bundles.device import Organizer
 
+from .address_book import organizer_fields, short_key
 from .context import AppContext
 from .errors import message_for
-
-
-def short_key(recipient: str) -> str:
-    """`age1qyqszqgp…x7k2m4`: enough to compare with what the organizer reads out."""
-    return recipient if len(recipient) <= 24 else f"{recipient[:12]}…{recipient[-8:]}"
 
 
 class OrganizerPicker(QWidget):
@@ -59,16 +54,10 @@ class OrganizerPicker(QWidget):
         form = QFormLayout(self.form)
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.name = QLineEdit()
+        self.name, self.key = organizer_fields(self)
         self.name.setObjectName("newOrganizerName")
-        self.name.setPlaceholderText(self.tr("A name you will recognise"))
         form.addRow(self.tr("Name"), self.name)
-        self.key = QLineEdit()
         self.key.setObjectName("newOrganizerKey")
-        self.key.setPlaceholderText("age1…")
-        mono = QFont("monospace")
-        mono.setStyleHint(QFont.StyleHint.Monospace)
-        self.key.setFont(mono)
         self.key.returnPressed.connect(self.add)
         form.addRow(self.tr("Their public key"), self.key)
         self.add_button = QPushButton(self.tr("Add"))

@@ -4,52 +4,47 @@
 <context>
     <name>AddressBook</name>
     <message>
-        <location filename="../address_book.py" line="42"/>
+        <location filename="../address_book.py" line="54"/>
         <source>The organizers you give testimonies to. Each one gives you a public key that starts with age1; only that organizer can open what you export for them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../address_book.py" line="49"/>
+        <location filename="../address_book.py" line="61"/>
         <source>No organizers yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../address_book.py" line="52"/>
+        <location filename="../address_book.py" line="64"/>
         <source>Remove…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../address_book.py" line="61"/>
-        <source>A name you will recognise</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../address_book.py" line="63"/>
+        <location filename="../address_book.py" line="74"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../address_book.py" line="72"/>
+        <location filename="../address_book.py" line="78"/>
         <source>Public key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../address_book.py" line="80"/>
+        <location filename="../address_book.py" line="86"/>
         <source>Add organizer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../address_book.py" line="136"/>
+        <location filename="../address_book.py" line="142"/>
         <source>Added {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../address_book.py" line="151"/>
+        <location filename="../address_book.py" line="157"/>
         <source>Remove organizer?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../address_book.py" line="152"/>
+        <location filename="../address_book.py" line="158"/>
         <source>Remove {name} from the address book? Bundles you already exported for them stay as they are.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -486,43 +481,43 @@
 <context>
     <name>FirstRunScreen</name>
     <message>
-        <location filename="../first_run.py" line="36"/>
+        <location filename="../first_run.py" line="37"/>
         <source>Welcome to Kua</source>
         <translation>Kua бағдарламасына қош келдіңіз</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="38"/>
+        <location filename="../first_run.py" line="39"/>
         <source>Kua keeps the testimonies you record in an encrypted vault on this computer. Choose a passphrase you will remember: without it, nobody can open the vault, not even you.</source>
         <translation>Kua сіз жазған куәліктерді осы компьютердегі шифрланған қоймада сақтайды. Есіңізде қалатын құпия фраза таңдаңыз: онсыз қойманы ешкім аша алмайды, тіпті сіз де.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="45"/>
+        <location filename="../first_run.py" line="46"/>
         <source>Change…</source>
         <translation>Өзгерту…</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="50"/>
+        <location filename="../first_run.py" line="51"/>
         <source>Vault folder</source>
         <translation>Қойма қалтасы</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="51"/>
+        <location filename="../first_run.py" line="52"/>
         <source>Passphrase</source>
         <translation>Құпия фраза</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="59"/>
+        <location filename="../first_run.py" line="60"/>
         <location filename="../first_run.py" line="97"/>
         <source>Create the vault</source>
         <translation>Қойма құру</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="68"/>
+        <location filename="../first_run.py" line="69"/>
         <source>Where should the vault live?</source>
         <translation>Қойманы қайда орналастыру керек?</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="89"/>
+        <location filename="../first_run.py" line="90"/>
         <source>Creating…</source>
         <translation>Құрылуда…</translation>
     </message>
@@ -726,12 +721,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jobs_view.py" line="204"/>
+        <location filename="../jobs_view.py" line="208"/>
         <source>A copy is being made; it will start again the next time Kua is unlocked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jobs_view.py" line="254"/>
+        <location filename="../jobs_view.py" line="256"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1290,7 +1285,7 @@
 <context>
     <name>Op</name>
     <message>
-        <location filename="../ops.py" line="113"/>
+        <location filename="../ops.py" line="111"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1298,42 +1293,37 @@
 <context>
     <name>OrganizerPicker</name>
     <message>
-        <location filename="../organizer_picker.py" line="46"/>
+        <location filename="../organizer_picker.py" line="41"/>
         <source>Add an organizer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../organizer_picker.py" line="53"/>
+        <location filename="../organizer_picker.py" line="48"/>
         <source>Your address book is empty. Ask the organizer for their public key (it starts with age1) and add them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../organizer_picker.py" line="64"/>
-        <source>A name you will recognise</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../organizer_picker.py" line="65"/>
+        <location filename="../organizer_picker.py" line="59"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../organizer_picker.py" line="73"/>
+        <location filename="../organizer_picker.py" line="62"/>
         <source>Their public key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../organizer_picker.py" line="74"/>
+        <location filename="../organizer_picker.py" line="63"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../organizer_picker.py" line="106"/>
+        <location filename="../organizer_picker.py" line="95"/>
         <source>{name} — {key}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../organizer_picker.py" line="127"/>
+        <location filename="../organizer_picker.py" line="116"/>
         <source>Type the organizer&apos;s name and their public key.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2506,6 +2496,14 @@
         <location filename="../errors.py" line="54"/>
         <source>Kua met an unexpected problem ({name}). Nothing was deleted.</source>
         <translation>Kua күтпеген мәселеге тап болды ({name}). Ештеңе жойылған жоқ.</translation>
+    </message>
+</context>
+<context>
+    <name>owner</name>
+    <message>
+        <location filename="../address_book.py" line="34"/>
+        <source>A name you will recognise</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

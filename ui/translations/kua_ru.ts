@@ -4,52 +4,47 @@
 <context>
     <name>AddressBook</name>
     <message>
-        <location filename="../address_book.py" line="42"/>
+        <location filename="../address_book.py" line="54"/>
         <source>The organizers you give testimonies to. Each one gives you a public key that starts with age1; only that organizer can open what you export for them.</source>
         <translation>Организаторы, которым вы передаёте свидетельства. Каждый из них даёт вам открытый ключ, который начинается с age1; открыть то, что вы экспортируете для организатора, может только он сам.</translation>
     </message>
     <message>
-        <location filename="../address_book.py" line="49"/>
+        <location filename="../address_book.py" line="61"/>
         <source>No organizers yet.</source>
         <translation>Организаторов пока нет.</translation>
     </message>
     <message>
-        <location filename="../address_book.py" line="52"/>
+        <location filename="../address_book.py" line="64"/>
         <source>Remove…</source>
         <translation>Удалить…</translation>
     </message>
     <message>
-        <location filename="../address_book.py" line="61"/>
-        <source>A name you will recognise</source>
-        <translation>Имя, по которому вы узнаете организатора</translation>
-    </message>
-    <message>
-        <location filename="../address_book.py" line="63"/>
+        <location filename="../address_book.py" line="74"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../address_book.py" line="72"/>
+        <location filename="../address_book.py" line="78"/>
         <source>Public key</source>
         <translation>Открытый ключ</translation>
     </message>
     <message>
-        <location filename="../address_book.py" line="80"/>
+        <location filename="../address_book.py" line="86"/>
         <source>Add organizer</source>
         <translation>Добавить организатора</translation>
     </message>
     <message>
-        <location filename="../address_book.py" line="136"/>
+        <location filename="../address_book.py" line="142"/>
         <source>Added {name}.</source>
         <translation>Добавлено: {name}.</translation>
     </message>
     <message>
-        <location filename="../address_book.py" line="151"/>
+        <location filename="../address_book.py" line="157"/>
         <source>Remove organizer?</source>
         <translation>Удалить организатора?</translation>
     </message>
     <message>
-        <location filename="../address_book.py" line="152"/>
+        <location filename="../address_book.py" line="158"/>
         <source>Remove {name} from the address book? Bundles you already exported for them stay as they are.</source>
         <translation>Удалить «{name}» из адресной книги? Пакеты, которые вы уже экспортировали для этого организатора, останутся без изменений.</translation>
     </message>
@@ -486,43 +481,43 @@
 <context>
     <name>FirstRunScreen</name>
     <message>
-        <location filename="../first_run.py" line="36"/>
+        <location filename="../first_run.py" line="37"/>
         <source>Welcome to Kua</source>
         <translation>Добро пожаловать в Kua</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="38"/>
+        <location filename="../first_run.py" line="39"/>
         <source>Kua keeps the testimonies you record in an encrypted vault on this computer. Choose a passphrase you will remember: without it, nobody can open the vault, not even you.</source>
         <translation>Kua хранит записанные вами свидетельства в зашифрованном хранилище на этом компьютере. Выберите парольную фразу, которую вы запомните: без неё никто не сможет открыть хранилище, даже вы.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="45"/>
+        <location filename="../first_run.py" line="46"/>
         <source>Change…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="50"/>
+        <location filename="../first_run.py" line="51"/>
         <source>Vault folder</source>
         <translation>Папка хранилища</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="51"/>
+        <location filename="../first_run.py" line="52"/>
         <source>Passphrase</source>
         <translation>Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="59"/>
+        <location filename="../first_run.py" line="60"/>
         <location filename="../first_run.py" line="97"/>
         <source>Create the vault</source>
         <translation>Создать хранилище</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="68"/>
+        <location filename="../first_run.py" line="69"/>
         <source>Where should the vault live?</source>
         <translation>Где разместить хранилище?</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="89"/>
+        <location filename="../first_run.py" line="90"/>
         <source>Creating…</source>
         <translation>Создание…</translation>
     </message>
@@ -726,12 +721,12 @@
         <translation>Копии сейчас не создаются и не ждут очереди.</translation>
     </message>
     <message>
-        <location filename="../jobs_view.py" line="204"/>
+        <location filename="../jobs_view.py" line="208"/>
         <source>A copy is being made; it will start again the next time Kua is unlocked.</source>
         <translation>Создаётся копия; она начнётся заново при следующей разблокировке Kua.</translation>
     </message>
     <message>
-        <location filename="../jobs_view.py" line="254"/>
+        <location filename="../jobs_view.py" line="256"/>
         <source>Cancelling…</source>
         <translation>Отменяется…</translation>
     </message>
@@ -1290,7 +1285,7 @@
 <context>
     <name>Op</name>
     <message>
-        <location filename="../ops.py" line="113"/>
+        <location filename="../ops.py" line="111"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -1298,42 +1293,37 @@
 <context>
     <name>OrganizerPicker</name>
     <message>
-        <location filename="../organizer_picker.py" line="46"/>
+        <location filename="../organizer_picker.py" line="41"/>
         <source>Add an organizer…</source>
         <translation>Добавить организатора…</translation>
     </message>
     <message>
-        <location filename="../organizer_picker.py" line="53"/>
+        <location filename="../organizer_picker.py" line="48"/>
         <source>Your address book is empty. Ask the organizer for their public key (it starts with age1) and add them.</source>
         <translation>Адресная книга пуста. Попросите у организатора его открытый ключ (он начинается с age1) и добавьте организатора.</translation>
     </message>
     <message>
-        <location filename="../organizer_picker.py" line="64"/>
-        <source>A name you will recognise</source>
-        <translation>Имя, по которому вы узнаете организатора</translation>
-    </message>
-    <message>
-        <location filename="../organizer_picker.py" line="65"/>
+        <location filename="../organizer_picker.py" line="59"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../organizer_picker.py" line="73"/>
+        <location filename="../organizer_picker.py" line="62"/>
         <source>Their public key</source>
         <translation>Открытый ключ организатора</translation>
     </message>
     <message>
-        <location filename="../organizer_picker.py" line="74"/>
+        <location filename="../organizer_picker.py" line="63"/>
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../organizer_picker.py" line="106"/>
+        <location filename="../organizer_picker.py" line="95"/>
         <source>{name} — {key}</source>
         <translation>{name} — {key}</translation>
     </message>
     <message>
-        <location filename="../organizer_picker.py" line="127"/>
+        <location filename="../organizer_picker.py" line="116"/>
         <source>Type the organizer&apos;s name and their public key.</source>
         <translation>Введите имя организатора и его открытый ключ.</translation>
     </message>
@@ -2506,6 +2496,14 @@
         <location filename="../errors.py" line="54"/>
         <source>Kua met an unexpected problem ({name}). Nothing was deleted.</source>
         <translation>Kua столкнулся с непредвиденной проблемой ({name}). Ничего не удалено.</translation>
+    </message>
+</context>
+<context>
+    <name>owner</name>
+    <message>
+        <location filename="../address_book.py" line="34"/>
+        <source>A name you will recognise</source>
+        <translation>Имя, по которому вы узнаете организатора</translation>
     </message>
 </context>
 </TS>

@@ -8,9 +8,10 @@ import time
 from contextlib import contextmanager
 from typing import Iterator
 
+from storage.errors import Cancelled, UsageError
 from storage.vault import Vault
 
-from . import library, output, session
+from . import damage, library, output, session
 
 
 def say(text: str = "") -> None:
@@ -56,6 +57,17 @@ def opened(args: argparse.Namespace) -> Iterator[Vault]:
     passphrase = session.secret(args.passphrase_file, "KUA_PASSPHRASE")
     vault = session.open_vault(path, passphrase)
     try:
+        for text in damage.unlock_warnings(vault):
+            warn(f"Warning: {text}")
         yield vault
     finally:
         vault.close()
+
+
+def confirm(question: str) -> None:
+    """Ask on the terminal; `Cancelled` unless the answer is yes (no terminal: use --yes)."""
+    if not sys.stdin.isatty():
+        raise UsageError("no terminal to confirm on: give --yes to go ahead")
+    answer = input(f"{question} [y/N] ").strip().lower()
+    if answer not in ("y", "yes"):
+        raise Cancelled()

@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Callable
 
 from storage import keyslots
-from storage.errors import VerificationFailed
+from storage.errors import UsageError, VerificationFailed
 from storage.models import CONSENT_LEVELS, MediaItem
 from storage.vault import Vault
 
 from . import fields, library, output, session
-from .cli_io import opened, print_json, progress_line, say, warn
+from .cli_io import confirm, opened, print_json, progress_line, say, warn
 
 Handler = Callable[[argparse.Namespace], None]
 
@@ -114,11 +114,28 @@ def cmd_extract(args: argparse.Namespace) -> None:
 
 
 def cmd_rm(args: argparse.Namespace) -> None:
-    """Crypto-erase a testimony or an item."""
+    """Crypto-erase a testimony or an item; or delete the objects the catalogue does not know."""
+    if args.unknown_objects:
+        if args.id:
+            raise UsageError("give an id or --unknown-objects, not both")
+        return _rm_unknown_objects(args)
+    if not args.id:
+        raise UsageError("give the id of a testimony or item to erase")
     with opened(args) as vault:
         removed = library.remove(vault, args.id)
     if not print_json(args, {"id": removed, "removed": True}):
         say(f"Erased {removed}")
+
+
+def _rm_unknown_objects(args: argparse.Namespace) -> None:
+    with opened(args) as vault:
+        names = vault.unknown_objects
+        if names and not args.yes:
+            confirm(f"Delete {len(names)} sealed objects that the catalogue does not know? They"
+                    " may be the only copy of recordings an older vault.db has forgotten.")
+        count = vault.remove_unknown_objects() if names else 0
+    if not print_json(args, {"removed_objects": list(names)}):
+        say(f"Deleted {count} sealed objects that were not in the catalogue")
 
 
 def cmd_passwd(args: argparse.Namespace) -> None:
@@ -141,7 +158,7 @@ def cmd_verify(args: argparse.Namespace) -> None:
         from .commands_sync import cmd_verify_replica
         return cmd_verify_replica(args)
     with opened(args) as vault:
-        report = library.verify(vault, progress=progress_line())
+        report = library.verify(vault, progress=progress_line(), accept_older=args.accept_older)
     if not print_json(args, {"ok": report.ok, "audit_events": report.audit_events,
                         "items_checked": report.items_checked,
                         "bytes_checked": report.bytes_checked,
@@ -192,7 +209,10 @@ def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Ha
                    help="extract an identifying item of a testimony with anonymous consent")
 
     p = add("rm", "crypto-erase a testimony or item, then remove its files")
-    p.add_argument("id", metavar="ID")
+    p.add_argument("id", metavar="ID", nargs="?")
+    p.add_argument("--unknown-objects", action="store_true",
+                   help="delete the sealed objects the catalogue does not know (kua verify names them)")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
 
     p = add("passwd", "change the passphrase (rewrites only the keys file)")
     p.add_argument("--new-passphrase-file", metavar="F",
@@ -204,6 +224,8 @@ def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Ha
     p.add_argument("--bundle", metavar="DIR", help="check a bundle instead (no vault needed)")
     p.add_argument("--identity", metavar="KEYFILE", help="with --bundle: the organizer's age identity")
     p.add_argument("--replica", metavar="DIR", help="check a replica and compare it with the vault")
+    p.add_argument("--accept-older", action="store_true",
+                   help="accept an older vault.db, or (with --replica) an older replica")
     return {"init": cmd_init, "add": cmd_add, "list": cmd_list, "search": cmd_search,
             "show": cmd_show, "edit": cmd_edit, "extract": cmd_extract, "rm": cmd_rm,
             "passwd": cmd_passwd, "verify": cmd_verify}

@@ -8,10 +8,11 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from storage.errors import ObjectTampered, VerificationFailed
+from storage.errors import KuaError, ObjectTampered, ReplicaOlder, VerificationFailed
+from storage.vault import Vault, is_vault
 
 from . import session, sync
-from .cli_io import opened, print_json, say
+from .cli_io import opened, print_json, say, warn
 from .library import Progress
 
 Handler = Callable[[argparse.Namespace], None]
@@ -54,7 +55,8 @@ def cmd_sync(args: argparse.Namespace) -> None:
     """Write or update the replica in --to DIR."""
     target = Path(args.to)
     with opened(args) as vault:
-        r = sync.sync(vault, target, progress=transfer_progress())
+        r = sync.sync(vault, target, progress=transfer_progress(),
+                      accept_older=args.accept_older)
     if not print_json(args, {
             "label": r.label, "generation": r.generation, "previous": r.previous,
             "items": r.items, "copied_items": r.copied_items, "copied_files": r.copied_files,
@@ -82,7 +84,8 @@ def cmd_restore(args: argparse.Namespace) -> None:
     secret = session.secret(args.passphrase_file, "KUA_PASSPHRASE",
                             label="passphrase or recovery key")
     result = sync.restore(Path(args.from_dir), new_dir, secret, progress=transfer_progress(),
-                          actor="kua-cli")
+                          actor="kua-cli", remembered=_remembered(new_dir, secret),
+                          accept_older=args.accept_older)
     r, v = result.report, result.verify
     refused = [{"id": item, "reason": reason} for item, reason in r.refused]
     if not print_json(args, {
@@ -107,6 +110,20 @@ def cmd_restore(args: argparse.Namespace) -> None:
                                   " items were)")
     if not v.ok:
         raise VerificationFailed(f"the restored vault does not verify: {v.problems[0]}")
+
+
+def _remembered(new_dir: Path, secret: str) -> dict[str, int]:
+    """What the vault of KUA_VAULT (or the default one) remembers of its replicas, when
+    there is such a vault besides the new one: a restore is checked against it."""
+    home = session.vault_path(None)
+    if not is_vault(home) or home.resolve() == new_dir.resolve():
+        return {}
+    try:
+        with Vault.open(home, secret, actor="kua-cli") as vault:
+            return sync.remembered_by(vault)
+    except KuaError as exc:
+        warn(f"The replica's age was not checked against the vault in {home}: {exc}")
+        return {}
 
 
 def _diff_lines(d) -> list[str]:
@@ -142,7 +159,7 @@ def cmd_verify_replica(args: argparse.Namespace) -> None:
                 "items_only_on_replica": list(d.items_only_on_replica),
                 "items_changed": list(d.items_changed),
                 "keys_changed": d.keys_changed},
-            "stray_files": d.stray_files}):
+            "stray_files": d.stray_files, "older_than": c.remembered}):
         say(f"replica {c.label}, generation {c.generation}, synced {c.synced_at}")
         say(f"audit log: {c.verify.audit_events} events")
         say(f"items: {c.verify.items_checked} checked, {c.verify.bytes_checked} bytes")
@@ -155,9 +172,14 @@ def cmd_verify_replica(args: argparse.Namespace) -> None:
                 " interrupted sync; the next sync removes them)")
         for problem in c.verify.problems:
             say(f"PROBLEM: {problem}")
-        if c.ok:
+        if c.older:
+            say(f"OLDER: this is generation {c.generation}, older than the last sync"
+                f" (generation {c.remembered}): it was replaced or rolled back")
+        if c.ok and not c.older:
             behind = f": behind the vault, run kua sync --to {args.replica}"
             say("replica ok" + ("" if d.same else behind))
+    if c.older and not args.accept_older:
+        raise ReplicaOlder(c.label, c.generation, c.remembered or 0)
     if not c.ok:
         first = c.verify.problems[0]
         more = f" (and {len(c.verify.problems) - 1} more)" if len(c.verify.problems) > 1 else ""
@@ -166,10 +188,13 @@ def cmd_verify_replica(args: argparse.Namespace) -> None:
 
 def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Handler]:
     """Declare `sync` and `restore`; returns {name: handler}."""
+    older = "use a replica older than the last sync to it (replaced or rolled back)"
     p = add("sync", "write or update a replica of the vault on a trusted drive")
     p.add_argument("--to", required=True, metavar="DIR",
                    help="a new or empty folder, or a replica of this vault")
+    p.add_argument("--accept-older", action="store_true", help=older)
     p = add("restore", "rebuild a vault from a replica (--vault names the new vault's folder)")
     p.add_argument("--from", dest="from_dir", required=True, metavar="DIR",
                    help="the replica's folder")
+    p.add_argument("--accept-older", action="store_true", help=older)
     return {"sync": cmd_sync, "restore": cmd_restore}

@@ -23,6 +23,8 @@ from storage.fsio import disk_full_as_error, fsync_dir
 from storage.models import MediaItem, Testimony, TestimonySummary
 from storage.vault import Vault
 
+from . import damage
+
 Progress = Callable[[int, int, str], None]
 CHUNK = 1024 * 1024
 _UNFINISHED = "unfinished-import:"  # meta key prefix: a testimony `add` is still filling
@@ -323,8 +325,10 @@ class VerifyReport:
 
 
 def verify(vault: Vault, *, progress: Progress = _no_progress,
-           cancel: CancelToken | None = None) -> VerifyReport:
-    """Check the catalogue pages, the audit chain, every object's tags and SHA-256."""
+           cancel: CancelToken | None = None, accept_older: bool = False) -> VerifyReport:
+    """Check the catalogue pages, the audit chain, every object's tags and SHA-256; name
+    damaged and lost items, objects the catalogue does not know, and an older vault.db
+    (which `accept_older` accepts, once, for good)."""
     problems: list[str] = []
     with mapped_errors():
         bad_pages = vault.conn.execute("PRAGMA cipher_integrity_check").fetchall()
@@ -355,6 +359,9 @@ def verify(vault: Vault, *, progress: Progress = _no_progress,
         except KuaError as exc:
             problems.append(str(exc))
         checked += item.size
+    problems += damage.findings(vault, accept_older)
+    if accept_older and not vault.read_only:
+        vault.accept_rollback()
     if not vault.read_only:  # a replica opened in place records nothing
         with vault.transaction():
             vault.audit.append("vault.verify", None, problems=len(problems))

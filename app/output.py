@@ -51,7 +51,8 @@ def dumps(data: Any, indent: bool = True) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def _duration(seconds: float | None) -> str:
+def duration_text(seconds: float | None) -> str:
+    """A media time or length as m:ss or h:mm:ss ("-" when unknown)."""
     if seconds is None:
         return "-"
     s = int(round(seconds))
@@ -75,7 +76,7 @@ def summary_line(t: TestimonySummary) -> str:
     detained = "; ".join(t.detained_names)
     extra = f"  [{detained}]" if detained else ""
     return (f"{t.id}  {t.created_at[:10]}  {t.status:<8} {t.consent:<10} "
-            f"{t.item_count:>2} item{'s' if t.item_count != 1 else ' '} {_duration(t.duration):>7}"
+            f"{t.item_count:>2} item{'s' if t.item_count != 1 else ' '} {duration_text(t.duration):>7}"
             f"  {t.title or '(untitled)'}{extra}")
 
 
@@ -84,7 +85,7 @@ def item_line(item: MediaItem) -> str:
     dims = f" {item.width}x{item.height}" if item.width else ""
     codec = f" {item.codec}" if item.codec else ""
     return (f"{item.id}  {item.kind:<10} {item.state:<9} {item.media_type:<6}"
-            f"{codec}{dims}  {_duration(item.duration)}  {_size(item.size)}"
+            f"{codec}{dims}  {duration_text(item.duration)}  {_size(item.size)}"
             f"  sha256 {(item.sha256 or '-')[:16]}")
 
 

@@ -1,7 +1,8 @@
 """Record a testimony: a source, the live encoder and the vault's sealing writer.
 
-The item row is written first (state `recording`), so a crash at any moment leaves
-an item that the next unlock recovers (app/recovery.py). While recording, what the
+The object file is created durably, then the item row is committed (state
+`recording`), then media is written: a crash at any moment leaves an item that the
+next unlock recovers (app/recovery.py), or an empty file that it removes. While recording, what the
 encoder produced is flushed to the file about once a second and fsynced every few
 seconds. `stop()` finishes the file, hashes and probes it, and marks it complete;
 if the disk fills, the recording stops and is ended at its last whole fragment.
@@ -52,21 +53,29 @@ class RecordingSession:
         self._source = source
         info = source.info
         self.settings = settings or choose_preset(info.width, info.height, info.fps)
-        with vault.transaction():
-            if testimony_id is None:
-                testimony_id = vault.catalogue.create_testimony(title, consent)
-                vault.audit.append("testimony.create", testimony_id)
-            elif not vault.catalogue.exists(testimony_id):
-                raise NotFound(f"no testimony with id {testimony_id}")
-            self._ref = vault.items.create(
-                testimony_id, "master", state="recording", layout=RECORDING_LAYOUT,
-                media_type="video", codec="h264", width=self.settings.width,
-                height=self.settings.height,
-                params=json.dumps({"source": info.description, "preset": self.settings.preset}))
-            vault.audit.append("item.record", self._ref.item_id, testimony=testimony_id)
+        if testimony_id is not None and not vault.catalogue.exists(testimony_id):
+            raise NotFound(f"no testimony with id {testimony_id}")
+        # The object file first (created and made durable by the writer), then the row:
+        # a crash in between leaves an empty file that the next unlock removes, never a
+        # `recording` row whose file is missing.
+        self._ref = vault.items.new_ref(RECORDING_LAYOUT)
+        self._writer = vault.writer(self._ref)
+        try:
+            with vault.transaction():
+                if testimony_id is None:
+                    testimony_id = vault.catalogue.create_testimony(title, consent)
+                    vault.audit.append("testimony.create", testimony_id)
+                vault.items.create(
+                    testimony_id, "master", state="recording", ref=self._ref,
+                    media_type="video", codec="h264", width=self.settings.width,
+                    height=self.settings.height,
+                    params=json.dumps({"source": info.description, "preset": self.settings.preset}))
+                vault.audit.append("item.record", self._ref.item_id, testimony=testimony_id)
+        except BaseException:
+            self._writer.abort()
+            raise
         self.testimony_id = testimony_id
         self.item_id = self._ref.item_id
-        self._writer = vault.writer(self._ref)
         self._last_sync = time.monotonic()
         self._recorder = Recorder(source, self._writer, self.settings, on_flush=self._flush,
                                   max_seconds=max_seconds)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from storage import replica, replica_check, replica_open, replica_restore
+from storage import replica, replica_check, replica_memory, replica_open, replica_restore
 from storage.replica import SyncReport
 from storage.replica_check import ReplicaDiff
 from storage.replica_restore import RestoreReport
@@ -34,11 +34,13 @@ def _check(cancel: CancelToken | None) -> Callable[[], None] | None:
 
 
 def sync(vault: Vault, to_dir: Path, *, progress: Progress = _no_progress,
-         cancel: CancelToken | None = None) -> SyncReport:
+         cancel: CancelToken | None = None, accept_older: bool = False) -> SyncReport:
     """Write a new generation of the vault's replica in `to_dir` (new, empty, or a replica
     of this vault). Items whose objects are damaged in the vault are listed in
-    `report.damaged` (not copied); everything else is synced."""
-    return replica.sync(vault, Path(to_dir), progress=progress, check_cancel=_check(cancel))
+    `report.damaged` (not copied); everything else is synced. A replica older than the
+    last sync to it is `ReplicaOlder` unless `accept_older`."""
+    return replica.sync(vault, Path(to_dir), progress=progress, check_cancel=_check(cancel),
+                        accept_older=accept_older)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,15 +57,20 @@ class RestoreResult:
 
 
 def restore(from_dir: Path, new_dir: Path, secret: str, *, progress: Progress = _no_progress,
-            cancel: CancelToken | None = None, actor: str = "kua") -> RestoreResult:
+            cancel: CancelToken | None = None, actor: str = "kua",
+            remembered: dict[str, int] | None = None,
+            accept_older: bool = False) -> RestoreResult:
     """Rebuild a vault in `new_dir` from the replica in `from_dir`, then verify it.
 
     `secret` is the passphrase or the recovery key of the replica. Items damaged or
     altered on the replica are refused by id (`report.refused`); the rest is restored.
+    `remembered` is what a vault that synced there remembers (`remembered_by`): a
+    replica older than that is `ReplicaOlder` unless `accept_older`.
     """
     vault, report = replica_restore.restore(Path(from_dir), Path(new_dir), secret,
                                             progress=progress, check_cancel=_check(cancel),
-                                            actor=actor)
+                                            actor=actor, remembered=remembered,
+                                            accept_older=accept_older)
     try:
         checked = library.verify(vault, progress=progress, cancel=cancel)
     finally:
@@ -80,11 +87,17 @@ class ReplicaCheck:
     synced_at: str
     verify: VerifyReport
     diff: ReplicaDiff
+    remembered: int | None = None   # the last generation this vault wrote there, if later
 
     @property
     def ok(self) -> bool:
         """True if the replica is intact (it may still be behind the vault)."""
         return self.verify.ok
+
+    @property
+    def older(self) -> bool:
+        """True if the replica is older than the last sync to it (replaced or rolled back)."""
+        return self.remembered is not None
 
 
 def verify_replica(vault: Vault, replica_dir: Path, *, progress: Progress = _no_progress,
@@ -95,7 +108,10 @@ def verify_replica(vault: Vault, replica_dir: Path, *, progress: Progress = _no_
     try:
         checked = library.verify(rv, progress=progress, cancel=cancel)
         diff = replica_check.compare(vault, rv)
-        result = ReplicaCheck(rv.label, rv.generation, rv.manifest.synced_at, checked, diff)
+        older = replica_memory.older_than_remembered(replica_memory.remembered(vault.conn),
+                                                     rv.label, rv.generation)
+        result = ReplicaCheck(rv.label, rv.generation, rv.manifest.synced_at, checked, diff,
+                              older)
     finally:
         rv.close()
     if not vault.read_only:  # a replica opened in place records nothing
@@ -124,3 +140,8 @@ def last_sync(vault: Vault) -> LastSync | None:
     except (ValueError, TypeError, AttributeError):
         generation = 0
     return LastSync(event.at, event.subject or "", generation)
+
+
+def remembered_by(vault: Vault) -> dict[str, int]:
+    """{replica label: last generation} this vault wrote, for checking a restore."""
+    return replica_memory.remembered(vault.conn)

@@ -125,10 +125,13 @@ class Catalogue:
             "   ON n.person_id = p.id AND n.position = 1"
             "   WHERE p.testimony_id = t.id AND p.role = 'detained'),"
             " (SELECT count(*) FROM items i WHERE i.testimony_id = t.id AND i.state != 'writing'),"
-            " (SELECT max(duration) FROM items i WHERE i.testimony_id = t.id AND i.state != 'writing')"
+            " (SELECT max(duration) FROM items i WHERE i.testimony_id = t.id AND i.state != 'writing'),"
+            " (SELECT group_concat(i.id || char(30) || i.damage || char(30)"
+            "   || ifnull(i.damage_at, ''), char(31)) FROM items i"
+            "   WHERE i.testimony_id = t.id AND i.damage IS NOT NULL)"
             f" FROM testimonies t {where} ORDER BY t.created_at DESC, t.seq DESC", args)
-        out = [TestimonySummary(*r[:7], tuple(r[7].split("\x1f")) if r[7] else (), r[8], r[9])
-               for r in rows]
+        out = [TestimonySummary(*r[:7], tuple(r[7].split("\x1f")) if r[7] else (), r[8], r[9],
+                                _damage(r[10])) for r in rows]
         if tids is not None:
             order = {tid: i for i, tid in enumerate(tids)}
             out.sort(key=lambda t: order[t.id])
@@ -299,3 +302,12 @@ class Catalogue:
                 recorded, place, language, volunteer, notes, tuple(tags.get(tid, ())),
                 speakers.get(tid), tuple(detained.get(tid, ())), tuple(items.get(tid, ()))))
         return out
+
+
+def _damage(text: str | None) -> tuple[tuple[str, str, float | None], ...]:
+    """(item id, damage, damage_at) of a summary's damaged items, from group_concat."""
+    out = []
+    for entry in (text or "").split("\x1f") if text else ():
+        item_id, what, at = entry.split("\x1e")
+        out.append((item_id, what, float(at) if at else None))
+    return tuple(out)

@@ -243,6 +243,18 @@ class ReplicaMismatch(KuaError):
         self.ours = ours
 
 
+class ReplicaOlder(KuaError):
+    """The replica on the drive is older than the last sync this vault made to it."""
+
+    exit_code = 24
+
+    def __init__(self, label: str, generation: int, remembered: int) -> None:
+        super().__init__(f"replica {label} is generation {generation}, older than the last sync"
+                         f" (generation {remembered}): it was replaced or rolled back; give"
+                         " --accept-older to use it anyway")
+        self.label, self.generation, self.remembered = label, generation, remembered
+
+
 class ReplicaInUse(VaultInUse):
     """Another Kua process is syncing to or reading the replica."""
 

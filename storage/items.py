@@ -1,8 +1,10 @@
 """Media items in the catalogue: their keys, object names, layout and metadata.
 
-An item row is written *before* its object (state `writing` or `recording`), so a
-crash never leaves an object whose key is lost. `Vault` finishes, recovers or
-erases such rows on the next unlock.
+An item row is written *before* anything is written into its object (state
+`writing` or `recording`), so a crash never leaves data whose key is lost. A
+recording's (empty) object file is created durably before its row is committed
+(`new_ref`), so a committed `recording` row never names a missing file. `Vault`
+finishes, recovers or erases such rows on the next unlock.
 """
 
 from __future__ import annotations
@@ -20,10 +22,10 @@ from .sealed import Layout
 
 ITEM_COLUMNS = ("id, testimony_id, kind, state, media_type, size, sha256, duration, parent,"
                 " created_at, codec, audio_codec, width, height, rotation, dropped_frames,"
-                " person_id, label, original_name, params")
+                " person_id, label, original_name, params, damage, damage_at")
 _METADATA = ("media_type", "size", "sha256", "duration", "codec", "audio_codec", "width",
              "height", "rotation", "dropped_frames", "params", "state", "label", "person_id",
-             "original_name", "parent")
+             "original_name", "parent", "damage", "damage_at")
 
 
 def item_from_row(row: tuple) -> MediaItem:
@@ -49,25 +51,34 @@ class Items:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
 
-    def create(self, testimony_id: str, kind: str, *, state: str = "writing",
-               layout: Layout = Layout(), parent: str | None = None,
-               **metadata: Any) -> ObjectRef:
-        """Insert an item with a fresh key and object name; returns its ObjectRef."""
-        if kind not in ITEM_KINDS:
-            raise InvalidValue(f"unknown item kind: {kind}")
+    def new_ref(self, layout: Layout = Layout()) -> ObjectRef:
+        """A fresh item id, key and object name, not yet in the catalogue.
+
+        For an object that must exist before its row does (a recording: the file is
+        created durably first, so a committed row never names a missing file).
+        """
         while True:
             item_id = ids.new_id(ids.ITEM)
             if not self._conn.execute("SELECT 1 FROM items WHERE id = ?", (item_id,)).fetchone():
                 break
-        key, name = secrets.token_bytes(32), secrets.token_hex(16)
+        return ObjectRef(item_id, secrets.token_hex(16), secrets.token_bytes(32), layout, 0, None)
+
+    def create(self, testimony_id: str, kind: str, *, state: str = "writing",
+               layout: Layout = Layout(), parent: str | None = None,
+               ref: ObjectRef | None = None, **metadata: Any) -> ObjectRef:
+        """Insert an item with a fresh key and object name (or those of `ref`, from
+        `new_ref`); returns its ObjectRef."""
+        if kind not in ITEM_KINDS:
+            raise InvalidValue(f"unknown item kind: {kind}")
+        ref = ref or self.new_ref(layout)
         self._conn.execute(
             "INSERT INTO items (id, testimony_id, kind, state, object_name, item_key,"
             " segment_size, segments_per_part, parent, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (item_id, testimony_id, kind, state, name, key, layout.segment_size,
-             layout.segments_per_part, parent, now()))
+            (ref.item_id, testimony_id, kind, state, ref.object_name, ref.key,
+             ref.layout.segment_size, ref.layout.segments_per_part, parent, now()))
         if metadata:
-            self.update(item_id, **metadata)
-        return ObjectRef(item_id, name, key, layout, 0, None)
+            self.update(ref.item_id, **metadata)
+        return ref
 
     def update(self, item_id: str, **fields: Any) -> None:
         """Set metadata fields of an item (see _METADATA)."""

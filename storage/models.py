@@ -74,6 +74,8 @@ class MediaItem:
     label: str = ""
     original_name: str = ""
     params: str = "{}"
+    damage: str | None = None        # None, 'damaged' (cut at damage_at) or 'lost' (no object)
+    damage_at: float | None = None   # media time in seconds where the damage begins
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +124,7 @@ class TestimonySummary:
     detained_names: tuple[str, ...]  # the first name of each detained person
     item_count: int
     duration: float | None           # the longest item's
+    damage: tuple[tuple[str, str, float | None], ...] = ()  # (item id, damage, damage_at)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import replica_drive
+from . import replica_drive, replica_memory
 from .audit import now
 from .errors import (DriveFull, DriveRemoved, ObjectTampered, ReplicaMismatch, UsageError,
                      VaultCorrupt, VaultExists, VaultInUse, VaultReadOnly)
@@ -85,8 +85,14 @@ def _vault_error(exc: OSError) -> BaseException:
 
 
 def sync(vault: Vault, root: Path, *, progress: Progress = _no_progress,
-         check_cancel: Callable[[], None] | None = None) -> SyncReport:
-    """Write a new generation of the vault's replica in `root` (new, empty or a replica)."""
+         check_cancel: Callable[[], None] | None = None,
+         accept_older: bool = False) -> SyncReport:
+    """Write a new generation of the vault's replica in `root` (new, empty or a replica).
+
+    A replica older than the last generation this vault wrote there (put back from an
+    earlier copy) is `ReplicaOlder`, unless `accept_older`; then the new generation
+    is numbered after the remembered one.
+    """
     started = time.monotonic()
     if vault.read_only:
         raise VaultReadOnly("this is a replica, opened read-only: it cannot be synced itself;"
@@ -94,7 +100,7 @@ def sync(vault: Vault, root: Path, *, progress: Progress = _no_progress,
     root = _prepare(vault, Path(root))
     lock_fd = replica_drive.lock(root, exclusive=True)
     try:
-        return _Sync(vault, root, lock_fd, progress, check_cancel).run(started)
+        return _Sync(vault, root, lock_fd, progress, check_cancel, accept_older).run(started)
     finally:
         os.close(lock_fd)
 
@@ -133,15 +139,21 @@ class _Sync:
     """The steps of one sync, in commit order."""
 
     def __init__(self, vault: Vault, root: Path, lock_fd: int, progress: Progress,
-                 check_cancel: Callable[[], None] | None) -> None:
+                 check_cancel: Callable[[], None] | None, accept_older: bool = False) -> None:
         self.vault, self.root, self.lock_fd = vault, root, lock_fd
         self.progress, self.check_cancel = progress, check_cancel
+        self.accept_older = accept_older
 
     def run(self, started: float) -> SyncReport:
         vault, root = self.vault, self.root
         self._refuse_unfinished()
         base = self._base()
         generation = base.generation + 1 if base else 1
+        if base is not None:
+            known = replica_memory.remembered(vault.conn)
+            replica_memory.check(known, base.label, base.generation, self.accept_older)
+            generation = max(base.generation, known.get(base.label, 0)) + 1
+            generation += (generation - base.generation + 1) % 2  # never the base's slot
         with drive_errors(root):
             self._drop_other_generations(keep=base.generation if base else None)
             inventory = self._inventory()
@@ -157,6 +169,7 @@ class _Sync:
         with vault.transaction():
             vault.audit.append("replica.sync", label, generation=generation,
                                copied_bytes=copied_bytes, deleted_items=plan.stale_items)
+            replica_memory.remember(vault.conn, label, generation)
         self._prune(plan, keep=generation)
         return SyncReport(label, generation, base.generation if base else None,
                           manifest.items, len(plan.jobs) - len(damaged), copied_files,

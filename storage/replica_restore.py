@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import db, replica_drive
+from . import db, replica_drive, replica_memory, rollback
 from .errors import (DiskFull, DriveRemoved, ObjectTampered, ReplicaCorrupt, UsageError,
                      VaultExists)
 from .fsio import atomic_write, disk_full_as_error, fsync_dir, is_disk_full, write_all
@@ -59,11 +59,14 @@ def _local_error(exc: OSError) -> BaseException:
 
 def restore(root: Path, new_dir: Path, secret: str, *, progress: Progress = _no_progress,
             check_cancel: Callable[[], None] | None = None,
-            actor: str = "kua") -> tuple[Vault, RestoreReport]:
+            actor: str = "kua", remembered: dict[str, int] | None = None,
+            accept_older: bool = False) -> tuple[Vault, RestoreReport]:
     """Make a new vault in `new_dir` (new or empty) from the replica in `root`.
 
     Returns the new vault, open, and the report. If anything fails, what was written
-    in `new_dir` is removed again.
+    in `new_dir` is removed again. `remembered` ({label: generation}, from a vault
+    that synced to this replica) makes an older generation `ReplicaOlder` unless
+    `accept_older`.
     """
     started = time.monotonic()
     root, new_dir = Path(root).absolute(), Path(new_dir).absolute()
@@ -78,6 +81,8 @@ def restore(root: Path, new_dir: Path, secret: str, *, progress: Progress = _no_
         replica_lock = replica_drive.lock(root, exclusive=False)
     try:
         generation = unlock(root, secret)
+        replica_memory.check(remembered or {}, generation.manifest.label,
+                             generation.manifest.generation, accept_older)
         new_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         try:
             return _rebuild(root, new_dir, generation, _lock(new_dir), actor, progress,
@@ -108,6 +113,8 @@ def _rebuild(root: Path, new_dir: Path, generation: Generation, vault_lock: int,
         with vault.transaction():
             vault.audit.append("vault.restore", manifest.label, generation=manifest.generation,
                                refused=len(refused))
+            replica_memory.remember(vault.conn, manifest.label, manifest.generation)
+        rollback.write_file(vault.conn, new_dir)  # the counter the snapshot carries
         atomic_write(new_dir / KEYS, generation.keys)
         fsync_dir(new_dir)
     except BaseException:

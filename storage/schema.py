@@ -166,6 +166,23 @@ CREATE INDEX bundle_testimonies_by_source ON bundle_testimonies (device, source_
 CREATE INDEX bundle_testimonies_by_testimony ON bundle_testimonies (testimony_id);
 """
 
-MIGRATIONS: list[str] = [_V1, _V2]
+# Version 3: damage found by recovery is kept on the item (`damage` is NULL, 'damaged'
+# or 'lost'; `damage_at` the media time in seconds where it begins), and the vault
+# remembers the last generation of each replica (seeded from the audit log).
+_V3 = """
+ALTER TABLE items ADD COLUMN damage TEXT CHECK (damage IN ('damaged', 'lost'));
+ALTER TABLE items ADD COLUMN damage_at REAL;
+
+CREATE TABLE replicas (
+    label TEXT PRIMARY KEY,                  -- the replica's random r... label
+    generation INTEGER NOT NULL,             -- the last generation this vault wrote there
+    synced_at TEXT NOT NULL
+);
+INSERT INTO replicas (label, generation, synced_at)
+    SELECT subject, max(CAST(json_extract(details, '$.generation') AS INTEGER)), max(at)
+    FROM audit WHERE action = 'replica.sync' AND subject IS NOT NULL GROUP BY subject;
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3]
 
 SCHEMA_VERSION = len(MIGRATIONS)

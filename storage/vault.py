@@ -4,9 +4,12 @@
     <vault>/vault.db   SQLCipher catalogue (storage/db.py, schema.py)
     <vault>/objects/   sealed media objects (storage/sealed.py)
     <vault>/lock       empty; flock'ed while a process has the vault open
+    <vault>/counter    the use counter that tells an older vault.db (storage/rollback.py)
 
-Opening order: lock, keys, catalogue, replay check of the keys file, clean-up of
-what a crash left (unfinished imports, orphaned object files).
+Opening order: lock, keys, catalogue, replay check of the keys file, rollback check,
+clean-up of what a crash left (unfinished imports and erasures, empty object files).
+Nothing is deleted because the catalogue does not know it: sealed objects it does not
+reference are kept and listed (`unknown_objects`) until a person removes them.
 """
 
 from __future__ import annotations
@@ -19,16 +22,18 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import db, keyslots
+from . import db, keyslots, rollback
 from .audit import AuditLog, now
 from .bundles.device import DeviceKey, ensure_device_key, load_device_key
 from .catalogue import Catalogue
 from .errors import (KeysReplayed, NotAVault, VaultCorrupt, VaultExists, VaultInUse)
 from .fsio import atomic_write, disk_full_as_error, fsync_dir, is_empty_dir
 from .items import Items, ObjectRef
+from .repair import END_SUFFIX, end_path
 from .sealed import Layout, SealedReader, SealedWriter, existing_parts, remove_object
 
 KEYS, DB, OBJECTS, LOCK = "keys", "vault.db", "objects", "lock"
+_ERASING = "erasing:"  # meta key prefix: an object whose key is dropped, files not yet removed
 
 
 def is_vault(path: Path) -> bool:
@@ -61,6 +66,8 @@ class Vault:
         self.catalogue = Catalogue(conn)
         self.items = Items(conn)
         self.audit = AuditLog(conn, actor)
+        self.unknown_objects: tuple[str, ...] = ()  # sealed objects the catalogue does not know
+        self.rollback_found: str | None = None      # found at this unlock (rollback.py)
 
     # -- lifecycle -----------------------------------------------------------
 
@@ -87,6 +94,8 @@ class Vault:
                 vault._set_meta("keys_sha256", hashlib.sha256(keys_bytes).hexdigest())
                 ensure_device_key(conn)
                 vault.audit.append("vault.create")
+                rollback.check_and_advance(conn, path)
+            rollback.write_file(conn, path)
             atomic_write(path / KEYS, keys_bytes)
             fsync_dir(path)
         except BaseException:
@@ -112,6 +121,7 @@ class Vault:
             conn = db.connect(path / DB, vault_key)
             vault = cls(path, vault_key, conn, lock_fd, actor)
             vault._check_keys_file(keys_bytes)
+            vault._advance_counter()
             vault._clean_up_after_crash()
         except BaseException:
             os.close(lock_fd)
@@ -191,12 +201,24 @@ class Vault:
                             expected)
 
     def erase_item(self, item_id: str, action: str = "item.erase") -> None:
-        """Crypto-erase an item: drop its key, make that durable, then delete its files."""
+        """Crypto-erase an item: drop its key, make that durable, then delete its files.
+
+        The object's name is noted with the dropped key, so that if the files outlive
+        a crash, the next unlock knows they are its own and removes them.
+        """
         with db.transaction(self.conn):
             name = self.items.drop_key(item_id)
+            self._set_meta(_ERASING + name, "")
             self.audit.append(action, item_id)
         db.checkpoint(self.conn)
+        self._remove_files(name)
+        with db.transaction(self.conn):
+            self.conn.execute("DELETE FROM meta WHERE key = ?", (_ERASING + name,))
+        db.checkpoint(self.conn)
+
+    def _remove_files(self, name: str) -> None:
         remove_object(self.objects_dir, name)
+        end_path(self.objects_dir, name).unlink(missing_ok=True)
 
     def object_files(self, item_id: str) -> list[Path]:
         """The part files of an item (for tests, verification and sync)."""
@@ -208,24 +230,90 @@ class Vault:
         with db.transaction(self.conn) as conn:
             yield conn
 
-    # -- crash clean-up ------------------------------------------------------
+    # -- crash clean-up and rollback ---------------------------------------
+
+    def _advance_counter(self) -> None:
+        with db.transaction(self.conn):
+            self.rollback_found = rollback.check_and_advance(self.conn, self.path)
+        rollback.write_file(self.conn, self.path)
+
+    def rollback_finding(self) -> str | None:
+        """An older vault.db found at some unlock and not yet accepted (None: none)."""
+        return rollback.finding(self.conn)
+
+    def accept_rollback(self) -> str | None:
+        """A person accepts the catalogue as it is; returns what had been found."""
+        with db.transaction(self.conn):
+            found = rollback.accept(self.conn)
+            if found is not None:
+                self.audit.append("vault.accept-older")
+        return found
 
     def _clean_up_after_crash(self) -> None:
         # Imports cut short (state 'writing') are erased; recordings ('recording')
         # are left for the capture layer to recover, which knows how to trim them.
         for item in self.items.in_state("writing"):
             self.erase_item(item.id, "item.erase-unfinished")
-        self._remove_orphans()
+        self._finish_erasures()
+        self.unknown_objects = self._sweep_objects()
 
-    def _remove_orphans(self) -> None:
-        """Delete object files that no catalogue row references (their key is gone)."""
+    def _finish_erasures(self) -> None:
+        """Remove the files of erasures that a crash cut short (their keys are gone)."""
+        names = [r[0][len(_ERASING):] for r in self.conn.execute(
+            "SELECT key FROM meta WHERE key LIKE ?", (_ERASING + "%",)).fetchall()]
         known = self.items.object_names()
+        for name in names:
+            if name not in known:
+                self._remove_files(name)
+            with db.transaction(self.conn):
+                self.conn.execute("DELETE FROM meta WHERE key = ?", (_ERASING + name,))
+
+    def _sweep_objects(self) -> tuple[str, ...]:
+        """Remove what provably is this vault's own unfinished writing; list the rest.
+
+        Removed: temp files of atomic writes, and empty files (an object created before
+        its row was committed: it holds nothing). Objects the catalogue does not know
+        are never removed here: they may be newer than an older vault.db put back.
+        """
         if not self.objects_dir.is_dir():
             raise VaultCorrupt("the vault's objects folder is missing")
+        known = self.items.object_names()
+        unknown = set()
         for sub in self.objects_dir.iterdir():
             for f in sub.iterdir() if sub.is_dir() else ():
-                if f.name.split(".")[0] not in known:
+                name = f.name.split(".")[0]
+                if f.name.startswith(".") and f.name.endswith(".tmp"):
                     f.unlink()
+                elif name in known:
+                    continue
+                elif f.stat().st_size == 0 and not f.name.endswith(END_SUFFIX):
+                    f.unlink()
+                else:
+                    unknown.add(name)
+        return tuple(sorted(unknown))
+
+    def unknown_object_files(self) -> list[Path]:
+        """Every file of the sealed objects the catalogue does not know (found at unlock)."""
+        wanted = set(self.unknown_objects)
+        return sorted(f for sub in self.objects_dir.iterdir() if sub.is_dir()
+                      for f in sub.iterdir() if f.name.split(".")[0] in wanted)
+
+    def remove_unknown_objects(self) -> int:
+        """Delete the sealed objects the catalogue does not know; returns how many.
+
+        Only on a person's deliberate request (`kua rm --unknown-objects`): they may be
+        the only copy of recordings that an older vault.db put back has forgotten.
+        """
+        files = self.unknown_object_files()
+        count = len(self.unknown_objects)
+        for f in files:
+            f.unlink(missing_ok=True)
+        for sub in {f.parent for f in files}:
+            fsync_dir(sub)
+        with db.transaction(self.conn):
+            self.audit.append("objects.remove-unknown", None, objects=count)
+        self.unknown_objects = ()
+        return count
 
     # -- meta ----------------------------------------------------------------
 

@@ -59,8 +59,8 @@ def test_restore_rebuilds_a_verified_vault(replica, tmp_path, secret):
         assert not v.read_only and v.vault_id == vault_id
         assert any(t.notes == "restored notes" for t in v.catalogue.all())
         assert [e.action for e in v.audit.events()][-2:] == ["vault.restore", "vault.verify"]
-    assert sorted(p.name for p in (tmp_path / "new").iterdir()) == ["keys", "lock", "objects",
-                                                                   "vault.db"]
+    assert sorted(p.name for p in (tmp_path / "new").iterdir()) == ["counter", "keys", "lock",
+                                                                   "objects", "vault.db"]
 
 
 @pytest.mark.parametrize("damage", ["flip", "truncate", "delete-part", "delete"])

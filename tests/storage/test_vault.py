@@ -34,7 +34,7 @@ def test_create_then_open_with_passphrase_and_recovery_key(recovery_vault):
         with Vault.open(path, secret) as v:
             assert v.vault_id
     assert not (path / "vault.db").read_bytes().startswith(b"SQLite format 3")
-    assert sorted(p.name for p in path.iterdir()) == ["keys", "lock", "objects", "vault.db"]
+    assert sorted(p.name for p in path.iterdir()) == ["counter", "keys", "lock", "objects", "vault.db"]
 
 
 def test_wrong_passphrase(recovery_vault):
@@ -144,7 +144,7 @@ def test_erase_drops_key_then_files(vault):
     assert not (vault.path / "vault.db-wal").exists() or (vault.path / "vault.db-wal").stat().st_size == 0
 
 
-def test_unfinished_import_and_orphans_are_cleaned_at_unlock(recovery_vault):
+def test_unfinished_import_is_cleaned_and_unknown_objects_kept_at_unlock(recovery_vault):
     path, _ = recovery_vault
     v = Vault.open(path, PASSPHRASE)
     keep = _add_item(v, b"keep" * 1000)
@@ -161,7 +161,9 @@ def test_unfinished_import_and_orphans_are_cleaned_at_unlock(recovery_vault):
     with Vault.open(path, PASSPHRASE) as v2:
         assert [i.id for i in v2.items.all()] == [keep]
         assert existing_parts(path / "objects", ref.object_name) == []
-        assert not orphan.exists()
+        # Not the vault's own unfinished write: kept and listed, never deleted at unlock.
+        assert orphan.read_bytes() == b"noise"
+        assert v2.unknown_objects == ("ab" * 16,)
         assert v2.audit.verify() > 0
 
 

@@ -51,13 +51,16 @@ def print_json(args: argparse.Namespace, data: object) -> bool:
 
 
 @contextmanager
-def opened(args: argparse.Namespace) -> Iterator[Vault]:
-    """The unlocked vault of the command line's options, closed afterwards."""
+def opened(args: argparse.Namespace, warnings: bool = True) -> Iterator[Vault]:
+    """The unlocked vault of the command line's options, closed afterwards.
+
+    What the unlock found (an older vault.db, unknown objects) is said on stderr,
+    unless `warnings` is False (commands that report it themselves)."""
     path = session.vault_path(args.vault)
     passphrase = session.secret(args.passphrase_file, "KUA_PASSPHRASE")
     vault = session.open_vault(path, passphrase)
     try:
-        for text in damage.unlock_warnings(vault):
+        for text in damage.unlock_warnings(vault) if warnings else ():
             warn(f"Warning: {text}")
         yield vault
     finally:

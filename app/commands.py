@@ -128,7 +128,7 @@ def cmd_rm(args: argparse.Namespace) -> None:
 
 
 def _rm_unknown_objects(args: argparse.Namespace) -> None:
-    with opened(args) as vault:
+    with opened(args, warnings=False) as vault:
         names = vault.unknown_objects
         if names and not args.yes:
             confirm(f"Delete {len(names)} sealed objects that the catalogue does not know? They"
@@ -157,7 +157,7 @@ def cmd_verify(args: argparse.Namespace) -> None:
     if args.replica:
         from .commands_sync import cmd_verify_replica
         return cmd_verify_replica(args)
-    with opened(args) as vault:
+    with opened(args, warnings=False) as vault:
         report = library.verify(vault, progress=progress_line(), accept_older=args.accept_older)
     if not print_json(args, {"ok": report.ok, "audit_events": report.audit_events,
                         "items_checked": report.items_checked,

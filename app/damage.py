@@ -35,8 +35,10 @@ def unknown_objects_text(vault: Vault, with_names: bool) -> str | None:
     if not names:
         return None
     listed = f" ({', '.join(names)})" if with_names else ""
-    return (f"{len(names)} sealed objects are not in the catalogue{listed}: it may be an older"
-            " copy of vault.db; they are kept (kua rm --unknown-objects removes them)")
+    many = len(names) != 1
+    return (f"{len(names)} sealed object{'s are' if many else ' is'} not in the catalogue"
+            f"{listed}: it may be an older copy of vault.db; {'they are' if many else 'it is'}"
+            " kept (kua rm --unknown-objects removes them)")
 
 
 def unlock_warnings(vault: Vault) -> list[str]:

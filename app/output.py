@@ -75,18 +75,26 @@ def summary_line(t: TestimonySummary) -> str:
     """One line of `kua list`: id, date, status, consent, items, duration, title, detained."""
     detained = "; ".join(t.detained_names)
     extra = f"  [{detained}]" if detained else ""
+    extra += "".join(f"  [{damage_note(item_id, what, at)}]" for item_id, what, at in t.damage)
     return (f"{t.id}  {t.created_at[:10]}  {t.status:<8} {t.consent:<10} "
             f"{t.item_count:>2} item{'s' if t.item_count != 1 else ' '} {duration_text(t.duration):>7}"
             f"  {t.title or '(untitled)'}{extra}")
+
+
+def damage_note(item_id: str, damage: str, damage_at: float | None) -> str:
+    """A short note on a damaged or lost item, e.g. "m1234567 damaged at 0:03"."""
+    at = f" at {duration_text(damage_at or 0.0)}" if damage == "damaged" else ""
+    return f"{item_id} {damage}{at}"
 
 
 def item_line(item: MediaItem) -> str:
     """One line describing a media item."""
     dims = f" {item.width}x{item.height}" if item.width else ""
     codec = f" {item.codec}" if item.codec else ""
+    note = f"  [{damage_note(item.id, item.damage, item.damage_at)}]" if item.damage else ""
     return (f"{item.id}  {item.kind:<10} {item.state:<9} {item.media_type:<6}"
             f"{codec}{dims}  {duration_text(item.duration)}  {_size(item.size)}"
-            f"  sha256 {(item.sha256 or '-')[:16]}")
+            f"  sha256 {(item.sha256 or '-')[:16]}{note}")
 
 
 def _person_lines(label: str, p: Person) -> list[str]:

@@ -82,8 +82,8 @@ def check_and_advance(conn: Connection, vault_dir: Path) -> str | None:
     elif theirs == -1:
         finding = "the vault's counter file is damaged or belongs to another copy of the vault"
     elif theirs is not None and theirs > ours:
-        finding = (f"vault.db is an older copy (use {ours} of {theirs}): it was put back from"
-                   " an earlier copy; newer changes are not in it")
+        finding = (f"vault.db is an older copy (its use count is {ours}, the vault's {theirs}):"
+                   " it was put back from an earlier copy; newer changes are not in it")
     if finding is not None and _meta(conn, "rollback") is None:
         _set_meta(conn, "rollback", finding)
     _set_meta(conn, "counter", str(max(ours, theirs or 0) + 1))

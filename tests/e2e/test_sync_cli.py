@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -170,3 +171,37 @@ def test_full_and_read_only_drives(setup):
         check(run_kua("verify", vault=drive))
     finally:
         unmount(mnt)
+
+
+def test_older_replica_put_back_is_named(setup):
+    """An older generation of the replica put back on the drive (a copy of the whole
+    folder): `verify --replica`, `sync` and `restore` say it is older than the last sync
+    (exit 24) and change nothing, unless `--accept-older`."""
+    s = setup
+    check(_sync(s))
+    old = s["tmp"] / "old-copy"
+    shutil.copytree(s["drive"], old)
+    with Vault.open(s["vault"], PASSPHRASE) as v:
+        library.add_files(v, [s["inputs"] / "letter.txt"], title="third")
+    check(_sync(s))
+    shutil.rmtree(s["drive"])
+    shutil.copytree(old, s["drive"])
+    before = {p: p.read_bytes() for p in s["drive"].rglob("*") if p.is_file()}
+    new = s["tmp"] / "new"
+
+    proc = run_kua("verify", "--replica", str(s["drive"]), vault=s["vault"])
+    assert_one_line_error(proc, 24, "generation 1, older than the last sync (generation 2)",
+                          "replaced or rolled back", "--accept-older")
+    assert_one_line_error(_sync(s), 24, "older than the last sync")
+    assert_one_line_error(run_kua("restore", "--from", str(s["drive"]), "--vault", str(new),
+                                  vault=s["vault"]), 24, "older than the last sync")
+    assert not new.exists()
+    assert {p: p.read_bytes() for p in s["drive"].rglob("*") if p.is_file()} == before
+
+    check(run_kua("verify", "--replica", str(s["drive"]), "--accept-older", vault=s["vault"]))
+    check(run_kua("restore", "--from", str(s["drive"]), "--vault", str(new), "--accept-older",
+                  vault=s["vault"]))
+    report = json.loads(check(_sync(s, "--accept-older", "--json")).stdout)
+    # After the remembered 2, and in the manifest slot generation 1 does not use.
+    assert (report["previous"], report["generation"]) == (1, 4)
+    check(run_kua("verify", "--replica", str(s["drive"]), vault=s["vault"]))

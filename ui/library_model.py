@@ -302,6 +302,8 @@ class LibraryModel(QAbstractTableModel):
             status = status_label(s.status)
             if is_synced(s, self._synced_at):
                 status = self.tr("{status} · synced").format(status=status)
+            if s.damage:
+                status = self.tr("{status} · damaged").format(status=status)
             texts = ("", s.title or self.tr("Untitled"), ", ".join(s.detained_names),
                      _local_date(date_text(s))[0], format_duration(s.duration),
                      consent_label(s.consent), status)
@@ -320,6 +322,8 @@ class LibraryModel(QAbstractTableModel):
             return self.tr("Added {when}").format(when=when)
         if col == Col.CONSENT:
             return consent_hint(s.consent)
+        if col == Col.STATUS and s.damage:
+            return "\n".join(self._damage_text(*d) for d in s.damage)
         if col == Col.STATUS:
             if is_synced(s, self._synced_at):
                 return self.tr("Saved on the backup drive at the last sync.")
@@ -327,3 +331,10 @@ class LibraryModel(QAbstractTableModel):
                 return self.tr("Changed since the last sync.")
             return self.tr("Not synced to a backup drive yet.")
         return None
+
+    def _damage_text(self, item_id: str, damage: str, damage_at: float | None) -> str:
+        if damage == "lost":
+            return self.tr("Item {item} is lost: its file was missing after a crash.").format(
+                item=item_id)
+        return self.tr("Item {item} is damaged at {time}: it was kept up to there.").format(
+            item=item_id, time=format_duration(damage_at or 0.0))

@@ -832,34 +832,49 @@
         <translation>{status} · синхрондалған</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="305"/>
+        <location filename="../library_model.py" line="306"/>
+        <source>{status} · damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../library_model.py" line="307"/>
         <source>Untitled</source>
         <translation>Атаусыз</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="319"/>
+        <location filename="../library_model.py" line="321"/>
         <source>Recorded {when}</source>
         <translation>Жазылған уақыты: {when}</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="320"/>
+        <location filename="../library_model.py" line="322"/>
         <source>Added {when}</source>
         <translation>Қосылған уақыты: {when}</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="325"/>
+        <location filename="../library_model.py" line="329"/>
         <source>Saved on the backup drive at the last sync.</source>
         <translation>Соңғы синхрондау кезінде сақтық жинақтағышқа сақталды.</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="327"/>
+        <location filename="../library_model.py" line="331"/>
         <source>Changed since the last sync.</source>
         <translation>Соңғы синхрондаудан кейін өзгерді.</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="328"/>
+        <location filename="../library_model.py" line="332"/>
         <source>Not synced to a backup drive yet.</source>
         <translation>Сақтық жинақтағышқа әлі синхрондалмаған.</translation>
+    </message>
+    <message>
+        <location filename="../library_model.py" line="337"/>
+        <source>Item {item} is lost: its file was missing after a crash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../library_model.py" line="339"/>
+        <source>Item {item} is damaged at {time}: it was kept up to there.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -832,34 +832,49 @@
         <translation>{status} · синхронизировано</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="305"/>
+        <location filename="../library_model.py" line="306"/>
+        <source>{status} · damaged</source>
+        <translation>{status} · повреждено</translation>
+    </message>
+    <message>
+        <location filename="../library_model.py" line="307"/>
         <source>Untitled</source>
         <translation>Без названия</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="319"/>
+        <location filename="../library_model.py" line="321"/>
         <source>Recorded {when}</source>
         <translation>Записано {when}</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="320"/>
+        <location filename="../library_model.py" line="322"/>
         <source>Added {when}</source>
         <translation>Добавлено {when}</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="325"/>
+        <location filename="../library_model.py" line="329"/>
         <source>Saved on the backup drive at the last sync.</source>
         <translation>Сохранено на резервном накопителе при последней синхронизации.</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="327"/>
+        <location filename="../library_model.py" line="331"/>
         <source>Changed since the last sync.</source>
         <translation>Изменено после последней синхронизации.</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="328"/>
+        <location filename="../library_model.py" line="332"/>
         <source>Not synced to a backup drive yet.</source>
         <translation>Ещё не синхронизировано с резервным накопителем.</translation>
+    </message>
+    <message>
+        <location filename="../library_model.py" line="337"/>
+        <source>Item {item} is lost: its file was missing after a crash.</source>
+        <translation>Элемент {item} утрачен: после сбоя его файла не оказалось.</translation>
+    </message>
+    <message>
+        <location filename="../library_model.py" line="339"/>
+        <source>Item {item} is damaged at {time}: it was kept up to there.</source>
+        <translation>Элемент {item} повреждён на {time}: сохранено всё до этого места.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,28 @@
+"""The library names damage that recovery found: a badge in the status column, and the
+item id and media time in its tooltip."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from storage import models
+from ui.library_model import Col, LibraryModel
+
+
+def _summary(tid: str, damage=()) -> models.TestimonySummary:
+    return models.TestimonySummary(tid, "appeal", "draft", "restricted", "2026-01-02T10:00:00Z",
+                            "2026-01-02T10:00:00Z", None, (), 1, 12.0, damage)
+
+
+def test_damaged_and_lost_items_show_in_the_library(qtbot):
+    model = LibraryModel()
+    model.set_summaries([_summary("t0000001", (("m0000001", "damaged", 63.4),
+                                               ("m0000002", "lost", None))),
+                         _summary("t0000002")], None)
+    rows = {model.summary(r).id: r for r in range(model.rowCount())}
+    damaged = model.index(rows["t0000001"], Col.STATUS)
+    fine = model.index(rows["t0000002"], Col.STATUS)
+    assert "damaged" in model.data(damaged)
+    assert "damaged" not in model.data(fine)
+    tip = model.data(damaged, Qt.ItemDataRole.ToolTipRole)
+    assert "m0000001 is damaged at 1:03" in tip and "m0000002 is lost" in tip

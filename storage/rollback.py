@@ -1,16 +1,17 @@
-"""Noticing an older `vault.db` put back: a use counter kept in two places.
+"""Noticing an older `vault.db` put back: the audit log's length, kept outside it too.
 
-The catalogue holds a counter (`meta.counter`) and a random key of its own
-(`meta.counter_key`, made once, so every copy of the catalogue has the same one).
-The file `<vault>/counter` holds the same counter sealed under that key
-(AES-256-GCM, random nonce: 36 bytes that look random). Every unlock raises both,
-the catalogue first, so a crash leaves the catalogue ahead, never behind. An older
-copy of `vault.db` (with or without its -wal) carries an older counter than the file:
+Every change of substance appends to the catalogue's hash-chained audit log, so its
+last sequence number only grows. The file `<vault>/counter` holds that number as it
+was at the last unlock or close, sealed (AES-256-GCM, random nonce: 36 bytes that look random)
+under a random key kept in the catalogue (`meta.counter_key`, made once, so every copy
+of the catalogue has it, and a passphrase change does not touch it). An older copy of
+`vault.db` (with or without its -wal) ends its log before the number in the file:
 `check` says so, and the vault keeps saying so (`meta.rollback`) until a person
-accepts it (`kua verify --accept-older`).
+accepts it (`kua verify --accept-older`). The file is rewritten only when the number
+changed, so a plain unlock writes nothing.
 
 What this cannot see: someone who puts back `vault.db` *and* `counter` from the same
-older moment, or a copy of `vault.db` taken since the last unlock. Sealed objects
+older moment, or a copy of `vault.db` taken while the vault was open, since its unlock. Sealed objects
 that the older catalogue does not know are still found, listed and kept (vault.py).
 """
 
@@ -23,6 +24,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from .db import Connection
+from .errors import DiskFull
 from .fsio import atomic_write
 
 COUNTER = "counter"
@@ -65,35 +67,51 @@ def seal(value: int, key: bytes) -> bytes:
     return nonce + AESGCM(key).encrypt(nonce, value.to_bytes(8, "big"), _AAD)
 
 
-def check_and_advance(conn: Connection, vault_dir: Path) -> str | None:
-    """Compare the catalogue's counter with the file's, then raise both by one.
+def _audit_length(conn: Connection) -> int:
+    row = conn.execute("SELECT max(seq) FROM audit").fetchone()
+    return int(row[0] or 0)
 
-    Call inside a transaction that commits before the file is written (the caller
-    writes `pending_file` after the commit). Returns a new finding (a sentence) or
-    None; a finding is also kept in `meta.rollback` until accepted.
+
+def check(conn: Connection, vault_dir: Path) -> str | None:
+    """Compare the audit log's length with the counter file; returns a new finding (a
+    sentence) or None. A finding is also kept in `meta.rollback` until accepted.
+
+    Call inside a transaction, then `write_file` after it committed.
     """
     key = _counter_key(conn)
-    ours = int(_meta(conn, "counter") or 0)
+    ours = _audit_length(conn)
     theirs = read_file(Path(vault_dir) / COUNTER, key)
     finding = None
-    if theirs is None and ours > 0:
+    if theirs is None and _meta(conn, "counter_written") is not None:
         finding = ("the vault's counter file is missing: vault.db may be an older copy put back"
                    " (or the file was deleted)")
     elif theirs == -1:
         finding = "the vault's counter file is damaged or belongs to another copy of the vault"
     elif theirs is not None and theirs > ours:
-        finding = (f"vault.db is an older copy (its use count is {ours}, the vault's {theirs}):"
-                   " it was put back from an earlier copy; newer changes are not in it")
+        finding = (f"vault.db is an older copy (its audit log ends at event {ours}, the vault had"
+                   f" reached event {theirs}): newer changes are not in it")
     if finding is not None and _meta(conn, "rollback") is None:
         _set_meta(conn, "rollback", finding)
-    _set_meta(conn, "counter", str(max(ours, theirs or 0) + 1))
+    if _meta(conn, "counter_written") is None:
+        _set_meta(conn, "counter_written", "1")
     return finding
 
 
 def write_file(conn: Connection, vault_dir: Path) -> None:
-    """Write the counter file to match the catalogue (after the catalogue committed)."""
-    value = int(_meta(conn, "counter") or 0)
-    atomic_write(Path(vault_dir) / COUNTER, seal(value, _counter_key(conn)))
+    """Make the counter file hold the audit log's length (written only if it differs).
+
+    A full disk leaves the older number in place: the check then only sees less, it
+    never sees a rollback that is not there.
+    """
+    key = _counter_key(conn)
+    value = _audit_length(conn)
+    path = Path(vault_dir) / COUNTER
+    if read_file(path, key) == value:
+        return
+    try:
+        atomic_write(path, seal(value, key))
+    except DiskFull:
+        pass
 
 
 def finding(conn: Connection) -> str | None:

@@ -94,7 +94,7 @@ class Vault:
                 vault._set_meta("keys_sha256", hashlib.sha256(keys_bytes).hexdigest())
                 ensure_device_key(conn)
                 vault.audit.append("vault.create")
-                rollback.check_and_advance(conn, path)
+                rollback.check(conn, path)
             rollback.write_file(conn, path)
             atomic_write(path / KEYS, keys_bytes)
             fsync_dir(path)
@@ -121,7 +121,7 @@ class Vault:
             conn = db.connect(path / DB, vault_key)
             vault = cls(path, vault_key, conn, lock_fd, actor)
             vault._check_keys_file(keys_bytes)
-            vault._advance_counter()
+            vault._check_rollback()
             vault._clean_up_after_crash()
         except BaseException:
             os.close(lock_fd)
@@ -129,11 +129,13 @@ class Vault:
         return vault
 
     def close(self) -> None:
-        """Checkpoint the WAL, close the catalogue and release the lock."""
+        """Checkpoint the WAL, anchor the audit log's length (`counter`), close the
+        catalogue and release the lock."""
         if self.conn is None:
             return
         try:
             db.checkpoint(self.conn)
+            rollback.write_file(self.conn, self.path)
         finally:
             self.conn.close()
             self.conn = None  # type: ignore[assignment]
@@ -232,9 +234,9 @@ class Vault:
 
     # -- crash clean-up and rollback ---------------------------------------
 
-    def _advance_counter(self) -> None:
-        with db.transaction(self.conn):
-            self.rollback_found = rollback.check_and_advance(self.conn, self.path)
+    def _check_rollback(self) -> None:
+        with db.transaction(self.conn):  # writes only once, or when something is found
+            self.rollback_found = rollback.check(self.conn, self.path)
         rollback.write_file(self.conn, self.path)
 
     def rollback_finding(self) -> str | None:

@@ -9,8 +9,10 @@ and the segment where the kept part ends is sealed again as the final one.
 
 Never twice the same (key, nonce) with different plaintext:
 
-- the plan depends only on the object's bytes, which nothing changes until the plan
-  is durable, so a repair cut short and started again makes the same plan;
+- the plan depends only on the object's bytes up to the end of what is kept; the
+  repair first cuts what follows (which frees room on a full disk) and changes nothing
+  else until the plan is durable, so a repair cut short and started again makes the
+  same plan;
 - the new final segment is written first to `<name>.end` (atomically, with its index),
   and only then into the object; a repair that finds an `.end` file that authenticates
   finishes that one instead of planning again;
@@ -197,6 +199,8 @@ def repair(objects_dir: Path, name: str, key: bytes, item_id: str, layout: Layou
         sealed = segments.aead.encrypt(_nonce(last, True), tail, segments.aad)
     finally:
         segments.close()
+    if keep:  # first free what is not kept (a full disk needs the room for the .end file)
+        _cut(objects_dir, name, layout, last, layout.sealed_size)
     atomic_write(end_path(objects_dir, name), last.to_bytes(8, "big") + sealed)
     _apply(objects_dir, name, layout, last, sealed)
     return Repaired(keep, True, damaged_at)
@@ -239,7 +243,7 @@ def _apply(objects_dir: Path, name: str, layout: Layout, index: int, sealed: byt
 
 
 def _cut(objects_dir: Path, name: str, layout: Layout, index: int, sealed_length: int) -> None:
-    """Cut a finished object just after its final segment (no new sealing)."""
+    """Cut an object just after segment `index`, `sealed_length` bytes long (no sealing)."""
     part, offset = divmod(index, layout.segments_per_part)
     fd = os.open(part_path(objects_dir, name, part), os.O_WRONLY)
     try:

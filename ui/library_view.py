@@ -32,9 +32,13 @@ SEARCH_DELAY_MS = 150
 _SORTS = ((Col.DATE, True), (Col.DATE, False), (Col.TITLE, False), (Col.DURATION, True))
 
 
-def load_library(vault: Vault) -> tuple[list[TestimonySummary], LastSync | None]:
-    """Every testimony summary and the last sync (vault thread)."""
-    return library.list_summaries(vault), last_sync(vault)
+def load_library(vault: Vault) -> tuple[list[TestimonySummary], LastSync | None,
+                                        tuple[int, bool]]:
+    """Every testimony summary, the last sync, and what the unlock found: how many
+    sealed objects the catalogue does not know, and whether it is an older copy
+    (vault thread)."""
+    found = (len(vault.unknown_objects), vault.rollback_finding() is not None)
+    return library.list_summaries(vault), last_sync(vault), found
 
 
 class LibraryScreen(Screen):
@@ -64,8 +68,14 @@ class LibraryScreen(Screen):
         self.empty = EmptyLibrary()
         self.empty.record_button.clicked.connect(lambda: self.ctx.record_into.emit(""))
         self.pages.addWidget(self.empty)
+        self.notice = QLabel()  # what the unlock found: unknown objects, an older catalogue
+        self.notice.setObjectName("recoveryNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #b3261e;")
+        self.notice.hide()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.notice)
         outer.addWidget(self.pages)
         ctx.catalogue_changed.connect(self._catalogue_changed)
         # Filtering, sorting and reloading reset the model: the selection survives them.
@@ -159,6 +169,8 @@ class LibraryScreen(Screen):
         self._reset_controls()
         self.model.clear()
         self._kept_selection = []
+        self.notice.clear()
+        self.notice.hide()
         self._update_state()
 
     @property
@@ -196,7 +208,8 @@ class LibraryScreen(Screen):
     def _loaded_library(self, epoch: int, result) -> None:
         if epoch != self._epoch:
             return
-        summaries, synced = result
+        summaries, synced, found = result
+        self._say_found(*found)
         self._loading, first = False, not self._loaded
         self._loaded = True
         self._all = summaries
@@ -208,6 +221,18 @@ class LibraryScreen(Screen):
         if self._reload_again:
             self._reload_again = False
             self.reload()
+
+    def _say_found(self, unknown: int, older: bool) -> None:
+        lines = []
+        if older:
+            lines.append(self.tr("The catalogue is an older copy: changes made after it are not"
+                                 " in it. Nothing was deleted."))
+        if unknown:
+            lines.append(self.tr("Sealed recordings that the catalogue does not know: {n}. It may"
+                                 " be an older copy; they were kept (kua verify lists them)."
+                                 ).format(n=QLocale().toString(unknown)))
+        self.notice.setText("\n".join(lines))
+        self.notice.setVisible(bool(lines))
 
     def _load_failed(self, epoch: int, error: BaseException) -> None:
         if epoch != self._epoch:

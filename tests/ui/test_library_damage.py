@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from storage import models
+from tests.ui.conftest import unlock
 from ui.library_model import Col, LibraryModel
 
 
@@ -26,3 +27,16 @@ def test_damaged_and_lost_items_show_in_the_library(qtbot):
     assert "damaged" not in model.data(fine)
     tip = model.data(damaged, Qt.ItemDataRole.ToolTipRole)
     assert "m0000001 is damaged at 1:03" in tip and "m0000002 is lost" in tip
+
+
+def test_unlock_says_what_it_found_and_keeps_it(existing_vault, window, qtbot):
+    """Sealed objects the catalogue does not know are kept, and the library says so
+    after the unlock."""
+    stray = existing_vault / "objects" / "ab" / ("ab" * 16)
+    stray.parent.mkdir(exist_ok=True)
+    stray.write_bytes(b"sealed bytes of a newer recording")
+    unlock(window, qtbot)
+    notice = window.library.notice
+    qtbot.waitUntil(lambda: notice.isVisible())
+    assert "does not know: 1" in notice.text()
+    assert stray.read_bytes() == b"sealed bytes of a newer recording"

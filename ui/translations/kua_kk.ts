@@ -880,112 +880,122 @@
 <context>
     <name>LibraryScreen</name>
     <message>
-        <location filename="../library_view.py" line="83"/>
+        <location filename="../library_view.py" line="93"/>
         <source>Search names, titles, places… in any spelling</source>
         <translation>Есімдер, тақырыптар, жерлер… кез келген жазылуымен іздеу</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="88"/>
+        <location filename="../library_view.py" line="98"/>
         <source>List</source>
         <translation>Тізім</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="90"/>
+        <location filename="../library_view.py" line="100"/>
         <source>Grid</source>
         <translation>Тор</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="104"/>
+        <location filename="../library_view.py" line="114"/>
         <source>All statuses</source>
         <translation>Барлық күйлер</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="104"/>
+        <location filename="../library_view.py" line="114"/>
         <source>Draft</source>
         <translation>Жоба</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="105"/>
+        <location filename="../library_view.py" line="115"/>
         <source>Ready</source>
         <translation>Дайын</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="105"/>
+        <location filename="../library_view.py" line="115"/>
         <source>Exported</source>
         <translation>Экспортталды</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="106"/>
+        <location filename="../library_view.py" line="116"/>
         <source>Not synced yet</source>
         <translation>Әлі синхрондалмаған</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="108"/>
+        <location filename="../library_view.py" line="118"/>
         <source>Any consent</source>
         <translation>Кез келген келісім</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="108"/>
+        <location filename="../library_view.py" line="118"/>
         <source>Public</source>
         <translation>Ашық</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="109"/>
+        <location filename="../library_view.py" line="119"/>
         <source>Anonymous</source>
         <translation>Анонимді</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="109"/>
+        <location filename="../library_view.py" line="119"/>
         <source>Restricted</source>
         <translation>Шектеулі</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="111"/>
+        <location filename="../library_view.py" line="121"/>
         <source>Newest first</source>
         <translation>Алдымен жаңалары</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="111"/>
+        <location filename="../library_view.py" line="121"/>
         <source>Oldest first</source>
         <translation>Алдымен ескілері</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="112"/>
+        <location filename="../library_view.py" line="122"/>
         <source>Title A–Z</source>
         <translation>Тақырыбы А–Я</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="112"/>
+        <location filename="../library_view.py" line="122"/>
         <source>Longest first</source>
         <translation>Алдымен ұзақтары</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="113"/>
+        <location filename="../library_view.py" line="123"/>
         <source>Sorted by a column</source>
         <translation>Баған бойынша сұрыпталған</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="120"/>
+        <location filename="../library_view.py" line="130"/>
         <source>Show:</source>
         <translation>Көрсету:</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="121"/>
+        <location filename="../library_view.py" line="131"/>
         <source>Sort:</source>
         <translation>Сұрыптау:</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="351"/>
+        <location filename="../library_view.py" line="228"/>
+        <source>The catalogue is an older copy: changes made after it are not in it. Nothing was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../library_view.py" line="231"/>
+        <source>Sealed recordings that the catalogue does not know: {n}. It may be an older copy; they were kept (kua verify lists them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../library_view.py" line="376"/>
         <source>Loading…</source>
         <translation>Жүктелуде…</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="353"/>
+        <location filename="../library_view.py" line="378"/>
         <source>{n} of {total}</source>
         <translation>{total} ішінен {n}</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="356"/>
+        <location filename="../library_view.py" line="381"/>
         <source>{n} testimonies</source>
         <translation>Куәліктер: {n}</translation>
     </message>

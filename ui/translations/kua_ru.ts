@@ -880,112 +880,122 @@
 <context>
     <name>LibraryScreen</name>
     <message>
-        <location filename="../library_view.py" line="83"/>
+        <location filename="../library_view.py" line="93"/>
         <source>Search names, titles, places… in any spelling</source>
         <translation>Поиск по именам, названиям, местам… в любом написании</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="88"/>
+        <location filename="../library_view.py" line="98"/>
         <source>List</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="90"/>
+        <location filename="../library_view.py" line="100"/>
         <source>Grid</source>
         <translation>Плитка</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="104"/>
+        <location filename="../library_view.py" line="114"/>
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="104"/>
+        <location filename="../library_view.py" line="114"/>
         <source>Draft</source>
         <translation>Черновик</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="105"/>
+        <location filename="../library_view.py" line="115"/>
         <source>Ready</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="105"/>
+        <location filename="../library_view.py" line="115"/>
         <source>Exported</source>
         <translation>Экспортировано</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="106"/>
+        <location filename="../library_view.py" line="116"/>
         <source>Not synced yet</source>
         <translation>Ещё не синхронизировано</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="108"/>
+        <location filename="../library_view.py" line="118"/>
         <source>Any consent</source>
         <translation>Любое согласие</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="108"/>
+        <location filename="../library_view.py" line="118"/>
         <source>Public</source>
         <translation>Публичное</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="109"/>
+        <location filename="../library_view.py" line="119"/>
         <source>Anonymous</source>
         <translation>Анонимное</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="109"/>
+        <location filename="../library_view.py" line="119"/>
         <source>Restricted</source>
         <translation>Ограниченное</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="111"/>
+        <location filename="../library_view.py" line="121"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="111"/>
+        <location filename="../library_view.py" line="121"/>
         <source>Oldest first</source>
         <translation>Сначала старые</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="112"/>
+        <location filename="../library_view.py" line="122"/>
         <source>Title A–Z</source>
         <translation>Название А–Я</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="112"/>
+        <location filename="../library_view.py" line="122"/>
         <source>Longest first</source>
         <translation>Сначала длинные</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="113"/>
+        <location filename="../library_view.py" line="123"/>
         <source>Sorted by a column</source>
         <translation>Сортировка по столбцу</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="120"/>
+        <location filename="../library_view.py" line="130"/>
         <source>Show:</source>
         <translation>Показать:</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="121"/>
+        <location filename="../library_view.py" line="131"/>
         <source>Sort:</source>
         <translation>Сортировка:</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="351"/>
+        <location filename="../library_view.py" line="228"/>
+        <source>The catalogue is an older copy: changes made after it are not in it. Nothing was deleted.</source>
+        <translation>Каталог — старая копия: более поздних изменений в нём нет. Ничего не удалено.</translation>
+    </message>
+    <message>
+        <location filename="../library_view.py" line="231"/>
+        <source>Sealed recordings that the catalogue does not know: {n}. It may be an older copy; they were kept (kua verify lists them).</source>
+        <translation>Зашифрованных записей, неизвестных каталогу: {n}. Возможно, это старая копия; они сохранены (их перечисляет kua verify).</translation>
+    </message>
+    <message>
+        <location filename="../library_view.py" line="376"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="353"/>
+        <location filename="../library_view.py" line="378"/>
         <source>{n} of {total}</source>
         <translation>{n} из {total}</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="356"/>
+        <location filename="../library_view.py" line="381"/>
         <source>{n} testimonies</source>
         <translation>Свидетельств: {n}</translation>
     </message>

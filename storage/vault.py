@@ -4,7 +4,7 @@
     <vault>/vault.db   SQLCipher catalogue (storage/db.py, schema.py)
     <vault>/objects/   sealed media objects (storage/sealed.py)
     <vault>/lock       empty; flock'ed while a process has the vault open
-    <vault>/counter    the use counter that tells an older vault.db (storage/rollback.py)
+    <vault>/counter    the audit log's length, sealed: tells an older vault.db (storage/rollback.py)
 
 Opening order: lock, keys, catalogue, replay check of the keys file, rollback check,
 clean-up of what a crash left (unfinished imports and erasures, empty object files).

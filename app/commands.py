@@ -17,6 +17,7 @@ from storage.vault import Vault
 
 from . import fields, library, output, session
 from .cli_io import confirm, opened, print_json, progress_line, say, warn
+from .passphrase import require_strong
 
 Handler = Callable[[argparse.Namespace], None]
 
@@ -24,21 +25,35 @@ Handler = Callable[[argparse.Namespace], None]
 def cmd_init(args: argparse.Namespace) -> None:
     """Create a vault and show its recovery key once."""
     path = session.vault_path(args.vault)
-    kdf = session.KdfChoice(args.kdf_memory, args.kdf_iterations).params()
+    choice = session.KdfChoice(args.kdf_memory, args.kdf_iterations)
+    kdf = choice.params()
     passphrase = session.secret(args.passphrase_file, "KUA_PASSPHRASE", confirm=True)
+    require_strong(passphrase, args.weak_passphrase)
     vault, recovery = Vault.create(path, passphrase, kdf=kdf, actor="kua-cli")
     vault_id = vault.vault_id
     vault.close()
+    _warn_cheap(choice)
     if print_json(args, {"id": vault_id, "path": str(path), "recovery_key": recovery}):
         return
     say(f"Created a vault in {path}")
+    _show_recovery_key(recovery)
+    say(vault_id)
+
+
+def _show_recovery_key(recovery: str) -> None:
     say()
     say("Recovery key - write it on paper and keep it away from this laptop.")
     say("It opens the vault if the passphrase is forgotten. It is shown only this once:")
     say()
     say(f"    {recovery}")
     say()
-    say(vault_id)
+
+
+def _warn_cheap(choice: session.KdfChoice) -> None:
+    """After a passphrase slot was written with a cost below the default: say so."""
+    message = choice.cheap_warning()
+    if message:
+        warn(message)
 
 
 def cmd_add(args: argparse.Namespace) -> None:
@@ -139,14 +154,23 @@ def _rm_unknown_objects(args: argparse.Namespace) -> None:
 
 
 def cmd_passwd(args: argparse.Namespace) -> None:
-    """Change the passphrase; only the keys file is rewritten."""
-    kdf = session.KdfChoice(args.kdf_memory, args.kdf_iterations).params()
+    """Change the passphrase: a new vault key, the catalogue re-keyed (storage/rekey.py)."""
+    choice = session.KdfChoice(args.kdf_memory, args.kdf_iterations)
+    kdf = choice.params()
     with opened(args) as vault:
         new = session.secret(args.new_passphrase_file, "KUA_NEW_PASSPHRASE",
                              label="new passphrase", confirm=True)
-        vault.change_passphrase(new, kdf)
-    if not print_json(args, {"changed": True}):
-        say("Passphrase changed. The recovery key still works.")
+        require_strong(new, args.weak_passphrase)
+        recovery = vault.change_passphrase(new, kdf, new_recovery_key=args.new_recovery_key)
+    _warn_cheap(choice)
+    if print_json(args, {"changed": True, "recovery_key": recovery}):
+        return
+    say("Passphrase changed. An old copy of the keys file no longer opens the vault.")
+    if recovery is None:
+        say("The recovery key still works.")
+        return
+    say("The old recovery key no longer works.")
+    _show_recovery_key(recovery)
 
 
 def cmd_verify(args: argparse.Namespace) -> None:
@@ -177,11 +201,14 @@ def cmd_verify(args: argparse.Namespace) -> None:
 
 def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Handler]:
     """Declare the vault and library subcommands; returns {name: handler}."""
-    kdf_memory = "Argon2id memory in MiB for the passphrase (default 256; lower only for very old laptops)"
+    kdf_memory = ("Argon2id memory in MiB for the passphrase (default 256, at most 1024; lower"
+                  " only for very old laptops)")
     kdf_passes = f"Argon2id passes (default {keyslots.DEFAULT_PASSPHRASE_KDF.iterations})"
+    weak = "accept a passphrase that the strength meter calls weak"
     p = add("init", "create a vault (prints the recovery key once)")
     p.add_argument("--kdf-memory", type=int, metavar="MIB", help=kdf_memory)
     p.add_argument("--kdf-iterations", type=int, metavar="N", help=kdf_passes)
+    p.add_argument("--weak-passphrase", action="store_true", help=weak)
 
     p = add("add", "store existing files byte for byte as a testimony's items")
     p.add_argument("files", nargs="+", metavar="FILE")
@@ -214,11 +241,14 @@ def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Ha
                    help="delete the sealed objects the catalogue does not know (kua verify names them)")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
 
-    p = add("passwd", "change the passphrase (rewrites only the keys file)")
+    p = add("passwd", "change the passphrase (a new vault key: old keys files open nothing)")
     p.add_argument("--new-passphrase-file", metavar="F",
                    help="read the new passphrase from this file (else $KUA_NEW_PASSPHRASE or a prompt)")
+    p.add_argument("--new-recovery-key", action="store_true",
+                   help="also make a new recovery key (printed once); the old one stops working")
     p.add_argument("--kdf-memory", type=int, metavar="MIB", help=kdf_memory)
     p.add_argument("--kdf-iterations", type=int, metavar="N", help=kdf_passes)
+    p.add_argument("--weak-passphrase", action="store_true", help=weak)
 
     p = add("verify", "check the audit chain, every object's tags and every SHA-256")
     p.add_argument("--bundle", metavar="DIR", help="check a bundle instead (no vault needed)")

@@ -1,14 +1,18 @@
-"""A rough passphrase strength estimate for the first-run screen (no network, no lists).
+"""A rough passphrase strength estimate, and the one rule for new passphrases.
 
 Entropy is estimated from the character classes used and the length, with repeats
 and runs of one class discounted; a passphrase of several words scores by word count
 too. It is a nudge for a volunteer, not a guarantee: Argon2 does the heavy lifting.
+What the app's strength meter calls weak (`is_weak`) is what `kua init` and `kua
+passwd` refuse (`require_strong`) unless `--weak-passphrase` is given.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+
+from storage.errors import WeakPassphrase
 
 WEAK, FAIR, GOOD, STRONG = 1, 2, 3, 4
 MIN_LENGTH = 10  # shorter than this is weak whatever it holds
@@ -62,3 +66,14 @@ def estimate(text: str) -> Strength:
     else:
         score = STRONG
     return Strength(score, bits)
+
+
+def is_weak(text: str) -> bool:
+    """Too easy to guess for a new passphrase: the meter says "Weak" (or it is empty)."""
+    return not estimate(text).acceptable
+
+
+def require_strong(text: str, allow_weak: bool = False) -> None:
+    """Raise `WeakPassphrase` for a weak new passphrase, unless `allow_weak`."""
+    if is_weak(text) and not allow_weak:
+        raise WeakPassphrase()

@@ -73,13 +73,26 @@ class KdfChoice:
     iterations: int | None = None
 
     def params(self) -> keyslots.KdfParams:
-        """The KdfParams to use for a new passphrase slot."""
+        """The KdfParams to use for a new passphrase slot (within what a keys file may hold)."""
         d = keyslots.DEFAULT_PASSPHRASE_KDF
         memory = d.memory_kib if self.memory_mib is None else self.memory_mib * 1024
-        iterations = self.iterations or d.iterations
-        if memory < 8 * 1024 or iterations < 1:
-            raise UsageError("the key derivation needs at least 8 MiB and 1 iteration")
-        return keyslots.KdfParams(memory, iterations, d.lanes)
+        iterations = d.iterations if self.iterations is None else self.iterations
+        params = keyslots.KdfParams(memory, iterations, d.lanes)
+        if not params.in_bounds:
+            raise UsageError(f"the key derivation takes {keyslots.MIN_MEMORY_KIB // 1024} to"
+                             f" {keyslots.MAX_MEMORY_KIB // 1024} MiB and 1 to"
+                             f" {keyslots.MAX_ITERATIONS} iterations")
+        return params
+
+    def cheap_warning(self) -> str | None:
+        """A warning when the cost asked for is below the default (tests use a tiny one)."""
+        d, p = keyslots.DEFAULT_PASSPHRASE_KDF, self.params()
+        if p.memory_kib >= d.memory_kib and p.iterations >= d.iterations:
+            return None
+        return (f"warning: the passphrase's key derivation is cheaper than the default"
+                f" ({p.memory_kib // 1024} MiB and {p.iterations} iteration(s) instead of"
+                f" {d.memory_kib // 1024} MiB and {d.iterations}): meant for tests, it makes"
+                f" the passphrase faster to guess")
 
 
 def open_vault(path: Path, passphrase: str, actor: str = "kua-cli") -> Vault:

@@ -133,3 +133,18 @@ def checkpoint(conn: Connection) -> None:
     """Fold the WAL into vault.db and empty it, so erased rows leave no copy behind."""
     with mapped_errors():
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def rekey(conn: Connection, vault_key: bytes) -> None:
+    """Re-encrypt every page of the catalogue under `vault_key`'s catalogue subkey.
+
+    SQLCipher's rekey is one write transaction (all pages go to the WAL, then one
+    commit frame), so a crash leaves the catalogue wholly under the old key or wholly
+    under the new one. The WAL is folded in first; the caller checkpoints again
+    afterwards, so that the file on disk holds no page under the old key.
+    """
+    checkpoint(conn)
+    key = subkey(vault_key, "catalogue").hex()
+    with mapped_errors():
+        conn.execute(f"PRAGMA rekey = \"x'{key}'\"")
+    del key

@@ -37,6 +37,23 @@ class WrongPassphrase(KuaError):
         super().__init__(message)
 
 
+class WeakPassphrase(UsageError):
+    """A new passphrase that the strength meter calls weak (app/passphrase.py)."""
+
+    def __init__(self, message: str = "the passphrase is too easy to guess: use at least 10"
+                 " characters, four or more words is best (--weak-passphrase to insist)") -> None:
+        super().__init__(message)
+
+
+class RecoveryKeyTooOld(UsageError):
+    """The vault's recovery slot predates public-key recovery slots (keyslots v2)."""
+
+    def __init__(self, message: str = "this vault's recovery key was made by an older Kua and"
+                 " cannot follow a new vault key: make a new one too"
+                 " (kua passwd --new-recovery-key)") -> None:
+        super().__init__(message)
+
+
 class NotAVault(KuaError):
     """The folder is not a Kua vault."""
 

@@ -186,11 +186,13 @@ class _Sync:
                                  " import): let it finish, then sync")
 
     def _base(self) -> Manifest | None:
-        """The newest generation on the drive that authenticates under this vault's key."""
+        """The newest generation on the drive that authenticates under this vault's key
+        (or a key it had before a passphrase change)."""
         with drive_errors(self.root):
             slots = read_slots(self.root)
         ours = self.vault.vault_id
-        valid = [m for s in slots if (m := decode(s, self.vault._key)) is not None]
+        keys = self.vault.known_keys()
+        valid = [m for s in slots for k in keys if (m := decode(s, k)) is not None]
         if not valid:
             # Another vault's manifest names a generation whose files are there; a torn
             # manifest (power cut during a first sync) has a garbled header and does not.

@@ -138,15 +138,16 @@ def unlock(root: Path, secret: str) -> Generation:
     return found
 
 
-def for_vault(root: Path, vault_key: bytes, vault_id: str) -> Generation:
-    """The newest intact generation of the replica of this vault (opened with its key).
+def for_vault(root: Path, vault_keys: list[bytes], vault_id: str) -> Generation:
+    """The newest intact generation of the replica of this vault, opened with its key or
+    one it had before a passphrase change (`Vault.known_keys`).
 
     A replica of another vault is refused by name (`ReplicaMismatch`).
     """
     root = Path(root)
-    found = newest(root, lambda keys: vault_key)
-    if found is not None:
-        return found
+    found = [g for key in vault_keys if (g := newest(root, lambda _, k=key: k)) is not None]
+    if found:
+        return max(found, key=lambda g: g.manifest.generation)
     foreign = [s.vault_id for s in read_slots(root) if s.vault_id != vault_id]
     if foreign:
         raise ReplicaMismatch(root, foreign[0], vault_id)
@@ -193,8 +194,8 @@ def open_for(vault: Vault, path: Path) -> ReplicaVault:
     with replica_drive.drive_errors(path):
         lock_fd = replica_drive.lock(path, exclusive=False)
         try:
-            return open_generation(path, for_vault(path, vault._key, vault.vault_id), lock_fd,
-                                   vault.audit.actor)
+            generation = for_vault(path, vault.known_keys(), vault.vault_id)
+            return open_generation(path, generation, lock_fd, vault.audit.actor)
         except BaseException:
             os.close(lock_fd)
             raise

@@ -1,15 +1,18 @@
 """A vault folder: keys, catalogue and sealed objects, held by one process at a time.
 
     <vault>/keys       keyslots (storage/keyslots.py)
+    <vault>/keys.pending  only while a passphrase change is under way (storage/rekey.py)
     <vault>/vault.db   SQLCipher catalogue (storage/db.py, schema.py)
     <vault>/objects/   sealed media objects (storage/sealed.py)
     <vault>/lock       empty; flock'ed while a process has the vault open
     <vault>/counter    the audit log's length, sealed: tells an older vault.db (storage/rollback.py)
 
-Opening order: lock, keys, catalogue, replay check of the keys file, rollback check,
-clean-up of what a crash left (unfinished imports and erasures, empty object files).
-Nothing is deleted because the catalogue does not know it: sealed objects it does not
-reference are kept and listed (`unknown_objects`) until a person removes them.
+Opening order: lock, keys (and a pending keys file), catalogue, replay check of the
+keys file and an interrupted passphrase change finished or undone (storage/rekey.py),
+rollback check, clean-up of what a crash left (unfinished imports and erasures, empty
+object files). Nothing is deleted because the catalogue does not know it: sealed
+objects it does not reference are kept and listed (`unknown_objects`) until a person
+removes them.
 """
 
 from __future__ import annotations
@@ -22,11 +25,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import db, keyslots, rollback
+from . import db, keyslots, rekey, rollback
 from .audit import AuditLog, now
 from .bundles.device import DeviceKey, ensure_device_key, load_device_key
 from .catalogue import Catalogue
-from .errors import (KeysReplayed, NotAVault, VaultCorrupt, VaultExists, VaultInUse)
+from .errors import NotAVault, VaultCorrupt, VaultExists, VaultInUse
 from .fsio import atomic_write, disk_full_as_error, fsync_dir, is_empty_dir
 from .items import Items, ObjectRef
 from .repair import END_SUFFIX, end_path
@@ -84,7 +87,8 @@ class Vault:
             (path / OBJECTS).mkdir(mode=0o700, exist_ok=True)
             vault_key = keyslots.new_vault_key()
             recovery = keyslots.new_recovery_key()
-            keys_bytes = keyslots.create(passphrase, vault_key, recovery, kdf)
+            made = keyslots.issue(passphrase, vault_key, recovery, kdf)
+            keys_bytes = made.data
             conn = db.connect(path / DB, vault_key, create=True)
             os.chmod(path / DB, 0o600)  # sqlite gives its -wal and -shm the same mode
             vault = cls(path, vault_key, conn, lock_fd, actor)
@@ -92,6 +96,7 @@ class Vault:
                 vault._set_meta("vault_id", secrets.token_hex(16))
                 vault._set_meta("created_at", now())
                 vault._set_meta("keys_sha256", hashlib.sha256(keys_bytes).hexdigest())
+                vault._set_meta("recovery_public_key", made.recovery_public.hex())
                 ensure_device_key(conn)
                 vault.audit.append("vault.create")
                 rollback.check(conn, path)
@@ -116,11 +121,9 @@ class Vault:
             raise NotAVault(f"{path} is not a Kua vault")
         lock_fd = _lock(path)
         try:
-            keys_bytes = (path / KEYS).read_bytes()
-            vault_key = keyslots.unlock(keys_bytes, secret)
-            conn = db.connect(path / DB, vault_key)
-            vault = cls(path, vault_key, conn, lock_fd, actor)
-            vault._check_keys_file(keys_bytes)
+            opened = rekey.unlock(path, secret)
+            vault = cls(path, opened.vault_key, opened.conn, lock_fd, actor)
+            rekey.settle(vault, opened)
             vault._check_rollback()
             vault._clean_up_after_crash()
         except BaseException:
@@ -151,36 +154,22 @@ class Vault:
     # -- keys ----------------------------------------------------------------
 
     def change_passphrase(self, new_passphrase: str,
-                          kdf: keyslots.KdfParams = keyslots.DEFAULT_PASSPHRASE_KDF) -> None:
-        """Rewrite only the keys file so the passphrase slot opens with `new_passphrase`.
-
-        The catalogue first accepts both the old and the new keys file ("pending"),
-        then the file is replaced atomically, then the old one stops being accepted:
-        a crash at any point leaves a vault that opens, and an old copy of `keys`
-        put back later is refused (`KeysReplayed`).
+                          kdf: keyslots.KdfParams = keyslots.DEFAULT_PASSPHRASE_KDF, *,
+                          new_recovery_key: bool = False) -> str | None:
+        """Set a new passphrase on a new vault key (the catalogue is re-keyed), so that an
+        old keys file with the old passphrase opens nothing current; crash-safe (see
+        storage/rekey.py). Returns the new recovery key if one was asked for (the old
+        one is then revoked), else None (the recovery key keeps working).
         """
-        old = (self.path / KEYS).read_bytes()
-        new = keyslots.replace_passphrase(old, self._key, new_passphrase, kdf)
-        digest = hashlib.sha256(new).hexdigest()
-        with db.transaction(self.conn):
-            self._set_meta("keys_sha256_pending", digest)
-        atomic_write(self.path / KEYS, new)
-        with db.transaction(self.conn):
-            self._set_meta("keys_sha256", digest)
-            self.conn.execute("DELETE FROM meta WHERE key = 'keys_sha256_pending'")
-            self.audit.append("vault.passwd")
+        return rekey.change(self, new_passphrase, kdf, new_recovery_key)
 
     def _check_keys_file(self, keys_bytes: bytes) -> None:
-        digest = hashlib.sha256(keys_bytes).hexdigest()
-        if digest == self._meta("keys_sha256"):
-            return
-        if digest == self._meta("keys_sha256_pending"):
-            with db.transaction(self.conn):  # a passwd was cut short after the rename
-                self._set_meta("keys_sha256", digest)
-                self.conn.execute("DELETE FROM meta WHERE key = 'keys_sha256_pending'")
-            return
-        raise KeysReplayed("the vault's keys file is an old copy (replaced after a passphrase"
-                           " change): restore the current keys file")
+        """Refuse a keys file that is not the catalogue's (a restore checks its copy)."""
+        rekey.settle(self, rekey.Unlocked(keys_bytes, self._key, self.conn, False))
+
+    def known_keys(self) -> list[bytes]:
+        """The vault key and the ones it replaced (replicas synced before a change)."""
+        return rekey.known_keys(self)
 
     # -- objects -------------------------------------------------------------
 

@@ -5,16 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QStackedWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton,
+                               QStackedWidget, QVBoxLayout, QWidget)
 
 from storage.vault import Vault
 
 from .context import AppContext
 from .errors import show_error
 from .new_passphrase import NewPassphrase
+from .recovery_key import RecoveryKeyPanel
 from .widgets import centered_card, heading, paragraph
 
 
@@ -101,48 +100,24 @@ class FirstRunScreen(QStackedWidget):
     # -- page 2: the recovery key -------------------------------------------
 
     def _build_key_page(self) -> None:
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.addWidget(heading(self.tr("Your recovery key")))
-        layout.addWidget(paragraph(self.tr(
+        self.key_panel = RecoveryKeyPanel(self.tr("Your recovery key"), self.tr(
             "Write this key on paper and keep it away from this computer. If you forget "
-            "the passphrase, it opens the vault. It is shown only this once.")))
-        self.key_label = QLabel()
-        self.key_label.setObjectName("recoveryKey")
-        font = QFont("monospace")
-        font.setStyleHint(QFont.StyleHint.Monospace)
-        font.setPointSizeF(self.font().pointSizeF() * 1.5)
-        self.key_label.setFont(font)
-        self.key_label.setWordWrap(True)
-        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.key_label)
-        self.written = QCheckBox(self.tr("I have written it down"))
-        self.written.setObjectName("keyWrittenDown")
-        layout.addWidget(self.written)
-        self.continue_button = QPushButton(self.tr("Continue"))
-        self.continue_button.setObjectName("keyContinue")
-        self.continue_button.setEnabled(False)
-        self.written.toggled.connect(self.continue_button.setEnabled)
-        self.continue_button.clicked.connect(self._done)
-        layout.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.addWidget(centered_card(body))
+            "the passphrase, it opens the vault. It is shown only this once."))
+        self.key_label = self.key_panel.key_label
+        self.written, self.continue_button = self.key_panel.written, self.key_panel.continue_button
+        self.key_panel.done.connect(self._done)
+        self.addWidget(centered_card(self.key_panel))
 
     def _show_key(self, recovery: str) -> None:
         self.fields.clear()
-        # Two lines of four groups: easier to copy by hand than one long line.
-        groups = recovery.split("-")
-        self.key_label.setText("-".join(groups[:4]) + "-\n" + "-".join(groups[4:])
-                               if len(groups) == 8 else recovery)
+        self.key_panel.show_key(recovery)
         self.setCurrentIndex(1)
 
     def _done(self) -> None:
-        self.key_label.clear()  # shown once: gone from memory's widgets as well
-        self.written.setChecked(False)
         self.setCurrentIndex(0)
         self.finished.emit()
 
     def clear(self) -> None:
         """Forget the passphrase fields and any key on screen."""
         self.fields.clear()
-        self.key_label.clear()
+        self.key_panel.clear()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar
 
-from app.passphrase import estimate
+from app.passphrase import estimate, is_weak
 
 
 class NewPassphrase(QObject):
@@ -41,8 +41,8 @@ class NewPassphrase(QObject):
 
     @property
     def ready(self) -> bool:
-        """Strong enough and typed the same twice."""
-        return (estimate(self.passphrase.text()).acceptable
+        """Strong enough (the rule `kua init` and `kua passwd` apply) and typed the same twice."""
+        return (not is_weak(self.passphrase.text())
                 and self.passphrase.text() == self.confirm.text())
 
     def clear(self) -> None:
@@ -57,7 +57,7 @@ class NewPassphrase(QObject):
         self.meter.setFormat(words[strength.score])
         if not self.passphrase.text():
             hint = self.tr("Use at least 10 characters; four or more words is best.")
-        elif not strength.acceptable:
+        elif is_weak(self.passphrase.text()):
             hint = self.tr("This passphrase is too easy to guess. Make it longer.")
         elif self.confirm.text() and self.confirm.text() != self.passphrase.text():
             hint = self.tr("The two passphrases are different.")

@@ -6,11 +6,12 @@ import hashlib
 import math
 import time
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from storage import keyslots
-from storage.errors import VaultCorrupt, WrongPassphrase
+from storage.errors import RecoveryKeyTooOld, VaultCorrupt, WrongPassphrase
 from tests.conftest import FAST_KDF
 
 KEY = bytes(range(32))
@@ -76,14 +77,75 @@ def test_file_looks_random(keys_and_recovery):
     assert entropy > 7.6  # bits per byte; 1 KiB of random bytes gives ~7.8
 
 
-def test_replace_passphrase_keeps_recovery_and_drops_old(keys_and_recovery):
-    data, recovery = keys_and_recovery
-    new = keyslots.replace_passphrase(data, KEY, "new words", FAST_KDF)
-    assert keyslots.unlock(new, "new words") == KEY
-    assert keyslots.unlock(new, recovery) == KEY
+def test_rewrap_moves_recovery_to_a_new_key_and_drops_old_passphrase():
+    """A new vault key gets a new passphrase slot and the same recovery key, sealed
+    through the recovery slot's public key (the recovery key itself is not needed)."""
+    recovery = keyslots.new_recovery_key()
+    made = keyslots.issue("pass word", KEY, recovery, FAST_KDF)
+    new_key = bytes(reversed(KEY))
+    new = keyslots.rewrap(made.data, new_key, "new words", made.recovery_public, FAST_KDF)
+    assert keyslots.unlock(new, "new words") == new_key
+    assert keyslots.unlock(new, recovery) == new_key
     with pytest.raises(WrongPassphrase):
         keyslots.unlock(new, "pass word")
-    assert hashlib.sha256(new).digest() != hashlib.sha256(data).digest()
+    assert keyslots.unlock(made.data, recovery) == KEY  # the old file still holds only KEY
+    again = keyslots.rewrap(new, KEY, "third words", made.recovery_public, FAST_KDF)
+    assert keyslots.unlock(again, recovery) == KEY
+
+
+def test_an_old_style_recovery_slot_cannot_be_rewrapped():
+    """Vaults made before v2 recovery slots (tests/fixtures/vault-v1) must make a new
+    recovery key at their next passphrase change."""
+    data = (Path(__file__).parents[1] / "fixtures" / "vault-v1" / "keys").read_bytes()
+    with pytest.raises(RecoveryKeyTooOld, match="--new-recovery-key"):
+        keyslots.rewrap(data, KEY, "new words", bytes(32), FAST_KDF)
+
+
+def _forge(data: bytes, kind: int, **fields: int) -> bytes:
+    """`data` with the masked header of its `kind` slot rewritten (memory_kib, iterations,
+    lanes), re-masked and re-checksummed, as someone with Kua's code could do."""
+    slots = keyslots._split(data)
+    for i, raw in enumerate(slots):
+        slot = keyslots._read_slot(i, raw)
+        if slot is not None and slot.kind == kind:
+            magic, k, version, reserved, m, t, p = keyslots._HEADER.unpack(slot.header)
+            values = {"memory_kib": m, "iterations": t, "lanes": p, **fields}
+            header = keyslots._HEADER.pack(magic, k, version, reserved, values["memory_kib"],
+                                           values["iterations"], values["lanes"])
+            size = keyslots._HEADER.size
+            masked = keyslots._xor(header, keyslots._mask(slot.salt))
+            slots[i] = raw[:16] + masked + raw[16 + size:]
+    return keyslots._assemble(slots)
+
+
+FORGED = [{"memory_kib": 4 * 1024 * 1024}, {"memory_kib": 2**32 - 1}, {"memory_kib": 0},
+          {"memory_kib": 8}, {"iterations": 0}, {"iterations": 2**32 - 1},
+          {"iterations": 64}, {"lanes": 0}, {"lanes": 16}, {"lanes": 2**32 - 1}]
+
+
+@pytest.mark.parametrize("kind", [keyslots.KIND_PASSPHRASE, keyslots.KIND_RECOVERY])
+@pytest.mark.parametrize("fields", FORGED, ids=lambda f: ",".join(f"{k}={v}" for k, v in f.items()))
+def test_forged_kdf_cost_is_damage_before_any_argon2(keys_and_recovery, kind, fields, monkeypatch):
+    """A header asking for an impossible Argon2 cost is "damaged" (VaultCorrupt), for
+    any secret, and no key derivation runs at all (no allocation, no ValueError)."""
+    data, recovery = keys_and_recovery
+    forged = _forge(data, kind, **fields)
+    assert forged != data
+    derived = []
+    monkeypatch.setattr(keyslots.KdfParams, "derive", lambda *a: derived.append(a))
+    for secret in ("pass word", recovery):
+        with pytest.raises(VaultCorrupt, match="keys file is damaged"):
+            keyslots.unlock(forged, secret)
+    assert derived == []
+
+
+def test_costs_at_the_bounds_still_open():
+    low = keyslots.KdfParams(keyslots.MIN_MEMORY_KIB, 1, 1)
+    data = keyslots.create("pass word", KEY, keyslots.new_recovery_key(), low)
+    assert keyslots.unlock(data, "pass word") == KEY
+    assert not keyslots.KdfParams(keyslots.MAX_MEMORY_KIB + 1, 1, 1).in_bounds
+    assert keyslots.KdfParams(keyslots.MAX_MEMORY_KIB, keyslots.MAX_ITERATIONS,
+                              keyslots.MAX_LANES).in_bounds
 
 
 def test_recovery_key_format():

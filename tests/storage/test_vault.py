@@ -84,7 +84,7 @@ def test_second_process_gets_vault_in_use(recovery_vault):
     assert queue.get(timeout=5) == "opened"
 
 
-def test_passwd_rewrites_only_keys(recovery_vault):
+def test_passwd_leaves_objects_and_keeps_the_recovery_key(recovery_vault):
     path, recovery = recovery_vault
     with Vault.open(path, PASSPHRASE) as v:
         _add_item(v, b"x" * 5000)

@@ -5,14 +5,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app import bundles
+from storage import keyslots
 from storage.bundles import age
+from storage.errors import WrongPassphrase
 from storage.vault import Vault
-from tests.conftest import PASSPHRASE
-from tests.ui.conftest import run_in_vault
+from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.ui.conftest import run_in_vault, unlock
 from ui.address_book import short_key
 
 
@@ -119,3 +122,38 @@ def test_change_passphrase(unlocked, ctx, qtbot):
         assert type(error).__name__ == "WrongPassphrase"
     else:
         raise AssertionError("the old passphrase still opens the vault")
+
+
+@pytest.fixture
+def old_recovery(tmp_path: Path) -> str:
+    """A closed vault at the path `ctx` uses; its recovery key."""
+    vault, recovery = Vault.create(tmp_path / "vault", PASSPHRASE, kdf=FAST_KDF)
+    vault.close()
+    return recovery
+
+
+def test_change_passphrase_with_a_new_recovery_key(old_recovery, window, ctx, qtbot):
+    """"Also make a new recovery key": the new key is shown once, as on the first run,
+    until "I have written it down"; it opens the vault and the old one no longer does."""
+    unlock(window, qtbot)
+    dialog = window.open_settings().open_change_passphrase()
+    new = "a brand new and long passphrase"
+    dialog.passphrase.setText(new)
+    dialog.confirm.setText(new)
+    dialog.new_recovery.setChecked(True)
+    qtbot.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)
+    panel = dialog.key_panel
+    qtbot.waitUntil(lambda: dialog.pages.currentWidget() is panel, timeout=10_000)
+    shown = panel.key_label.text().replace("\n", "")
+    assert keyslots.parse_recovery_key(shown) is not None and shown != old_recovery
+    assert not panel.continue_button.isEnabled()
+    panel.written.setChecked(True)
+    with qtbot.waitSignal(dialog.accepted, timeout=5_000):
+        qtbot.mouseClick(panel.continue_button, Qt.MouseButton.LeftButton)
+    window.lock_now()
+    assert ctx.executor.wait_idle()
+    for secret in (new, shown):
+        Vault.open(ctx.vault_path, secret).close()
+    for secret in (PASSPHRASE, old_recovery):
+        with pytest.raises(WrongPassphrase):
+            Vault.open(ctx.vault_path, secret)

@@ -52,34 +52,49 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../passphrase_dialog.py" line="27"/>
-        <location filename="../passphrase_dialog.py" line="44"/>
-        <location filename="../passphrase_dialog.py" line="82"/>
+        <location filename="../passphrase_dialog.py" line="30"/>
+        <location filename="../passphrase_dialog.py" line="54"/>
+        <location filename="../passphrase_dialog.py" line="105"/>
         <source>Change passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../passphrase_dialog.py" line="32"/>
-        <source>Choose a new passphrase for this vault. Your recovery key keeps working. Copies already on a drive still open with the old passphrase until you sync.</source>
+        <location filename="../passphrase_dialog.py" line="38"/>
+        <source>Choose a new passphrase for this vault. The vault gets a new key, so an old copy of its keys file no longer opens it. Copies already on a drive still open with the old passphrase until you sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../passphrase_dialog.py" line="36"/>
+        <location filename="../passphrase_dialog.py" line="43"/>
         <source>New passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../passphrase_dialog.py" line="66"/>
+        <location filename="../passphrase_dialog.py" line="50"/>
+        <source>Also make a new recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../passphrase_dialog.py" line="62"/>
+        <source>Your new recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../passphrase_dialog.py" line="63"/>
+        <source>The old recovery key no longer opens the vault. Write this one on paper and keep it away from this computer. It is shown only this once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../passphrase_dialog.py" line="84"/>
         <source>Changing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../passphrase_dialog.py" line="72"/>
+        <location filename="../passphrase_dialog.py" line="95"/>
         <source>Passphrase changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../passphrase_dialog.py" line="73"/>
+        <location filename="../passphrase_dialog.py" line="96"/>
         <source>Passphrase changed. The recovery key still works.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -481,65 +496,55 @@
 <context>
     <name>FirstRunScreen</name>
     <message>
-        <location filename="../first_run.py" line="37"/>
+        <location filename="../first_run.py" line="36"/>
         <source>Welcome to Kua</source>
         <translation>Kua бағдарламасына қош келдіңіз</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="39"/>
+        <location filename="../first_run.py" line="38"/>
         <source>Kua keeps the testimonies you record in an encrypted vault on this computer. Choose a passphrase you will remember: without it, nobody can open the vault, not even you.</source>
         <translation>Kua сіз жазған куәліктерді осы компьютердегі шифрланған қоймада сақтайды. Есіңізде қалатын құпия фраза таңдаңыз: онсыз қойманы ешкім аша алмайды, тіпті сіз де.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="46"/>
+        <location filename="../first_run.py" line="45"/>
         <source>Change…</source>
         <translation>Өзгерту…</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="51"/>
+        <location filename="../first_run.py" line="50"/>
         <source>Vault folder</source>
         <translation>Қойма қалтасы</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="52"/>
+        <location filename="../first_run.py" line="51"/>
         <source>Passphrase</source>
         <translation>Құпия фраза</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="60"/>
-        <location filename="../first_run.py" line="97"/>
+        <location filename="../first_run.py" line="59"/>
+        <location filename="../first_run.py" line="96"/>
         <source>Create the vault</source>
         <translation>Қойма құру</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="69"/>
+        <location filename="../first_run.py" line="68"/>
         <source>Where should the vault live?</source>
         <translation>Қойманы қайда орналастыру керек?</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="90"/>
+        <location filename="../first_run.py" line="89"/>
         <source>Creating…</source>
         <translation>Құрылуда…</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="106"/>
+        <location filename="../first_run.py" line="103"/>
         <source>Your recovery key</source>
         <translation>Қалпына келтіру кілтіңіз</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="108"/>
+        <location filename="../first_run.py" line="104"/>
         <source>Write this key on paper and keep it away from this computer. If you forget the passphrase, it opens the vault. It is shown only this once.</source>
         <translation>Бұл кілтті қағазға жазып, осы компьютерден бөлек сақтаңыз. Құпия фразаны ұмытсаңыз, қойманы осы кілт ашады. Ол тек осы жолы ғана көрсетіледі.</translation>
-    </message>
-    <message>
-        <location filename="../first_run.py" line="120"/>
-        <source>I have written it down</source>
-        <translation>Кілтті жазып алдым</translation>
-    </message>
-    <message>
-        <location filename="../first_run.py" line="123"/>
-        <source>Continue</source>
-        <translation>Жалғастыру</translation>
     </message>
 </context>
 <context>
@@ -1841,6 +1846,19 @@
         <location filename="../recorder_controls.py" line="221"/>
         <source>The recording stopped with a problem: {reason} What was recorded is kept and will be repaired the next time Kua is unlocked.</source>
         <translation>Жазу мәселеге байланысты тоқтады: {reason} Жазылғаны сақталды, ол Kua құлпы келесі рет ашылғанда қалпына келтіріледі.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyPanel</name>
+    <message>
+        <location filename="../recovery_key.py" line="36"/>
+        <source>I have written it down</source>
+        <translation>Кілтті жазып алдым</translation>
+    </message>
+    <message>
+        <location filename="../recovery_key.py" line="39"/>
+        <source>Continue</source>
+        <translation>Жалғастыру</translation>
     </message>
 </context>
 <context>

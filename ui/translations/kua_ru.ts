@@ -52,34 +52,49 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../passphrase_dialog.py" line="27"/>
-        <location filename="../passphrase_dialog.py" line="44"/>
-        <location filename="../passphrase_dialog.py" line="82"/>
+        <location filename="../passphrase_dialog.py" line="30"/>
+        <location filename="../passphrase_dialog.py" line="54"/>
+        <location filename="../passphrase_dialog.py" line="105"/>
         <source>Change passphrase</source>
         <translation>Сменить парольную фразу</translation>
     </message>
     <message>
-        <location filename="../passphrase_dialog.py" line="32"/>
-        <source>Choose a new passphrase for this vault. Your recovery key keeps working. Copies already on a drive still open with the old passphrase until you sync.</source>
-        <translation>Выберите новую парольную фразу для этого хранилища. Ключ восстановления продолжит работать. Копии, которые уже есть на накопителе, открываются старой парольной фразой до следующей синхронизации.</translation>
+        <location filename="../passphrase_dialog.py" line="38"/>
+        <source>Choose a new passphrase for this vault. The vault gets a new key, so an old copy of its keys file no longer opens it. Copies already on a drive still open with the old passphrase until you sync.</source>
+        <translation>Выберите новую парольную фразу для этого хранилища. Хранилище получит новый ключ, поэтому старая копия его файла ключей больше не откроет его. Копии, которые уже есть на накопителе, открываются старой парольной фразой до следующей синхронизации.</translation>
     </message>
     <message>
-        <location filename="../passphrase_dialog.py" line="36"/>
+        <location filename="../passphrase_dialog.py" line="43"/>
         <source>New passphrase</source>
         <translation>Новая парольная фраза</translation>
     </message>
     <message>
-        <location filename="../passphrase_dialog.py" line="66"/>
+        <location filename="../passphrase_dialog.py" line="50"/>
+        <source>Also make a new recovery key</source>
+        <translation>Также создать новый ключ восстановления</translation>
+    </message>
+    <message>
+        <location filename="../passphrase_dialog.py" line="62"/>
+        <source>Your new recovery key</source>
+        <translation>Ваш новый ключ восстановления</translation>
+    </message>
+    <message>
+        <location filename="../passphrase_dialog.py" line="63"/>
+        <source>The old recovery key no longer opens the vault. Write this one on paper and keep it away from this computer. It is shown only this once.</source>
+        <translation>Старый ключ восстановления больше не открывает хранилище. Запишите новый ключ на бумаге и храните его отдельно от этого компьютера. Ключ показывается только один раз.</translation>
+    </message>
+    <message>
+        <location filename="../passphrase_dialog.py" line="84"/>
         <source>Changing…</source>
         <translation>Изменение…</translation>
     </message>
     <message>
-        <location filename="../passphrase_dialog.py" line="72"/>
+        <location filename="../passphrase_dialog.py" line="95"/>
         <source>Passphrase changed</source>
         <translation>Парольная фраза изменена</translation>
     </message>
     <message>
-        <location filename="../passphrase_dialog.py" line="73"/>
+        <location filename="../passphrase_dialog.py" line="96"/>
         <source>Passphrase changed. The recovery key still works.</source>
         <translation>Парольная фраза изменена. Ключ восстановления по-прежнему работает.</translation>
     </message>
@@ -481,65 +496,55 @@
 <context>
     <name>FirstRunScreen</name>
     <message>
-        <location filename="../first_run.py" line="37"/>
+        <location filename="../first_run.py" line="36"/>
         <source>Welcome to Kua</source>
         <translation>Добро пожаловать в Kua</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="39"/>
+        <location filename="../first_run.py" line="38"/>
         <source>Kua keeps the testimonies you record in an encrypted vault on this computer. Choose a passphrase you will remember: without it, nobody can open the vault, not even you.</source>
         <translation>Kua хранит записанные вами свидетельства в зашифрованном хранилище на этом компьютере. Выберите парольную фразу, которую вы запомните: без неё никто не сможет открыть хранилище, даже вы.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="46"/>
+        <location filename="../first_run.py" line="45"/>
         <source>Change…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="51"/>
+        <location filename="../first_run.py" line="50"/>
         <source>Vault folder</source>
         <translation>Папка хранилища</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="52"/>
+        <location filename="../first_run.py" line="51"/>
         <source>Passphrase</source>
         <translation>Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="60"/>
-        <location filename="../first_run.py" line="97"/>
+        <location filename="../first_run.py" line="59"/>
+        <location filename="../first_run.py" line="96"/>
         <source>Create the vault</source>
         <translation>Создать хранилище</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="69"/>
+        <location filename="../first_run.py" line="68"/>
         <source>Where should the vault live?</source>
         <translation>Где разместить хранилище?</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="90"/>
+        <location filename="../first_run.py" line="89"/>
         <source>Creating…</source>
         <translation>Создание…</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="106"/>
+        <location filename="../first_run.py" line="103"/>
         <source>Your recovery key</source>
         <translation>Ваш ключ восстановления</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="108"/>
+        <location filename="../first_run.py" line="104"/>
         <source>Write this key on paper and keep it away from this computer. If you forget the passphrase, it opens the vault. It is shown only this once.</source>
         <translation>Запишите этот ключ на бумаге и храните его отдельно от этого компьютера. Если вы забудете парольную фразу, он откроет хранилище. Ключ показывается только один раз.</translation>
-    </message>
-    <message>
-        <location filename="../first_run.py" line="120"/>
-        <source>I have written it down</source>
-        <translation>Ключ записан</translation>
-    </message>
-    <message>
-        <location filename="../first_run.py" line="123"/>
-        <source>Continue</source>
-        <translation>Продолжить</translation>
     </message>
 </context>
 <context>
@@ -1841,6 +1846,19 @@
         <location filename="../recorder_controls.py" line="221"/>
         <source>The recording stopped with a problem: {reason} What was recorded is kept and will be repaired the next time Kua is unlocked.</source>
         <translation>Запись остановилась из-за проблемы: {reason} Записанное сохранено и будет восстановлено при следующей разблокировке Kua.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyPanel</name>
+    <message>
+        <location filename="../recovery_key.py" line="36"/>
+        <source>I have written it down</source>
+        <translation>Ключ записан</translation>
+    </message>
+    <message>
+        <location filename="../recovery_key.py" line="39"/>
+        <source>Continue</source>
+        <translation>Продолжить</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from .errors import ObjectMissing
 from .fsio import fsync_dir
-from .sealed import Layout, _nonce, existing_parts
+from .sealed import Layout, _nonce, existing_parts, final_length
 
 ChooseLength = Callable[[BinaryIO, int], int]
 
@@ -105,9 +105,10 @@ def seal_prefix(objects_dir: Path, name: str, key: bytes, item_id: str, layout: 
     total = sum(p.stat().st_size for p in paths)
     index = -(-total // layout.sealed_size) - 1
     while index >= 0:
-        plain = segments.open(index, True)
-        if plain is not None:  # already finished
-            return index * layout.segment_size + len(plain)
+        length = final_length(segments.aead, segments.aad, index, segments.sealed(index),
+                              layout.segment_size)
+        if length is not None:  # already finished (padded or not)
+            return length
         if segments.open(index, False) is not None:
             break
         index -= 1

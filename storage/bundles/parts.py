@@ -177,23 +177,36 @@ class BundleFiles:
 
 
 def scan(folder: Path) -> BundleFiles:
-    """Find the bundle in `folder` and check its parts before anything is decrypted."""
+    """Find the bundle in `folder` and check its parts before anything is decrypted.
+
+    Every `*.age` file in the folder must be one of the bundle's parts, named exactly
+    as Kua names them: anything else (`.0001.age` beside `.000.age`, another bundle's
+    part) is refused by name, whatever order the folder lists its files in.
+    """
     folder = Path(folder)
     if not folder.is_dir():
         raise NotABundle(f"{folder} is not a folder")
     parts: dict[str, dict[int, Path]] = {}
     notes: dict[str, Path] = {}
-    for entry in folder.iterdir():
-        if (m := _PART.match(entry.name)) and entry.is_file():
+    others: list[Path] = []
+    for entry in sorted(folder.iterdir()):
+        if (m := _PART.match(entry.name)) and entry.is_file() \
+                and entry.name == part_name(m.group(1), int(m.group(2))):
             parts.setdefault(m.group(1), {})[int(m.group(2))] = entry
         elif (m := _NOTE.match(entry.name)) and entry.is_file():
             notes[m.group(1)] = entry
+        elif entry.name.lower().endswith(".age"):
+            others.append(entry)
     if not parts:
+        if others:
+            raise TamperedBundle(f"file {others[0].name}", "is not named as Kua names parts")
         raise NotABundle(f"{folder} holds no Kua bundle (no bundle-*.age parts)")
-    if len(parts) > 1:
-        names = ", ".join(f"bundle-{b}" for b in sorted(parts))
-        raise UsageError(f"{folder} holds several bundles ({names}): give one folder per bundle")
-    (bundle_id, found), = parts.items()
+    bundle_id = _which_bundle(folder, parts, notes)
+    others += [p for other, found in parts.items() if other != bundle_id for p in found.values()]
+    if others:
+        raise TamperedBundle(f"file {min(others).name}", f"is not a part of bundle-{bundle_id}:"
+                             " one folder holds one bundle and nothing else named *.age")
+    found = parts[bundle_id]
     note = notes.get(bundle_id)
     stated = None
     if note is not None:
@@ -202,8 +215,6 @@ def scan(folder: Path) -> BundleFiles:
     for index in range(max(found) + 1):
         if index not in found:
             raise BundleIncomplete(f"part {part_name(bundle_id, index)}", "is missing")
-        if found[index].name != part_name(bundle_id, index):
-            raise TamperedBundle(f"part {found[index].name}", "is not named as Kua names parts")
     count = len(found)
     if count > MAX_PARTS:
         raise TamperedBundle(f"part {part_name(bundle_id, MAX_PARTS)}",
@@ -215,6 +226,18 @@ def scan(folder: Path) -> BundleFiles:
         raise TamperedBundle(f"part {part_name(bundle_id, stated)}",
                              f"is extra ({note_name(bundle_id)} lists {stated} parts)")
     return BundleFiles(bundle_id, tuple(found[i] for i in range(count)), note, stated)
+
+
+def _which_bundle(folder: Path, parts: dict[str, dict[int, Path]],
+                  notes: dict[str, Path]) -> str:
+    """The bundle the folder holds: the only one, else the only one with a note."""
+    if len(parts) == 1:
+        return next(iter(parts))
+    noted = [b for b in parts if b in notes]
+    if len(noted) == 1:
+        return noted[0]
+    names = ", ".join(f"bundle-{b}" for b in sorted(parts))
+    raise UsageError(f"{folder} holds several bundles ({names}): give one folder per bundle")
 
 
 class PartsReader:

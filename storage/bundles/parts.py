@@ -1,11 +1,13 @@
 """A bundle on disk: `bundle-<id>.NNN.age` parts and the `bundle-<id>.txt` note.
 
-Parts are written under hidden temp names (`.bundle-<id>.NNN.age.tmp`), fsynced,
-then renamed, so a stick pulled mid-export never leaves a part that looks complete;
-the note is written last (restic's order: data first, the thing that says "done"
-last). A part never splits one of age's 64 KiB chunks, so every chunk lies inside
-one part and a chunk that fails authentication names exactly one part. Concatenated
-in name order, the parts are one ordinary age file: `cat bundle-<id>.*.age | age -d`.
+Parts and the note are user-facing output files (storage/outfiles.py: owner-only,
+never over an existing file or through a link): written under hidden temp names
+(`.bundle-<id>.NNN.age.<random>.tmp`), fsynced, then put in place, so a stick pulled
+mid-export never leaves a part that looks complete; the note is written last
+(restic's order: data first, the thing that says "done" last). A part never splits
+one of age's 64 KiB chunks, so every chunk lies inside one part and a chunk that
+fails authentication names exactly one part. Concatenated in name order, the parts
+are one ordinary age file: `cat bundle-<id>.*.age | age -d`.
 
 Reading checks the set of parts before any decryption: none missing, none extra
 (against the note's count when the note is there); the reader then checks that
@@ -22,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BundleIncomplete, NotABundle, TamperedBundle, UsageError
-from ..fsio import atomic_write, disk_full_as_error, fsync_dir, write_all
+from ..fsio import disk_full_as_error, write_all
+from ..outfiles import open_temp, output_file, place
 from ..stage import Stage
 from .age_stream import SEALED_CHUNK
 
@@ -74,11 +77,9 @@ class PartWriter:
         self._index = -1
         self._part_bytes = 0
         self.parts: list[Path] = []  # finished parts, renamed to their final names
+        self._tmps: dict[int, Path] = {}  # part index -> its temporary file
         self.size = 0
         self._open_next()
-
-    def _tmp(self, index: int) -> Path:
-        return self._folder / f".{part_name(self._id, index)}.tmp"
 
     def _open_next(self) -> None:
         self._index += 1
@@ -89,7 +90,8 @@ class PartWriter:
         self._stage.submit(self._open, self._index)
 
     def _open(self, index: int) -> None:
-        self._fd = os.open(self._tmp(index), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        self._fd, tmp = open_temp(self._folder / part_name(self._id, index))
+        self._tmps[index] = tmp
 
     def write(self, data) -> int:
         """Append one piece (the AgeWriter hands over one header or one chunk per call)."""
@@ -122,8 +124,7 @@ class PartWriter:
             os.close(self._fd)
             self._fd = None
             final = self._folder / part_name(self._id, index)
-            os.replace(self._tmp(index), final)
-            fsync_dir(self._folder)
+            place(self._tmps[index], final)
         self.parts.append(final)
 
     def close(self) -> list[Path]:
@@ -139,9 +140,10 @@ class PartWriter:
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
-        for index in range(self._index + 1):
-            self._tmp(index).unlink(missing_ok=True)
-            (self._folder / part_name(self._id, index)).unlink(missing_ok=True)
+        for tmp in self._tmps.values():
+            tmp.unlink(missing_ok=True)
+        for part in self.parts:  # only what this writer put there
+            part.unlink(missing_ok=True)
 
 
 def write_note(folder: Path, bundle_id: str, parts: int) -> Path:
@@ -157,7 +159,8 @@ def write_note(folder: Path, bundle_id: str, parts: int) -> Path:
             "Without Kua, with the standard age and tar tools:\n"
             f"    cat bundle-{bundle_id}.*.age | age -d -i KEYFILE | tar x\n")
     path = Path(folder) / note_name(bundle_id)
-    atomic_write(path, text.encode(), mode=0o644)
+    with output_file(path) as f:
+        f.write(text.encode())
     return path
 
 

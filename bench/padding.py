@@ -92,7 +92,7 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="padding-", dir=args.dir))
+    work = Path(tempfile.mkdtemp(prefix=".work-padding-", dir=args.dir))
     try:
         rows = [measure(work, s, args.resolution) for s in args.seconds]
     finally:

@@ -25,7 +25,7 @@ from storage.bundles.reader import BundleReader, Entry
 from storage.errors import DiskFull, KuaError
 from storage.items import ObjectRef
 from storage.models import MediaItem, Person, Testimony
-from storage.sealed import DEFAULT_SEGMENT_SIZE, TAG_SIZE
+from storage.sealed import Layout, part_sizes
 from storage.vault import Vault
 
 from .library import _UNFINISHED as UNFINISHED_IMPORT  # shared crash marker (see library)
@@ -94,8 +94,7 @@ class _Plan:
 
 def required_space(new_items: list[MediaItem]) -> int:
     """Bytes the vault's disk needs to take in `new_items` (sealed), with a margin."""
-    size = sum(i.size for i in new_items)
-    return size + (size // DEFAULT_SEGMENT_SIZE + len(new_items)) * TAG_SIZE + _MARGIN
+    return sum(sum(part_sizes(i.size, Layout())) for i in new_items) + _MARGIN
 
 
 def _check_space(vault: Vault, bundle_id: str, needed: int) -> None:

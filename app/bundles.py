@@ -23,7 +23,8 @@ from storage.bundles.reader import BundleReader
 from storage.bundles.writer import BundleWriter
 from storage.errors import (InvalidIdentity, InvalidValue, NotFound, RefusedByConsent,
                             TargetNotEmpty, UsageError, WrongPassphrase)
-from storage.fsio import atomic_write, is_empty_dir
+from storage.fsio import is_empty_dir
+from storage.outfiles import check_target, output_file
 from storage.models import MediaItem, Testimony
 from storage.vault import Vault
 
@@ -45,13 +46,12 @@ def _no_progress(done: int, total: int, message: str) -> None:
 def new_organizer_identity(out: Path, passphrase: str | None) -> age.Recipient:
     """Write a new age identity to `out` (refusing to overwrite), protected if a
     passphrase is given; returns its recipient (`age1…`) for volunteers."""
-    out = Path(out)
-    if out.exists():
-        raise UsageError(f"{out} already exists: choose a new file name")
+    check_target(out)
     identity = age.Identity.generate()
     text = age.identity_file(identity, now())
     data = age.protect(text, passphrase) if passphrase else text
-    atomic_write(out, data, mode=0o600)
+    with output_file(out) as f:
+        f.write(data)
     return identity.recipient
 
 

@@ -9,7 +9,6 @@ because a traceback can carry paths or values that must not reach a terminal log
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import sys
 
@@ -17,7 +16,7 @@ from storage.db import mapped_errors
 from storage.errors import KuaError
 
 from . import (commands, commands_bundles, commands_gui, commands_record, commands_sync,
-               commands_transcode)
+               commands_transcode, exception_hooks)
 
 # Each module's register(add) declares its subcommands and returns {name: handler}.
 COMMAND_MODULES = (commands, commands_record, commands_bundles, commands_sync,
@@ -66,6 +65,7 @@ def _harden_process() -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run `kua` with `argv`; returns the exit code (also used by the console script)."""
     _harden_process()
+    exception_hooks.install()  # nothing unhandled prints its message, in any thread
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # noqa: BLE001 - the last line of defence, see module doc
-        if os.environ.get("KUA_DEBUG"):
+        if exception_hooks.debugging():
             raise
         print(f"kua: unexpected error ({type(exc).__name__}); run with KUA_DEBUG=1 for details",
               file=sys.stderr)

@@ -121,7 +121,8 @@ def cmd_extract(args: argparse.Namespace) -> None:
     """Write a plaintext copy of an item, with a warning."""
     out = Path(args.out)
     with opened(args) as vault:
-        item = library.extract(vault, args.id, out, progress=progress_line(), force=args.force)
+        item = library.extract(vault, args.id, out, progress=progress_line(), force=args.force,
+                               replace=args.force or args.overwrite)
     warn(f"Wrote an unencrypted copy of {item.id} to {out}. Anyone who finds this file can"
           " read it: delete it when you no longer need it.")
     if not print_json(args, {"id": item.id, "out": str(out), "sha256": item.sha256}):
@@ -233,7 +234,10 @@ def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Ha
     p.add_argument("id", metavar="ID")
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--force", action="store_true",
-                   help="extract an identifying item of a testimony with anonymous consent")
+                   help="extract an identifying item of a testimony with anonymous consent;"
+                        " also replaces FILE if it exists")
+    p.add_argument("--overwrite", action="store_true",
+                   help="replace FILE if it exists (a link there is replaced, never followed)")
 
     p = add("rm", "crypto-erase a testimony or item, then remove its files")
     p.add_argument("id", metavar="ID", nargs="?")

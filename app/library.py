@@ -8,8 +8,6 @@ rows, and raise only `KuaError` subclasses for things a person can meet.
 from __future__ import annotations
 
 import hashlib
-import os
-import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -19,7 +17,7 @@ from storage import ids
 from storage.db import mapped_errors
 from storage.errors import (Cancelled, HashMismatch, InvalidValue, KuaError, NotFound,
                             ObjectTruncated, RefusedByConsent, UsageError)
-from storage.fsio import disk_full_as_error, fsync_dir
+from storage.outfiles import check_target, output_file
 from storage.models import MediaItem, Testimony, TestimonySummary
 from storage.vault import Vault
 
@@ -252,37 +250,31 @@ def shareable(vault: Vault, item: MediaItem, force: bool = False) -> bool:
 
 
 def extract(vault: Vault, some_id: str, out: Path, *, progress: Progress = _no_progress,
-            cancel: CancelToken | None = None, force: bool = False) -> MediaItem:
+            cancel: CancelToken | None = None, force: bool = False,
+            replace: bool = False) -> MediaItem:
     """Write an item's plaintext to `out` (a deliberate plaintext copy), checking its hash.
 
-    The copy is written under a temporary name beside `out` and renamed only once its
-    SHA-256 matches the catalogue, so a failed or tampered extract leaves nothing.
+    The copy is owner-only and is written under a temporary name beside `out`, then put
+    in place only once its SHA-256 matches the catalogue, so a failed or tampered
+    extract leaves nothing (storage/outfiles.py). An existing `out`, or a link there,
+    is refused unless `replace` (then a link is replaced, never followed).
     Identifying items of an anonymous testimony need `force` (see `shareable`).
     """
     item = resolve_item(vault, some_id)
     allowed = shareable(vault, item, force)
-    out = Path(out)
-    if out.exists() and out.is_dir():
-        raise UsageError(f"{out} is a folder: give a file name")
-    tmp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.part")
+    hint = " or add --force to replace it"
+    check_target(out, replace, hint)
     digest = hashlib.sha256()
-    try:
-        with vault.reader(item.id) as reader, open(tmp, "xb") as dst, disk_full_as_error():
-            done = 0
-            while chunk := reader.read(CHUNK):
-                if cancel:
-                    cancel.check()
-                dst.write(chunk)
-                digest.update(chunk)
-                done += len(chunk)
-                progress(done, reader.size, item.id)
-            dst.flush()
-            os.fsync(dst.fileno())
+    with vault.reader(item.id) as reader, output_file(out, replace=replace, hint=hint) as dst:
+        done = 0
+        while chunk := reader.read(CHUNK):
+            if cancel:
+                cancel.check()
+            dst.write(chunk)
+            digest.update(chunk)
+            done += len(chunk)
+            progress(done, reader.size, item.id)
         _check_hash(item, digest.hexdigest(), done)
-        os.replace(tmp, out)
-        fsync_dir(out.parent)
-    finally:
-        tmp.unlink(missing_ok=True)
     if not vault.read_only:  # a replica opened in place records nothing
         with vault.transaction():
             vault.audit.append("item.extract", item.id, **({} if allowed else {"forced": True}))

@@ -135,6 +135,10 @@ class InvalidValue(UsageError):
     """A field value given to `edit` (or a form) is not acceptable."""
 
 
+class OutputExists(UsageError):
+    """A file Kua was asked to create for the user is already there (or is a link)."""
+
+
 class RefusedByConsent(KuaError):
     """The testimony's consent does not allow this action."""
 

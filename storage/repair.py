@@ -37,7 +37,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from .errors import ObjectMissing
 from .fsio import atomic_write, fsync_dir
-from .sealed import TAG_SIZE, Layout, _nonce, existing_parts, part_path
+from .sealed import TAG_SIZE, Layout, _nonce, existing_parts, final_length, part_path
 
 ChooseLength = Callable[[BinaryIO, int], int]
 END_SUFFIX = ".end"
@@ -98,7 +98,8 @@ class _Segments:
 @dataclass(frozen=True, slots=True)
 class _Scan:
     ordinary: int              # whole ordinary segments from the start
-    final_length: int | None   # the next one is a final segment of this plaintext length
+    length: int | None         # the next one is a final segment: the object's true length
+    final_sealed: int          # ... and that segment's sealed size (padding included)
     damaged: int | None        # the next one is damaged (index)
 
 
@@ -109,13 +110,14 @@ def _scan(segments: _Segments) -> _Scan:
         data = segments.sealed(index)
         if len(data) == size and segments.open(index, False, data) is not None:
             continue
-        final = segments.open(index, True, data)
-        if final is not None:
-            return _Scan(index, len(final), None)
+        length = final_length(segments.aead, segments.aad, index, data,
+                              segments.layout.segment_size)  # padded (flag 2) or not
+        if length is not None:
+            return _Scan(index, length, len(data), None)
         if index == segments.count - 1 and len(data) < size:
-            return _Scan(index, None, None)  # the half-written segment the writer was at
-        return _Scan(index, None, index)
-    return _Scan(segments.count, None, None)
+            return _Scan(index, None, 0, None)  # the half-written segment the writer was at
+        return _Scan(index, None, 0, index)
+    return _Scan(segments.count, None, 0, None)
 
 
 class _PrefixReader(io.RawIOBase):
@@ -181,10 +183,10 @@ def repair(objects_dir: Path, name: str, key: bytes, item_id: str, layout: Layou
             return Repaired(index * layout.segment_size + len(sealed) - TAG_SIZE, True, None)
         scan = _scan(segments)
         seg = layout.segment_size
-        if scan.final_length is not None:
+        if scan.length is not None:
             if scan.ordinary < segments.count - 1:  # bytes after the end: not part of it
-                _cut(objects_dir, name, layout, scan.ordinary, scan.final_length + TAG_SIZE)
-            return Repaired(scan.ordinary * seg + scan.final_length, True, None)
+                _cut(objects_dir, name, layout, scan.ordinary, scan.final_sealed)
+            return Repaired(scan.length, True, None)
         damaged_at = None if scan.damaged is None else scan.damaged * seg
         if damaged_at is not None and on_damage is not None:
             on_damage(damaged_at)

@@ -230,7 +230,7 @@ class _Sync:
         jobs, skipped, skipped_bytes, referenced = [], 0, 0, set()
         for item in self.vault.items.all():
             ref = self.vault.items.object_ref(item.id)
-            job = ObjectJob(item.id, ref.object_name, ref.key, ref.layout, ref.size, ref.sha256)
+            job = ObjectJob.of(ref, self.vault.objects_dir)
             leaves, sizes = job.leaves(), job.part_sizes()
             referenced.update(leaves)
             missing = tuple(i for i, (leaf, size) in enumerate(zip(leaves, sizes))

@@ -52,8 +52,7 @@ def _stray_files(replica: ReplicaVault) -> int:
     keep = set()
     for item in replica.items.all():
         ref = replica.items.object_ref(item.id)
-        keep.update(ObjectJob(item.id, ref.object_name, ref.key, ref.layout, ref.size,
-                              ref.sha256).leaves())
+        keep.update(ObjectJob.of(ref, root / OBJECTS).leaves())
     stray = 0
     for sub in os.scandir(root / OBJECTS):
         if sub.is_dir():

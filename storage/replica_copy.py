@@ -27,7 +27,9 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from .errors import (HashMismatch, ObjectMissing, ObjectTampered, ObjectTruncated,
                      SegmentAuthFailed)
 from .fsio import write_all
-from .sealed import TAG_SIZE, Layout, part_path
+from .items import ObjectRef
+from .sealed import FINAL, FINAL_PADDED, ORDINARY, TAG_SIZE, Layout, _nonce, is_padded, part_path
+from .sealed import part_sizes as sealed_part_sizes
 from .stage import Stage
 
 TMP_SUFFIX = ".tmp"
@@ -49,25 +51,21 @@ class ObjectJob:
     layout: Layout
     size: int               # plaintext bytes, from the catalogue
     sha256: str | None
+    padded: bool = True     # written padded (storage/padding.py), as every object now is
+
+    @classmethod
+    def of(cls, ref: ObjectRef, objects_dir: Path) -> "ObjectJob":
+        """The job for an item's object, in the format the copy in `objects_dir` has."""
+        return cls(ref.item_id, ref.object_name, ref.key, ref.layout, ref.size, ref.sha256,
+                   is_padded(objects_dir, ref.object_name, ref.size, ref.layout))
 
     def part_sizes(self) -> list[int]:
         """The sizes of the part files of this object when intact."""
-        lay = self.layout
-        segments = max(1, -(-self.size // lay.segment_size))
-        total = self.size + segments * TAG_SIZE
-        sizes = []
-        while total > lay.part_bytes:
-            sizes.append(lay.part_bytes)
-            total -= lay.part_bytes
-        return sizes + [total]
+        return sealed_part_sizes(self.size, self.layout, self.padded)
 
     def leaves(self) -> list[str]:
         """`ab/ab12…`, `ab/ab12….1`, … relative to an objects folder."""
         return [str(part_path(Path(), self.name, i)) for i in range(len(self.part_sizes()))]
-
-
-def _nonce(index: int, final: bool) -> bytes:
-    return index.to_bytes(11, "big") + (b"\x01" if final else b"\x00")
 
 
 class Copier:
@@ -241,18 +239,20 @@ class Copier:
 
     def _authenticate(self, job: ObjectJob, aead: AESGCM, aad: bytes, view: memoryview,
                       first: int, total_segments: int, digest: "hashlib._Hash | None") -> None:
-        sealed = job.layout.sealed_size
+        sealed, seg = job.layout.sealed_size, job.layout.segment_size
+        final = FINAL_PADDED if job.padded else FINAL
         for i, start in enumerate(range(0, len(view), sealed)):
             index = first + i
             segment = view[start:start + sealed]
             out = memoryview(self._plain)[:len(segment) - TAG_SIZE]
             try:
-                aead.decrypt_into(_nonce(index, index == total_segments - 1), segment, aad, out)
+                aead.decrypt_into(_nonce(index, final if index == total_segments - 1 else ORDINARY),
+                                  segment, aad, out)
             except (InvalidTag, ValueError):
                 raise SegmentAuthFailed(job.item_id, f"{self._where}: segment {index} failed"
                                         " authentication") from None
-            if digest is not None:
-                digest.update(out)
+            if digest is not None:  # the data only, never the padding
+                digest.update(out[:max(0, min(len(out), job.size - index * seg))])
 
     # -- on the writer thread -------------------------------------------------
 

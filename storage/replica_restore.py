@@ -149,7 +149,7 @@ def _copy_objects(vault: Vault, root: Path, progress: Progress,
     jobs = []
     for item in vault.items.all():
         ref = vault.items.object_ref(item.id)
-        jobs.append(ObjectJob(item.id, ref.object_name, ref.key, ref.layout, ref.size, ref.sha256))
+        jobs.append(ObjectJob.of(ref, root / OBJECTS))
     total = sum(sum(j.part_sizes()) for j in jobs)
     done = [0]
     state = {"item": 0}

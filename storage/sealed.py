@@ -11,6 +11,13 @@ item id as associated data. Hence:
 - an object cut anywhere, even at a segment boundary, lacks its final-flagged
   segment: `ObjectTruncated`.
 
+Padding (storage/padding.py): a writer ends the plaintext with zeros and an 8-byte
+trailer holding the true length, so that the whole is a Padmé bucket long, and seals
+the final segment with flag 2 instead of 1. The padding is inside the AEAD (nothing
+on disk tells data from padding) and the flag says which format an object has, so
+objects written before padding existed (flag 1, no trailer) still read; nothing in
+the catalogue changes. A reader's size, reads and seeks see the true length only.
+
 Objects have no header: the segment size and part size live in the catalogue, and
 the files hold nothing but ciphertext. No file may exceed 2 GiB (FAT32), so an object
 is split into parts of whole segments, `<name>`, `<name>.1`, `<name>.2`, ... inside
@@ -22,7 +29,6 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -31,51 +37,16 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from .errors import ObjectMissing, ObjectTruncated, SegmentAuthFailed
 from .fsio import disk_full_as_error, fsync_dir, write_all
+from .padding import TRAILER, padded_object_length
+from .sealed_format import (DEFAULT_SEGMENT_SIZE, FINAL, FINAL_PADDED, MAX_FILE_BYTES,
+                            ORDINARY, TAG_SIZE, Layout, _nonce, _true_length, existing_parts,
+                            final_length, is_padded, part_path, part_sizes, remove_object)
 from .stage import Stage
 
-TAG_SIZE = 16
-DEFAULT_SEGMENT_SIZE = 1024 * 1024
-MAX_FILE_BYTES = 2 * 1024 ** 3 - 1  # FAT32's limit is 4 GiB - 1; 2 GiB suits every tool
-
-
-@dataclass(frozen=True, slots=True)
-class Layout:
-    """How an object's plaintext maps onto sealed segments and part files."""
-
-    segment_size: int = DEFAULT_SEGMENT_SIZE
-    segments_per_part: int = MAX_FILE_BYTES // (DEFAULT_SEGMENT_SIZE + TAG_SIZE)
-
-    @classmethod
-    def for_segment_size(cls, segment_size: int, max_file_bytes: int = MAX_FILE_BYTES) -> "Layout":
-        """The layout with the most segments per part that keeps parts under the limit."""
-        return cls(segment_size, max_file_bytes // (segment_size + TAG_SIZE))
-
-    @property
-    def sealed_size(self) -> int:
-        return self.segment_size + TAG_SIZE
-
-    @property
-    def part_bytes(self) -> int:
-        return self.segments_per_part * self.sealed_size
-
-
-def part_path(objects_dir: Path, name: str, index: int) -> Path:
-    """Where part `index` of object `name` lives."""
-    leaf = name if index == 0 else f"{name}.{index}"
-    return objects_dir / name[:2] / leaf
-
-
-def existing_parts(objects_dir: Path, name: str) -> list[Path]:
-    """The part files of an object that exist, in order, stopping at the first gap."""
-    parts = []
-    while (p := part_path(objects_dir, name, len(parts))).exists():
-        parts.append(p)
-    return parts
-
-
-def _nonce(index: int, final: bool) -> bytes:
-    return index.to_bytes(11, "big") + (b"\x01" if final else b"\x00")
-
+__all__ = ["DEFAULT_SEGMENT_SIZE", "FINAL", "FINAL_PADDED", "MAX_FILE_BYTES", "ORDINARY",
+           "TAG_SIZE", "Layout", "SealedReader", "SealedWriter", "existing_parts",
+           "final_length", "is_padded", "part_path", "part_sizes", "remove_object"]
+_ZEROS = bytes(64 * 1024)
 
 class SealedWriter(io.RawIOBase):
     """Write-only file object that seals what it is given into a new object.
@@ -84,8 +55,9 @@ class SealedWriter(io.RawIOBase):
     (storage/stage.py). A segment is handed over as soon as it is complete (the byte
     after it has arrived); `flush()` waits until every handed-over segment is in the
     file, so after it a killed process loses nothing already written. `close()`
-    seals the final segment and makes everything durable; `abort()` removes the
-    files. `sha256` and `size` describe the plaintext once closed.
+    pads the plaintext to its bucket, seals the final segment and makes everything
+    durable; `abort()` removes the files. `sha256` and `size` describe the plaintext
+    (without padding) once closed.
     """
 
     def __init__(self, objects_dir: Path, name: str, key: bytes, item_id: str,
@@ -102,6 +74,7 @@ class SealedWriter(io.RawIOBase):
         self._digest = hashlib.sha256()
         self._segments = 0
         self._size = 0
+        self._data_end: int | None = None  # set at close: where the padding starts
         self._on_segment = on_segment
         self.sha256: str | None = None
         self._fd: int | None = None
@@ -126,21 +99,35 @@ class SealedWriter(io.RawIOBase):
             raise ValueError("write to a closed SealedWriter")
         view = memoryview(data).cast("B")
         n = len(view)
+        self._feed(view)
+        self._size += n
+        return n
+
+    def _feed(self, view: memoryview) -> None:
+        """Cut bytes into segments: emit each one once the byte after it arrives."""
         seg = self._layout.segment_size
         pending = self._pending
         while view:
             if len(pending) == seg:  # more data follows: the held segment is not final
-                self._emit(memoryview(pending), final=False)
+                self._emit(memoryview(pending), ORDINARY)
                 pending.clear()
             if not pending and len(view) > seg:  # whole segments straight from the caller
-                self._emit(view[:seg], final=False)
+                self._emit(view[:seg], ORDINARY)
                 view = view[seg:]
                 continue
             take = min(seg - len(pending), len(view))
             pending += view[:take]
             view = view[take:]
-        self._size += n
-        return n
+
+    def _pad(self) -> None:
+        """Zeros, then the true length, up to the bucket (storage/padding.py)."""
+        self._data_end = self._size
+        zeros = padded_object_length(self._size, self._layout.segment_size) - self._size - TRAILER
+        while zeros:
+            chunk = min(zeros, len(_ZEROS))
+            self._feed(memoryview(_ZEROS)[:chunk])
+            zeros -= chunk
+        self._feed(memoryview(self._size.to_bytes(TRAILER, "big")))
 
     def _open_part(self, index: int) -> None:
         path = part_path(self._dir, self._name, index)
@@ -149,9 +136,13 @@ class SealedWriter(io.RawIOBase):
         if index == 0:
             fsync_dir(path.parent)
 
-    def _emit(self, plain: memoryview, final: bool) -> None:
+    def _emit(self, plain: memoryview, final: int) -> None:
         index = self._segments
-        self._hasher.submit(self._digest.update, bytes(plain))
+        hashed = len(plain)
+        if self._data_end is not None:  # padding follows the data: hash only the data
+            hashed = max(0, min(hashed, self._data_end - index * self._layout.segment_size))
+        if hashed:
+            self._hasher.submit(self._digest.update, bytes(plain[:hashed]))
         sealed = self._aead.encrypt(_nonce(index, final), plain, self._aad)
         self._appender.submit(self._append, index, sealed)
         self._segments += 1
@@ -188,11 +179,12 @@ class SealedWriter(io.RawIOBase):
             os.fsync(self._fd)
 
     def close(self) -> None:
-        """Seal the final segment and make the object durable."""
+        """Pad, seal the final segment and make the object durable."""
         if self.closed:
             return
         try:
-            self._emit(memoryview(self._pending), final=True)
+            self._pad()
+            self._emit(memoryview(self._pending), FINAL_PADDED)
             self._pending.clear()
             self._appender.submit(self._finish_part)
             self._appender.close()
@@ -231,25 +223,13 @@ class SealedWriter(io.RawIOBase):
         remove_object(self._dir, self._name)
 
 
-def remove_object(objects_dir: Path, name: str) -> None:
-    """Delete every part file of an object (call only after its key is gone)."""
-    index = 0
-    while True:
-        path = part_path(objects_dir, name, index)
-        if not path.exists():
-            # A gap can exist after a crash; look a little further before stopping.
-            if not part_path(objects_dir, name, index + 1).exists():
-                break
-        path.unlink(missing_ok=True)
-        index += 1
-
-
 class SealedReader(io.RawIOBase):
     """Seekable, read-only file object over a sealed object.
 
     A read decrypts only the segments it touches (one is kept decrypted). Opening
-    checks the object's shape and authenticates its final segment, so truncation is
-    found at once; other damage is found by the read that touches it.
+    checks the object's shape and authenticates its final segment (which also gives
+    a padded object's true length), so truncation is found at once; other damage is
+    found by the read that touches it. Padding is never returned.
     """
 
     def __init__(self, objects_dir: Path, name: str, key: bytes, item_id: str,
@@ -268,10 +248,12 @@ class SealedReader(io.RawIOBase):
         if not self._paths:
             raise ObjectMissing(item_id, "its sealed file is missing from the vault")
         self._segments, last_len = self._shape()
-        self._size = (self._segments - 1) * layout.segment_size + last_len
-        if expected_size is not None and self._size < expected_size:
-            raise ObjectTruncated(item_id, f"{expected_size - self._size} bytes are missing")
-        self._check_final()
+        # Sealed plaintext, padding included; the true size once the final segment is read.
+        self._total = self._size = (self._segments - 1) * layout.segment_size + last_len
+        self._final = FINAL
+        if expected_size is not None and self._total < expected_size:
+            raise ObjectTruncated(item_id, f"{expected_size - self._total} bytes are missing")
+        self._check_final(expected_size)
 
     def _shape(self) -> tuple[int, int]:
         lay = self._layout
@@ -299,38 +281,62 @@ class SealedReader(io.RawIOBase):
         return view[:got]
 
     def _plain_length(self, index: int) -> int:
+        """Plaintext bytes sealed in segment `index` (padding included)."""
         if index == self._segments - 1:
-            return self._size - index * self._layout.segment_size
+            return self._total - index * self._layout.segment_size
         return self._layout.segment_size
 
-    def _decrypt_into(self, index: int, out: memoryview, final: bool | None = None) -> None:
+    def _decrypt_into(self, index: int, out: memoryview, final: int | None = None) -> None:
         sealed = self._read_sealed(index)
         if final is None:
-            final = index == self._segments - 1
+            final = self._final if index == self._segments - 1 else ORDINARY
         try:
             self._aead.decrypt_into(_nonce(index, final), sealed, self._aad, out)
         except (InvalidTag, ValueError):  # ValueError: a short read, the file was cut under us
             raise SegmentAuthFailed(self._item, f"segment {index} failed authentication") from None
 
-    def _check_final(self) -> None:
+    def _check_final(self, expected_size: int | None) -> None:
         last = self._segments - 1
         out = memoryview(self._plain)[:self._plain_length(last)]
-        try:
-            self._decrypt_into(last, out)
-        except SegmentAuthFailed:
+        for flag in (FINAL_PADDED, FINAL):
+            try:
+                self._decrypt_into(last, out, flag)
+                break
+            except SegmentAuthFailed:
+                continue
+        else:
+            try:
+                self._decrypt_into(last, out, ORDINARY)
+            except SegmentAuthFailed:
+                if expected_size is not None and not self._intact_size(expected_size):
+                    raise ObjectTruncated(self._item, "the object was cut short") from None
+                raise
             # Sealed as an ordinary segment: the object was cut at a segment boundary.
-            self._decrypt_into(last, out, final=False)
-            raise ObjectTruncated(self._item, "the object was cut short (final segment missing)") from None
+            raise ObjectTruncated(self._item, "the object was cut short (final segment missing)")
+        self._final = flag
+        if flag == FINAL_PADDED:
+            size = _true_length(out, self._total, self._layout.segment_size)
+            if size is None:
+                raise SegmentAuthFailed(self._item, f"segment {last} has a malformed end")
+            self._size = size
+        if expected_size is not None and self._size < expected_size:
+            raise ObjectTruncated(self._item, f"{expected_size - self._size} bytes are missing")
         self._cached = last
 
+    def _intact_size(self, size: int) -> bool:
+        """Whether the files have the sizes of an intact object of `size` bytes."""
+        actual = [p.stat().st_size for p in self._paths]
+        return any(actual == part_sizes(size, self._layout, padded) for padded in (True, False))
+
     def segment(self, index: int) -> memoryview:
-        """The plaintext of segment `index`, authenticated (valid until the next call)."""
+        """The plaintext of segment `index`, authenticated, without padding (valid
+        until the next call)."""
         n = self._plain_length(index)
         if self._cached != index:
             self._cached = None
             self._decrypt_into(index, memoryview(self._plain)[:n])
             self._cached = index
-        return memoryview(self._plain)[:n]
+        return memoryview(self._plain)[:max(0, min(n, self._size - index * self._layout.segment_size))]
 
     @property
     def size(self) -> int:
@@ -364,13 +370,14 @@ class SealedReader(io.RawIOBase):
         while done < len(out) and self._pos < self._size:
             index, offset = divmod(self._pos, seg)
             length = self._plain_length(index)
-            if offset == 0 and len(out) - done >= length and self._cached != index:
-                # A whole segment: decrypt straight into the caller's buffer.
+            if offset == 0 and len(out) - done >= length and self._cached != index \
+                    and self._pos + length <= self._size:
+                # A whole segment of data: decrypt straight into the caller's buffer.
                 self._decrypt_into(index, out[done:done + length])
                 n = length
             else:
                 plain = self.segment(index)
-                n = min(len(out) - done, length - offset)
+                n = min(len(out) - done, len(plain) - offset)
                 out[done:done + n] = plain[offset:offset + n]
             done += n
             self._pos += n

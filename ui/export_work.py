@@ -11,6 +11,8 @@ from pathlib import Path
 
 from app import bundles
 from app.bundles import ConsentChoice, ExportReport
+from storage.bundles.tarstream import RECORD
+from storage.padding import padded_stream_length
 from storage.vault import Vault
 
 from . import export_target
@@ -30,8 +32,10 @@ class Estimate:
 
     @property
     def bytes_needed(self) -> int:
-        """Media plus the encryption's overhead and the manifest (as export_bundle counts)."""
-        return self.media_bytes + self.media_bytes // 4096 + MiB
+        """Media and the manifest, padded to their size bucket, plus the encryption's
+        overhead (as export_bundle writes them)."""
+        padded = padded_stream_length(self.media_bytes + MiB, RECORD)
+        return padded + padded // 4096 + MiB
 
 
 def estimate(vault: Vault, ids: list[str], include: str, consent: ConsentChoice) -> Estimate:

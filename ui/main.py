@@ -5,10 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import (QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt,
-                            QTranslator)
+from PySide6.QtCore import (QCoreApplication, QLibraryInfo, QLocale, QMessageLogContext,
+                            QSettings, Qt, QtMsgType, QTranslator, qInstallMessageHandler)
 from PySide6.QtWidgets import QApplication
 
+from app import exception_hooks
 from app.session import KdfChoice
 
 from .context import AppContext
@@ -46,6 +47,21 @@ def keep_no_trail() -> None:
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
 
 
+def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's warnings can quote what Qt was handed (a file's tags, a window's text): only
+    a fatal one is mentioned, without its words, unless KUA_DEBUG=1."""
+    if exception_hooks.debugging():
+        print(f"qt: {message}", file=sys.stderr, flush=True)
+    elif kind == QtMsgType.QtFatalMsg:
+        print("kua: the Qt library stopped with a fatal error", file=sys.stderr, flush=True)
+
+
+def quiet_errors() -> None:
+    """Unhandled exceptions (slots, threads) and Qt's messages print no message text."""
+    exception_hooks.install()
+    qInstallMessageHandler(_qt_message)
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, created once, named so nothing shows testimony content."""
     keep_no_trail()
@@ -58,6 +74,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def run(vault_path: Path, kdf: KdfChoice | None = None) -> int:
     """Open the main window and run until it closes; returns the exit code."""
+    quiet_errors()
     app = make_application()
     ctx = AppContext(vault_path, kdf=kdf)
     install_translators(app, ctx.prefs.language)

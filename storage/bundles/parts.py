@@ -1,11 +1,13 @@
 """A bundle on disk: `bundle-<id>.NNN.age` parts and the `bundle-<id>.txt` note.
 
-Parts are written under hidden temp names (`.bundle-<id>.NNN.age.tmp`), fsynced,
-then renamed, so a stick pulled mid-export never leaves a part that looks complete;
-the note is written last (restic's order: data first, the thing that says "done"
-last). A part never splits one of age's 64 KiB chunks, so every chunk lies inside
-one part and a chunk that fails authentication names exactly one part. Concatenated
-in name order, the parts are one ordinary age file: `cat bundle-<id>.*.age | age -d`.
+Parts and the note are user-facing output files (storage/outfiles.py: owner-only,
+never over an existing file or through a link): written under hidden temp names
+(`.bundle-<id>.NNN.age.<random>.tmp`), fsynced, then put in place, so a stick pulled
+mid-export never leaves a part that looks complete; the note is written last
+(restic's order: data first, the thing that says "done" last). A part never splits
+one of age's 64 KiB chunks, so every chunk lies inside one part and a chunk that
+fails authentication names exactly one part. Concatenated in name order, the parts
+are one ordinary age file: `cat bundle-<id>.*.age | age -d`.
 
 Reading checks the set of parts before any decryption: none missing, none extra
 (against the note's count when the note is there); the reader then checks that
@@ -22,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BundleIncomplete, NotABundle, TamperedBundle, UsageError
-from ..fsio import atomic_write, disk_full_as_error, fsync_dir, write_all
+from ..fsio import disk_full_as_error, write_all
+from ..outfiles import open_temp, output_file, place
 from ..stage import Stage
 from .age_stream import SEALED_CHUNK
 
@@ -74,11 +77,9 @@ class PartWriter:
         self._index = -1
         self._part_bytes = 0
         self.parts: list[Path] = []  # finished parts, renamed to their final names
+        self._tmps: dict[int, Path] = {}  # part index -> its temporary file
         self.size = 0
         self._open_next()
-
-    def _tmp(self, index: int) -> Path:
-        return self._folder / f".{part_name(self._id, index)}.tmp"
 
     def _open_next(self) -> None:
         self._index += 1
@@ -89,7 +90,8 @@ class PartWriter:
         self._stage.submit(self._open, self._index)
 
     def _open(self, index: int) -> None:
-        self._fd = os.open(self._tmp(index), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        self._fd, tmp = open_temp(self._folder / part_name(self._id, index))
+        self._tmps[index] = tmp
 
     def write(self, data) -> int:
         """Append one piece (the AgeWriter hands over one header or one chunk per call)."""
@@ -122,8 +124,7 @@ class PartWriter:
             os.close(self._fd)
             self._fd = None
             final = self._folder / part_name(self._id, index)
-            os.replace(self._tmp(index), final)
-            fsync_dir(self._folder)
+            place(self._tmps[index], final)
         self.parts.append(final)
 
     def close(self) -> list[Path]:
@@ -139,9 +140,10 @@ class PartWriter:
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
-        for index in range(self._index + 1):
-            self._tmp(index).unlink(missing_ok=True)
-            (self._folder / part_name(self._id, index)).unlink(missing_ok=True)
+        for tmp in self._tmps.values():
+            tmp.unlink(missing_ok=True)
+        for part in self.parts:  # only what this writer put there
+            part.unlink(missing_ok=True)
 
 
 def write_note(folder: Path, bundle_id: str, parts: int) -> Path:
@@ -157,7 +159,8 @@ def write_note(folder: Path, bundle_id: str, parts: int) -> Path:
             "Without Kua, with the standard age and tar tools:\n"
             f"    cat bundle-{bundle_id}.*.age | age -d -i KEYFILE | tar x\n")
     path = Path(folder) / note_name(bundle_id)
-    atomic_write(path, text.encode(), mode=0o644)
+    with output_file(path) as f:
+        f.write(text.encode())
     return path
 
 
@@ -177,23 +180,36 @@ class BundleFiles:
 
 
 def scan(folder: Path) -> BundleFiles:
-    """Find the bundle in `folder` and check its parts before anything is decrypted."""
+    """Find the bundle in `folder` and check its parts before anything is decrypted.
+
+    Every `*.age` file in the folder must be one of the bundle's parts, named exactly
+    as Kua names them: anything else (`.0001.age` beside `.000.age`, another bundle's
+    part) is refused by name, whatever order the folder lists its files in.
+    """
     folder = Path(folder)
     if not folder.is_dir():
         raise NotABundle(f"{folder} is not a folder")
     parts: dict[str, dict[int, Path]] = {}
     notes: dict[str, Path] = {}
-    for entry in folder.iterdir():
-        if (m := _PART.match(entry.name)) and entry.is_file():
+    others: list[Path] = []
+    for entry in sorted(folder.iterdir()):
+        if (m := _PART.match(entry.name)) and entry.is_file() \
+                and entry.name == part_name(m.group(1), int(m.group(2))):
             parts.setdefault(m.group(1), {})[int(m.group(2))] = entry
         elif (m := _NOTE.match(entry.name)) and entry.is_file():
             notes[m.group(1)] = entry
+        elif entry.name.lower().endswith(".age"):
+            others.append(entry)
     if not parts:
+        if others:
+            raise TamperedBundle(f"file {others[0].name}", "is not named as Kua names parts")
         raise NotABundle(f"{folder} holds no Kua bundle (no bundle-*.age parts)")
-    if len(parts) > 1:
-        names = ", ".join(f"bundle-{b}" for b in sorted(parts))
-        raise UsageError(f"{folder} holds several bundles ({names}): give one folder per bundle")
-    (bundle_id, found), = parts.items()
+    bundle_id = _which_bundle(folder, parts, notes)
+    others += [p for other, found in parts.items() if other != bundle_id for p in found.values()]
+    if others:
+        raise TamperedBundle(f"file {min(others).name}", f"is not a part of bundle-{bundle_id}:"
+                             " one folder holds one bundle and nothing else named *.age")
+    found = parts[bundle_id]
     note = notes.get(bundle_id)
     stated = None
     if note is not None:
@@ -202,8 +218,6 @@ def scan(folder: Path) -> BundleFiles:
     for index in range(max(found) + 1):
         if index not in found:
             raise BundleIncomplete(f"part {part_name(bundle_id, index)}", "is missing")
-        if found[index].name != part_name(bundle_id, index):
-            raise TamperedBundle(f"part {found[index].name}", "is not named as Kua names parts")
     count = len(found)
     if count > MAX_PARTS:
         raise TamperedBundle(f"part {part_name(bundle_id, MAX_PARTS)}",
@@ -215,6 +229,18 @@ def scan(folder: Path) -> BundleFiles:
         raise TamperedBundle(f"part {part_name(bundle_id, stated)}",
                              f"is extra ({note_name(bundle_id)} lists {stated} parts)")
     return BundleFiles(bundle_id, tuple(found[i] for i in range(count)), note, stated)
+
+
+def _which_bundle(folder: Path, parts: dict[str, dict[int, Path]],
+                  notes: dict[str, Path]) -> str:
+    """The bundle the folder holds: the only one, else the only one with a note."""
+    if len(parts) == 1:
+        return next(iter(parts))
+    noted = [b for b in parts if b in notes]
+    if len(noted) == 1:
+        return noted[0]
+    names = ", ".join(f"bundle-{b}" for b in sorted(parts))
+    raise UsageError(f"{folder} holds several bundles ({names}): give one folder per bundle")
 
 
 class PartsReader:

@@ -2,7 +2,8 @@
 
 Writing: each member is a `tarfile.TarInfo` header in POSIX ustar format (so GNU tar,
 bsdtar and Python all read it), the data streamed straight after it, padding to
-512 bytes, and the end-of-archive blocks; nothing is held but one header.
+512 bytes, and the end-of-archive blocks, then zeros to the archive's size bucket;
+nothing is held but one header.
 
 Reading does not use `tarfile`: in stream mode it reads a pax or GNU long-name
 header's whole body into memory before the caller sees the member, so a hostile
@@ -16,8 +17,11 @@ from __future__ import annotations
 import tarfile
 from dataclasses import dataclass
 
+from ..padding import padded_stream_length
+
 BLOCK = 512
 RECORD = 20 * BLOCK
+_ZEROS = bytes(64 * 1024)
 _USTAR_MAGIC = b"ustar\x0000"
 _TYPES = {b"1": "is a hard link", b"2": "is a symbolic link", b"3": "is a device file",
           b"4": "is a device file", b"5": "is a folder", b"6": "is a named pipe",
@@ -74,12 +78,17 @@ class TarWriter:
         self.size += len(data)
 
     def close(self) -> None:
-        """The end-of-archive blocks, padded to a whole record as tar does."""
+        """The end-of-archive blocks, then zeros up to the archive's Padmé bucket in
+        whole records (storage/padding.py), so the bundle's size tells only the bucket:
+        tar readers stop at the end blocks, and Kua's reader checks the rest is zeros."""
         if self._remaining:
             raise ValueError("the last tar member is not complete")
         self._emit(bytes(2 * BLOCK))
-        if self.size % RECORD:
-            self._emit(bytes(RECORD - self.size % RECORD))
+        remaining = padded_stream_length(self.size, RECORD) - self.size
+        while remaining:
+            chunk = min(remaining, len(_ZEROS))
+            self._emit(memoryview(_ZEROS)[:chunk])
+            remaining -= chunk
 
 
 class TarProblem(Exception):

@@ -5,6 +5,15 @@ hence a fragment, every second: a recording cut at any moment is playable up to 
 last whole fragment (media/fmp4.py finds it). Timestamps are the source's, minus the
 time spent paused, so a paused-and-resumed recording is one continuous file.
 
+Where each stream starts is in an edit list (`use_editlist` with `delay_moov`: the
+muxer holds the first fragment in memory until it is cut, then writes `moov` with the
+edit lists, then that fragment). Without it the B-frame delay of the first picture
+(two frames) and the AAC encoder's priming (1024 samples) were baked into the stored
+times: the picture started 67 ms late and the sound had a gap after its first packet,
+which every copy then closed in the sound but not in the picture. With it, picture and
+sound start at the source's times, as players and editors present them; a recording
+recovered after a crash keeps that `moov`, hence the same start.
+
 The x264 preset is chosen from this machine's measured speed (`choose_preset`): the
 slowest preset that still encodes with at least `HEADROOM` x realtime; if even
 `ultrafast` cannot, the picture is scaled down to 720p.
@@ -103,7 +112,8 @@ class LiveEncoder:
     def __init__(self, sink: BinaryIO, info: SourceInfo, settings: EncodeSettings) -> None:
         self._container = av.open(
             _NoClose(sink), "w", format="mp4",
-            options={"movflags": "frag_keyframe+empty_moov+default_base_moof"})
+            options={"movflags": "frag_keyframe+empty_moov+default_base_moof+delay_moov",
+                     "use_editlist": "1"})
         gop = max(1, round(settings.fps))
         # The encoder must get the 90 kHz time base too (setting it on the stream alone
         # leaves x264 on a 1/fps grid, where frames closer than one frame apart collide).

@@ -35,6 +35,8 @@ from .sources import AudioChunk, Frame, SourceInfo
 VIDEO_TIME_BASE = Fraction(1, 90000)
 PRESETS = ("veryfast", "superfast", "ultrafast")
 HEADROOM = 1.3
+MUXER_OPTIONS = {"movflags": "frag_keyframe+empty_moov+default_base_moof+delay_moov",
+                 "use_editlist": "1"}
 _CALIBRATED: dict[tuple[int, int, float], "EncodeSettings"] = {}
 
 
@@ -110,10 +112,7 @@ class LiveEncoder:
     """Encodes frames and audio chunks into fragmented MP4 written to `sink`."""
 
     def __init__(self, sink: BinaryIO, info: SourceInfo, settings: EncodeSettings) -> None:
-        self._container = av.open(
-            _NoClose(sink), "w", format="mp4",
-            options={"movflags": "frag_keyframe+empty_moov+default_base_moof+delay_moov",
-                     "use_editlist": "1"})
+        self._container = av.open(_NoClose(sink), "w", format="mp4", options=dict(MUXER_OPTIONS))
         gop = max(1, round(settings.fps))
         # The encoder must get the 90 kHz time base too (setting it on the stream alone
         # leaves x264 on a 1/fps grid, where frames closer than one frame apart collide).

@@ -90,7 +90,7 @@ def assert_in_step(f: BinaryIO, flashes: int, picture: BinaryIO | None = None) -
     return offsets
 
 
-def _flash_beep_audio(times: np.ndarray) -> np.ndarray:
+def flash_beep_audio(times: np.ndarray) -> np.ndarray:
     """The synthetic source's sound at `times` (s): a quiet tone, a loud beep at each second."""
     tone = 0.1 * np.sin(2 * np.pi * 440 * times)
     beep = 0.7 * np.sin(2 * np.pi * 1000 * times)
@@ -131,7 +131,7 @@ def phone_clip(seconds: float = 3.0, width: int = 320, height: int = 240, seed: 
         first = int(round(audio_start * rate))
         for start in range(first, int(seconds * rate), 1024):
             times = np.arange(start, min(start + 1024, int(seconds * rate))) / rate
-            wave = _flash_beep_audio(times).astype(np.float32)
+            wave = flash_beep_audio(times).astype(np.float32)
             af = av.AudioFrame.from_ndarray(np.stack([wave, wave]), format="fltp", layout="stereo")
             af.sample_rate, af.pts, af.time_base = rate, start, Fraction(1, rate)
             out.mux(audio.encode(af))

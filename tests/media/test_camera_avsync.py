@@ -1,0 +1,107 @@
+"""The camera path keeps sound on the picture (issue 19): CameraSource + Recorder.
+
+No camera or microphone here, so both devices are stood in for at the lowest level
+Kua touches: OpenCV's `VideoCapture` and the PyAV ALSA input. They are paced by the
+wall clock as real devices are (a frame every 1/30 s, a 1024-sample buffer when its
+last sample is in), from one shared world clock: the picture is white at each whole
+second and the sound beeps from the same instant. Kua's own code stamps them as it
+stamps real devices (`time.monotonic()` at delivery, a buffer's length taken off), so
+what is measured is its timing, not the fakes'.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+import time
+from fractions import Fraction
+
+import av
+import numpy as np
+import pytest
+
+import media.camera as camera
+from media.encoder import EncodeSettings
+from media.recorder import Recorder
+from tests.media.avsync import assert_in_step, flash_beep_audio
+
+WIDTH, HEIGHT, FPS, RATE, BUFFER = 320, 180, 30, 48000, 1024
+
+
+class _World:
+    """The scene both devices capture: its clock starts when it is made."""
+
+    def __init__(self) -> None:
+        self.start = time.monotonic()
+        self.closed = threading.Event()
+
+    def wait_until(self, t: float) -> None:
+        delay = self.start + t - time.monotonic()
+        if delay > 0:
+            self.closed.wait(delay)  # the device's own pacing, not the test waiting
+
+
+class _FakeCapture:
+    """cv2.VideoCapture: frame i is captured at world time i / FPS."""
+
+    def __init__(self, world: _World) -> None:
+        self.world, self.index = world, 0
+        self.grey = np.full((HEIGHT, WIDTH, 3), 90, dtype=np.uint8)
+
+    def isOpened(self) -> bool:
+        return True
+
+    def set(self, prop, value) -> bool:
+        return True
+
+    def get(self, prop) -> float:
+        return {camera.cv2.CAP_PROP_FRAME_WIDTH: WIDTH, camera.cv2.CAP_PROP_FRAME_HEIGHT: HEIGHT,
+                camera.cv2.CAP_PROP_FPS: FPS}.get(prop, 0.0)
+
+    def read(self):
+        self.world.wait_until(self.index / FPS)
+        white = self.index % FPS == 0
+        self.index += 1
+        return True, (np.full_like(self.grey, 255) if white else self.grey.copy())
+
+    def release(self) -> None:
+        self.world.closed.set()
+
+
+class _FakeMicrophone:
+    """The ALSA input: buffer n holds world times [n, n + 1) * BUFFER / RATE."""
+
+    def __init__(self, world: _World) -> None:
+        self.world = world
+
+    def decode(self, audio: int = 0):
+        n = 0
+        while not self.world.closed.is_set():
+            self.world.wait_until((n + 1) * BUFFER / RATE)
+            times = np.arange(n * BUFFER, (n + 1) * BUFFER) / RATE
+            samples = (flash_beep_audio(times) * 32767).astype(np.int16).reshape(1, -1)
+            frame = av.AudioFrame.from_ndarray(samples, format="s16", layout="mono")
+            frame.sample_rate, frame.pts, frame.time_base = RATE, n * BUFFER, Fraction(1, RATE)
+            n += 1
+            yield frame
+
+    def close(self) -> None:
+        self.world.closed.set()
+
+
+@pytest.mark.slow
+def test_camera_and_microphone_recording_is_in_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    world = _World()
+    monkeypatch.setattr(camera, "_device_exists", lambda index: True)
+    monkeypatch.setattr(camera.cv2, "VideoCapture", lambda index, api: _FakeCapture(world))
+    monkeypatch.setattr(camera, "_open_microphone", lambda: _FakeMicrophone(world))
+    source = camera.CameraSource(0, WIDTH, HEIGHT, FPS)
+    assert source.info.sample_rate == RATE
+    sink = io.BytesIO()
+    recorder = Recorder(source, sink, EncodeSettings(WIDTH, HEIGHT, FPS, "veryfast"),
+                        max_seconds=3.3)
+    recorder.start()
+    recorder._stopping.wait(15)  # set by the recorder once 3.3 s are recorded
+    recorder.stop()
+    assert recorder.status().dropped_frames == 0
+    assert_in_step(sink, 3)

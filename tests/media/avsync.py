@@ -90,6 +90,20 @@ def assert_in_step(f: BinaryIO, flashes: int, picture: BinaryIO | None = None) -
     return offsets
 
 
+def audio_gaps(f: BinaryIO) -> float:
+    """The largest jump (s) between one audio frame's end and the next one's start: a
+    player plays sound back to back, so a gap or overlap in the stored times is not
+    heard where its timestamps say."""
+    f.seek(0)
+    worst, end = 0.0, None
+    with av.open(f) as container:
+        for frame in container.decode(audio=0):
+            if end is not None:
+                worst = max(worst, abs(frame.time - end))
+            end = frame.time + frame.samples / frame.sample_rate
+    return worst
+
+
 def flash_beep_audio(times: np.ndarray) -> np.ndarray:
     """The synthetic source's sound at `times` (s): a quiet tone, a loud beep at each second."""
     tone = 0.1 * np.sin(2 * np.pi * 440 * times)

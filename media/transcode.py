@@ -279,10 +279,8 @@ class _Job:
                 self._vstream = add_video_stream(out, self._profile.video, size, fps)
             if audio_in is not None:
                 self._astream = add_audio_stream(out, self._profile.audio, audio_in)
-                first_audio = (float(audio_in.start_time * audio_in.time_base) - self._t0
-                               if audio_in.start_time is not None else 0.0)
                 self._audio = AudioPath(self._profile.audio, audio_in, self._astream,
-                                        self._profile.voice_shift, first_audio)
+                                        self._profile.voice_shift, self._t0)
 
     def _picture(self, frame: av.VideoFrame) -> None:
         assert self._video is not None and self._cap is not None

@@ -14,7 +14,14 @@ APT_PACKAGES=(
   python3-venv
   # the reference age tool: organizers open bundles with it; the tests prove Kua agrees with it
   age
+  # the full-disk and pulled-drive tests format and loop-mount a small ext4 image
+  e2fsprogs mount
 )
+# Tools the interop and fault tests need. On CI (CI=true) a missing one stops the setup
+# here, and the tests fail rather than skip (tests/tools.py); elsewhere they are skipped.
+REQUIRED_TOOLS=(age age-keygen mkfs.ext4 mount)
+ON_CI=false
+case "${CI:-}" in true|TRUE|True|1|yes) ON_CI=true ;; esac
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -30,6 +37,19 @@ if [ ${#missing[@]} -gt 0 ]; then
   else
     echo "warning: please install with apt: ${missing[*]}" >&2
   fi
+fi
+for tool in "${REQUIRED_TOOLS[@]}"; do
+  if ! command -v "$tool" >/dev/null; then
+    if [ "$ON_CI" = true ]; then
+      echo "setup: \`$tool\` is missing and could not be installed; CI needs it (apt: age, e2fsprogs, mount)" >&2
+      exit 1
+    fi
+    echo "warning: \`$tool\` is missing: the tests that need it will be skipped" >&2
+  fi
+done
+if [ "$ON_CI" = true ] && [ "$(id -u)" -ne 0 ]; then
+  echo "setup: CI must run as root: the full-disk and pulled-drive tests mount tmpfs and ext4 images" >&2
+  exit 1
 fi
 
 PYTHON=${PYTHON:-}

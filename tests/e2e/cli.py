@@ -17,6 +17,7 @@ from typing import Any, Callable
 import pytest
 
 from tests.conftest import FAST_KDF_ARGS, PASSPHRASE
+from tests.tools import missing, require_root
 
 _SCRIPT = Path(sys.executable).with_name("kua")
 KUA = [str(_SCRIPT)] if _SCRIPT.is_file() else [sys.executable, "-m", "app.cli"]
@@ -111,11 +112,10 @@ def assert_one_line_error(proc: subprocess.CompletedProcess, exit_code: int,
 
 def mount_small_tmpfs(mount: Path, size: str) -> None:
     """Mount a tmpfs of `size` (e.g. "4m") at `mount`, a real full disk; skip when that
-    cannot be done here (not root, no mount). The caller unmounts with `umount -l`."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
+    cannot be done here (not root, no mount; a failure on CI). The caller unmounts with `umount -l`."""
+    require_root("mounting a tmpfs")
     mount.mkdir(exist_ok=True)
     tried = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)],
                            capture_output=True, text=True)
     if tried.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {tried.stderr.strip()}")
+        missing(f"mounting a tmpfs ({tried.stderr.strip()})")

@@ -16,6 +16,7 @@ from storage.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.e2e.cli import (assert_one_line_error, check, init_vault, list_json,
                            mount_small_tmpfs, run_kua, start_kua)
+from tests.media.avsync import assert_in_step
 
 BOX_SIGNATURES = (b"ftyp", b"moof", b"mdat")
 
@@ -65,6 +66,9 @@ def test_record_kill_9_then_recover(tmp_path):
     with Vault.open(vault, PASSPHRASE) as v, v.reader(item["id"]) as reader:
         with av.open(reader) as c:
             frames = [f for f in c.decode(video=0)]
+        # What recovery kept starts where the recording did and plays in step.
+        assert frames[0].time == pytest.approx(0.0, abs=1e-3)
+        assert_in_step(reader, 5)
     assert float(frames[-1].pts * frames[-1].time_base) >= 5
     check(run_kua("verify", vault=vault))
     _assert_no_plaintext([vault, tmpdir, cwd, home], marker)

@@ -24,34 +24,13 @@ import av
 import pytest
 
 import media.transcode as transcode_module
-from media.encoder import EncodeSettings, LiveEncoder
-from media.sources import Frame
-from media.synthetic import SyntheticSource
 from media.transcode import transcode
 from media.transcode_profiles import get_profile
 from storage.errors import SourceDamaged, TranscodeFailed
+from tests.media.avsync import recorded_master
 from tests.media.transcode_clips import run_profile
 
-FPS = 30
-
-
-def recorded_master(seconds: float, dropped: frozenset[int] = frozenset(), width: int = 640,
-                    height: int = 360) -> bytes:
-    """A master as the recorder writes it, without the video frames numbered in `dropped`."""
-    source = SyntheticSource(width, height, FPS, realtime=False, duration=seconds)
-    sink = io.BytesIO()
-    encoder = LiveEncoder(sink, source.info, EncodeSettings(width, height, FPS, "ultrafast"))
-    index = 0
-    while (item := source.read()) is not None:
-        if isinstance(item, Frame):
-            index += 1
-            if index - 1 in dropped:
-                continue
-            encoder.video(item, item.pts)
-        else:
-            encoder.audio(item, item.pts)
-    encoder.close()
-    return sink.getvalue()
+FPS = 30  # the synthetic masters' frame rate
 
 
 def timeline(data: bytes) -> dict:

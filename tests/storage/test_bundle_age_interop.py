@@ -21,10 +21,19 @@ import pytest
 
 from storage.bundles import age
 from storage.bundles.age_stream import CHUNK, AgeReader, AgeWriter, BytesSource
+from tests.tools import require_tool
 
-AGE = shutil.which("age")
-needs_age = pytest.mark.skipif(AGE is None or shutil.which("age-keygen") is None,
-                               reason="the `age` command is not on PATH (apt-get install age)")
+AGE = shutil.which("age") or "age"
+
+
+@pytest.fixture
+def age_tools() -> None:
+    """The reference `age` and `age-keygen` (skipped without them; failed on CI)."""
+    require_tool("age")
+    require_tool("age-keygen")
+
+
+needs_age = pytest.mark.usefixtures("age_tools")
 SIZES = [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 5 * CHUNK + 3]
 
 

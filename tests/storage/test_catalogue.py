@@ -116,9 +116,22 @@ def test_search_follows_edits_and_deletes(vault):
 
 
 def test_search_input_is_not_fts_syntax(vault):
-    _testimony(vault, "t", names=["Bayzhanov"])
-    for hostile in ['"', "a OR b", "NEAR(", "*", "raw:", "-x", "'); DROP TABLE items; --"]:
-        vault.catalogue.search(hostile)  # must not raise
+    """Every word typed is a word to find (all of them, by prefix), never FTS5 syntax:
+    OR does not widen, NOT does not exclude, a column filter or a lone `*` finds nothing,
+    quotes and brackets are ignored, and SQL is only text."""
+    a = _testimony(vault, "t", names=["Bayzhanov"])
+    b = _testimony(vault, "Kairat OR notes", names=["Serik"])
+    expected = {
+        '"': [], "NEAR(": [], "*": [], "raw:": [], "a OR b": [],
+        "'); DROP TABLE items; --": [],
+        "Bayzhanov OR Serik": [],       # as syntax: both
+        "Serik NOT Kairat": [b],        # as syntax: none ("NOT" is a prefix of "notes")
+        "raw:Bayzhanov": [],            # as syntax: a column filter finding a
+        'Bayzhanov"': [a], "(Bayzhanov": [a], "Bayzh*": [a],
+    }
+    for hostile, ids in expected.items():
+        assert vault.catalogue.search(hostile) == ids, hostile
+    assert vault.catalogue.search("Bayzhanov") == [a] and vault.catalogue.search("Serik") == [b]
 
 
 def test_summaries_match_the_full_records(vault):

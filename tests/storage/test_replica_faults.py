@@ -20,6 +20,7 @@ from storage.replica import sync
 from storage.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.storage.replica_util import add_item, flip, mount, remount, tree, unmount
+from tests.tools import require_tool
 
 MIB = 1024 * 1024
 EXT4_IOC_SHUTDOWN = 0x8004587D  # _IOR('X', 125, __u32)
@@ -96,8 +97,7 @@ def test_unplugged_ext4_drive(synced, tmp_path):
     a USB drive is pulled): DriveRemoved at once; after mounting it again (journal
     replay) generation 1 is there, intact, and the next sync completes."""
     vault, _, _ = synced
-    if shutil.which("mkfs.ext4") is None:
-        pytest.skip("mkfs.ext4 is not installed")
+    require_tool("mkfs.ext4")
     image, mnt = tmp_path / "usb.img", tmp_path / "usb"
     with open(image, "wb") as f:
         f.truncate(64 * MIB)

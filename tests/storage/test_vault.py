@@ -50,8 +50,17 @@ def test_create_refuses_a_folder_that_is_not_empty(tmp_path):
 
 
 def test_create_accepts_an_existing_empty_folder(tmp_path):
-    v, _ = Vault.create(tmp_path, PASSPHRASE, kdf=FAST_KDF)
+    """In the empty folder: the keys file, the catalogue, the lock and an empty objects
+    folder; an empty catalogue whose audit log holds the creation; it opens again."""
+    v, recovery = Vault.create(tmp_path, PASSPHRASE, kdf=FAST_KDF)
+    assert [e.action for e in v.audit.events()] == ["vault.create"]
+    assert v.catalogue.all() == [] and v.items.all() == []
     v.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keys", "lock", "objects", "vault.db"]
+    assert list((tmp_path / "objects").iterdir()) == []
+    assert (tmp_path / "keys").stat().st_size > 0 and recovery
+    with Vault.open(tmp_path, PASSPHRASE) as reopened:
+        assert reopened.audit.verify() == 1
 
 
 def test_not_a_vault(tmp_path):

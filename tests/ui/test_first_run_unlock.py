@@ -90,7 +90,10 @@ def test_auto_lock_waits_while_recording(existing_vault, ctx, window, qtbot):
     unlock(window, qtbot)
     ctx.recording_active = True
     window.idle.set_minutes(0.001)
-    qtbot.wait(300)  # several idle periods pass: the recording postpones the lock
-    assert window.root.currentWidget() is window.workspace
+    for _ in range(3):  # three idle periods end (the timer's own signal); each is postponed
+        with qtbot.waitSignal(window.idle.timer.timeout, timeout=5_000):
+            pass
+        assert window.root.currentWidget() is window.workspace
+        assert window.idle.timer.isActive()  # counting again, not given up
     ctx.recording_active = False
     qtbot.waitUntil(lambda: window.root.currentWidget() is window.unlock_screen, timeout=5_000)

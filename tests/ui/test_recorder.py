@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import io
 import json
 import os
 import shutil
@@ -18,6 +19,7 @@ from app import settings
 from app.capture_devices import Camera, list_cameras, list_microphones
 from storage.vault import Vault
 from tests.conftest import PASSPHRASE
+from tests.media.avsync import assert_in_step
 from tests.ui.conftest import run_in_vault, unlock
 
 BOX_SIGNATURES = (b"ftyp", b"moof", b"mdat")
@@ -107,6 +109,9 @@ def test_record_pause_photo_stop_keeps_a_complete_master(unlocked, ctx, qtbot, t
     assert (still.state, still.parent) == ("complete", master.id)
     head = run_in_vault(ctx, lambda vault: vault.reader(still.id).read(3))
     assert head == b"\xff\xd8\xff"
+    # Paused and resumed through the app, the master's sound is on its picture.
+    data = run_in_vault(ctx, lambda vault: vault.reader(master.id).read())
+    assert_in_step(io.BytesIO(data), 2)
     with qtbot.waitSignal(ctx.open_testimony) as opened:
         qtbot.mouseClick(screen.details_button, Qt.MouseButton.LeftButton)
     assert opened.args == [tid]

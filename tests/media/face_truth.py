@@ -66,8 +66,9 @@ def background(width: int, height: int, seed: int) -> np.ndarray:
     """A textured, faceless picture: colour gradients, blocks and fine noise."""
     rng = np.random.default_rng(seed)
     yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
-    base = np.stack([60 + 80 * xx / width, 70 + 90 * yy / height,
-                     140 - 60 * xx / width], axis=-1)
+    low, high = rng.integers(20, 120, 3), rng.integers(140, 235, 3)  # each scene its palette
+    ramp = (xx / width + yy / height)[..., None] / 2
+    base = low + (high - low) * (ramp if seed % 2 else 1 - ramp)
     for _ in range(12):
         x, y = rng.integers(0, width), rng.integers(0, height)
         w, h = rng.integers(40, 300), rng.integers(40, 300)

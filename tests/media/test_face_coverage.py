@@ -34,7 +34,6 @@ def renders():
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="the first round's masker leaks (fixed next)")
 def test_every_face_box_is_changed_on_every_frame(renders) -> None:
     """>= 90 % of each of the ~300 face instances changed, on all 120 frames."""
     clip, reference, anonymized = renders
@@ -48,8 +47,9 @@ def test_every_face_box_is_changed_on_every_frame(renders) -> None:
 @pytest.mark.slow
 def test_the_reference_shows_the_faces_and_the_rest_is_kept(renders) -> None:
     """The share render differs from the anonymized one only around faces: away from
-    every face (by 150 px), at least 75 % of the pixels are the same (a face
-    lost without a cut stays covered where it was for a while)."""
+    every face (by 150 px), at least half of the pixels are the same (not more:
+    a face lost without a cut, like the one that jumps, stays covered where it was
+    heading, growing, for 1.5 s: the fail-safe)."""
     clip, reference, anonymized = renders
     import cv2
     for index in range(0, 120, 7):
@@ -59,4 +59,4 @@ def test_the_reference_shows_the_faces_and_the_rest_is_kept(renders) -> None:
         near = cv2.dilate(near, np.ones((301, 301), np.uint8))
         diff = np.abs(reference[index].astype(np.int16) - anonymized[index].astype(np.int16))
         kept = (diff.max(axis=2) <= CHANGED)[near == 0]
-        assert kept.mean() > 0.75, (index, kept.mean())
+        assert kept.mean() > 0.5, (index, kept.mean())

@@ -188,7 +188,8 @@ class _Run:
         vault = self.vault
         sink = _ScratchSink(self._writer(scratch))
         suffix = PurePath(self.source.original_name).suffix.lower()
-        spec = {"profile": self.profile.params(),
+        still = self.source.media_type == "image"
+        spec = {"profile": self.profile.params(), "still": still,
                 "name": "input" + (suffix if suffix[1:].isalnum() else "")}
         with vault.reader(self.source.id) as reader:
             worker = Worker()
@@ -199,7 +200,7 @@ class _Run:
         final = self._writer(out)
         with vault.reader(scratch.item_id) as raw:
             view = Overlay(raw, raw.size, sink.patches)
-            if self.profile.container == "mp4":
+            if self.profile.container == "mp4" and not still:
                 faststart(view, raw.size, final)
             else:
                 while chunk := view.read(_COPY):
@@ -207,7 +208,7 @@ class _Run:
         final.close()
         with vault.reader(out.item_id) as written:
             info = probe(written)
-        if info.media_type not in ("video", "audio"):
+        if info.media_type not in (("image",) if still else ("video", "audio")):
             raise TranscodeFailed(None, "the output is not playable media", self.position)
         stats = {"item": out.item_id, "frames": result.get("frames"),
                  "faces_covered": result.get("faces_covered"), "detections": result.get("detections")}

@@ -19,6 +19,7 @@ import signal
 import socket
 import sys
 
+from media.photo import MAX_INPUT_BYTES, transcode_photo
 from media.transcode import TranscodeProgress, transcode
 from media.transcode_profiles import profile_from_params
 from storage.errors import KuaError, SourceDamaged, TranscodeFailed
@@ -148,6 +149,9 @@ def serve(channel: wire.Channel) -> None:
         profile = profile_from_params(spec["profile"])
         source = RemoteSource(channel, int(spec["size"]))
         sink = RemoteSink(channel)
+        if spec.get("still"):
+            _photo(channel, source, sink, int(spec["size"]), profile.faces)
+            return
         result = transcode(source, sink, profile, name_hint=str(spec.get("name", "")),
                            progress=_progress(channel))
         sink.flush()
@@ -160,6 +164,22 @@ def serve(channel: wire.Channel) -> None:
                                   "width": result.width, "height": result.height,
                                   "faces_covered": result.faces_covered,
                                   "detections": result.detections})
+
+
+def _photo(channel: wire.Channel, source: RemoteSource, sink: RemoteSink, size: int,
+           faces: bool) -> None:
+    """A still: read it whole (it is small), make the clean JPEG, report DONE."""
+    if size > MAX_INPUT_BYTES:
+        raise TranscodeFailed(None, f"the photo is larger than {MAX_INPUT_BYTES >> 20} MiB")
+    data = bytearray()
+    while chunk := source.read(wire.MAX_PAYLOAD):
+        data += chunk
+    result = transcode_photo(bytes(data), faces=faces)
+    sink.write(result.jpeg)
+    sink.flush()
+    channel.send_json(wire.DONE, {"duration": 0.0, "frames": 1, "width": result.width,
+                                  "height": result.height, "faces_covered": result.faces_covered,
+                                  "detections": 1 if faces else 0})
 
 
 def main(argv: list[str]) -> int:

@@ -25,6 +25,7 @@ from .library import resolve_item
 
 KIND = "transcode"
 _USABLE = ("complete", "recovered")
+PHOTO_PROFILES = ("share", "anonymized")  # a photo becomes a clean JPEG (media/photo.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +59,12 @@ def find_output(vault: Vault, source_id: str, profile: Profile) -> MediaItem | N
 def _check_source(item: MediaItem, profile: Profile) -> None:
     if item.state not in _USABLE:
         raise NotFound(f"item {item.id} is not finished ({item.state})")
+    if item.media_type == "image":
+        if profile.name not in PHOTO_PROFILES:
+            raise MissingStream(item.id, "it is a photo: use --profile share or anonymized")
+        return
     if item.media_type not in ("video", "audio"):
-        raise MissingStream(item.id, f"it is {'a' if item.media_type != 'image' else 'an'}"
-                            f" {item.media_type if item.media_type != 'other' else 'document'},"
-                            " not video or sound")
+        raise MissingStream(item.id, "it is a document, not video, sound or a photo")
     if item.media_type == "audio" and profile.video is not None \
             and not (profile.faces and profile.voice_shift):
         hint = (" (an anonymized copy of sound alone needs --voice-shift)" if profile.faces

@@ -28,6 +28,7 @@ from .faces import FaceDetector
 from .probe import NamedView
 from .faces_mask import FaceMasker
 from .transcode_audio import AudioPath, add_audio_stream
+from .transcode_clean import SeiFilter, quiet_encoders
 from .transcode_profiles import Profile
 from .transcode_video import TIME_BASE, FrameRateCap, VideoPath, add_video_stream
 
@@ -208,6 +209,7 @@ class _Job:
         self._out: av.container.OutputContainer | None = None
         self._vstream: av.VideoStream | None = None
         self._astream: av.AudioStream | None = None
+        self._sei: SeiFilter | None = None
         self._audio: AudioPath | None = None
         self._masker: FaceMasker[float] | None = None
         if profile.faces and video_in is not None:
@@ -283,6 +285,8 @@ class _Job:
                                if audio_in.start_time is not None else 0.0)
                 self._audio = AudioPath(self._profile.audio, audio_in, self._astream,
                                         self._profile.voice_shift, first_audio)
+            quiet_encoders(self._vstream, self._astream)  # no encoder strings (transcode_clean)
+            self._sei = SeiFilter(self._vstream) if self._vstream is not None else None
 
     def _picture(self, frame: av.VideoFrame) -> None:
         assert self._video is not None and self._cap is not None
@@ -311,6 +315,8 @@ class _Job:
         frame.pict_type = av.video.frame.PictureType.NONE
         with _VIDEO_ENCODER:
             packets = self._vstream.encode(frame)
+            if self._sei is not None:
+                packets = self._sei.filter(packets)
         with _MUXER:
             self._out.mux(packets)
         self._clock.frames += 1
@@ -338,6 +344,8 @@ class _Job:
         if self._vstream is not None:
             with _VIDEO_ENCODER:
                 packets = self._vstream.encode(None)
+                if self._sei is not None:
+                    packets = self._sei.filter(packets) + self._sei.flush()
             with _MUXER:
                 self._out.mux(packets)
         if self._astream is not None:

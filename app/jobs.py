@@ -36,6 +36,7 @@ from storage.models import MediaItem
 from storage.sealed import SealedWriter
 from storage.vault import Vault
 
+from . import review
 from .jobs_process import Worker, WorkerProgress
 from .library import CancelToken
 
@@ -190,6 +191,7 @@ class _Run:
         suffix = PurePath(self.source.original_name).suffix.lower()
         still = self.source.media_type == "image"
         spec = {"profile": self.profile.params(), "still": still,
+                "covers": review.cover_fractions(self.source, self.profile.covers),
                 "name": "input" + (suffix if suffix[1:].isalnum() else "")}
         with vault.reader(self.source.id) as reader:
             worker = Worker()
@@ -217,7 +219,7 @@ class _Run:
                                media_type=info.media_type, codec=info.codec,
                                audio_codec=info.audio_codec, duration=info.duration,
                                width=info.width, height=info.height, rotation=0,
-                               params=self.profile.params_json())
+                               params=review.with_record(self.profile, result.get("spans", [])))
             Jobs(vault.conn).set_state(self.job.id, "done", progress=100.0, result=json.dumps(stats))
             vault.audit.append("item.transcode", out.item_id, source=self.source.id,
                                profile=self.profile.name, job=self.job.id, sha256=final.sha256)

@@ -19,6 +19,7 @@ import signal
 import socket
 import sys
 
+from media.faces_mask import ManualCover
 from media.photo import MAX_INPUT_BYTES, transcode_photo
 from media.transcode import TranscodeProgress, transcode
 from media.transcode_profiles import profile_from_params
@@ -152,8 +153,10 @@ def serve(channel: wire.Channel) -> None:
         if spec.get("still"):
             _photo(channel, source, sink, int(spec["size"]), profile.faces)
             return
+        covers = tuple(ManualCover(float(c[0]), float(c[1]), tuple(float(v) for v in c[2:6]))
+                       for c in spec.get("covers", ()))
         result = transcode(source, sink, profile, name_hint=str(spec.get("name", "")),
-                           progress=_progress(channel))
+                           progress=_progress(channel), covers=covers)
         sink.flush()
     except KuaError as exc:
         at = exc.at if isinstance(exc, TranscodeFailed) else None
@@ -163,7 +166,9 @@ def serve(channel: wire.Channel) -> None:
     channel.send_json(wire.DONE, {"duration": result.duration, "frames": result.frames,
                                   "width": result.width, "height": result.height,
                                   "faces_covered": result.faces_covered,
-                                  "detections": result.detections})
+                                  "detections": result.detections,
+                                  "spans": [[round(a, 3), round(b, 3), int(c)]
+                                            for a, b, c in result.face_spans]})
 
 
 def _photo(channel: wire.Channel, source: RemoteSource, sink: RemoteSink, size: int,

@@ -10,6 +10,7 @@ by construction).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Callable
 
@@ -20,6 +21,7 @@ from storage.models import MediaItem
 from storage.vault import Vault
 
 from . import jobs as service
+from . import review
 from .jobs import JobProgressFn, StopToken
 from .library import resolve_item
 
@@ -49,11 +51,20 @@ class JobOutcome:
 
 
 def find_output(vault: Vault, source_id: str, profile: Profile) -> MediaItem | None:
-    """A complete output of `source_id` made with exactly this profile and parameters."""
-    row = vault.conn.execute(
-        "SELECT id FROM items WHERE parent = ? AND kind = ? AND params = ? AND state = 'complete'"
-        " ORDER BY created_at LIMIT 1", (source_id, profile.name, profile.params_json())).fetchone()
-    return vault.items.get(row[0]) if row else None
+    """A complete output of `source_id` made with exactly this profile and parameters
+    (what was recorded with it afterwards, app/review.py, does not count)."""
+    rows = vault.conn.execute(
+        "SELECT id, params FROM items WHERE parent = ? AND kind = ? AND state = 'complete'"
+        " ORDER BY created_at", (source_id, profile.name)).fetchall()
+    wanted = profile.params()
+    for item_id, params in rows:
+        try:
+            asked = review.request_part(json.loads(params or "{}"))
+        except (ValueError, AttributeError):
+            continue
+        if asked == wanted:
+            return vault.items.get(item_id)
+    return None
 
 
 def _check_source(item: MediaItem, profile: Profile) -> None:
@@ -77,6 +88,7 @@ def request(vault: Vault, some_id: str, profile: Profile) -> TranscodeRequest:
     """The existing output for `some_id` as `profile`, else a queued job for it."""
     source = resolve_item(vault, some_id)
     _check_source(source, profile)
+    review.check_covers(source, profile)
     existing = find_output(vault, source.id, profile)
     if existing is not None:
         return TranscodeRequest(source, profile, existing=existing)

@@ -72,11 +72,12 @@ class MaskSettings:
 
 @dataclass(frozen=True, slots=True)
 class ManualCover:
-    """A rectangle (output pixels) covered from `start` to `end` (payload units: seconds)."""
+    """A rectangle covered from `start` to `end` (payload units: seconds), as fractions
+    of the picture's width and height (so it fits any output size)."""
 
     start: float
     end: float
-    rect: tuple[int, int, int, int]   # x1, y1, x2, y2
+    rect: tuple[float, float, float, float]   # x1, y1, x2, y2 in 0..1
 
 
 def padded(box: Box, pad: float, width: int, height: int) -> tuple[int, int, int, int]:
@@ -193,7 +194,9 @@ class FaceMasker(Generic[T]):
             mosaic(image, rect, self._s.blocks)
         for cover in self._manual:
             if cover.start <= held.payload <= cover.end:  # type: ignore[operator]
-                mosaic(image, cover.rect, self._s.blocks)
+                x1, y1, x2, y2 = cover.rect
+                mosaic(image, (int(x1 * width), int(y1 * height), int(np.ceil(x2 * width)),
+                               int(np.ceil(y2 * height))), self._s.blocks)
         self.faces_covered += len(boxes)
         self._record(held.payload, bool(boxes))
         self._tracker.forget_before(held.index + 1)

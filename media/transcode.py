@@ -26,7 +26,7 @@ from storage.errors import KuaError, MissingStream, SourceDamaged, TranscodeFail
 
 from .faces import FaceDetector
 from .probe import NamedView
-from .faces_mask import FaceMasker
+from .faces_mask import FaceMasker, ManualCover
 from .transcode_audio import AudioPath, add_audio_stream
 from .transcode_clean import SeiFilter, quiet_encoders
 from .transcode_profiles import Profile
@@ -98,6 +98,7 @@ class TranscodeResult:
     height: int | None
     faces_covered: int
     detections: int
+    face_spans: tuple[tuple[float, float, bool], ...] = ()  # runs of frames covered or not
 
 
 class _Clock:
@@ -166,7 +167,8 @@ def _expected_end(container: av.container.InputContainer, streams: list[av.strea
 
 def transcode(source: BinaryIO, sink: BinaryIO, profile: Profile, *, name_hint: str = "",
               progress: Callable[[TranscodeProgress], None] | None = None,
-              detector: FaceDetector | None = None) -> TranscodeResult:
+              detector: FaceDetector | None = None,
+              covers: tuple[ManualCover, ...] = ()) -> TranscodeResult:
     """Transcode `source` into `sink` as `profile` says; see the module doc."""
     container = _open(source, "input" + (name_hint[name_hint.rfind("."):] if "." in name_hint else ""))
     with container:
@@ -175,7 +177,7 @@ def transcode(source: BinaryIO, sink: BinaryIO, profile: Profile, *, name_hint: 
         used = [s for s in (video_in, audio_in) if s is not None]
         expected = _expected_end(container, used, t0)
         clock = _Clock(expected, progress)
-        job = _Job(container, sink, profile, video_in, audio_in, t0, clock, detector)
+        job = _Job(container, sink, profile, video_in, audio_in, t0, clock, detector, covers)
         try:
             job.run()
         except TranscodeFailed as exc:
@@ -203,7 +205,8 @@ class _Job:
 
     def __init__(self, container: av.container.InputContainer, sink: BinaryIO, profile: Profile,
                  video_in: av.VideoStream | None, audio_in: av.AudioStream | None, t0: float,
-                 clock: _Clock, detector: FaceDetector | None) -> None:
+                 clock: _Clock, detector: FaceDetector | None,
+                 covers: tuple[ManualCover, ...] = ()) -> None:
         self._in, self._sink, self._profile = container, sink, profile
         self._video_in, self._audio_in, self._t0, self._clock = video_in, audio_in, t0, clock
         self._out: av.container.OutputContainer | None = None
@@ -213,7 +216,7 @@ class _Job:
         self._audio: AudioPath | None = None
         self._masker: FaceMasker[float] | None = None
         if profile.faces and video_in is not None:
-            self._masker = FaceMasker(detector or FaceDetector())
+            self._masker = FaceMasker(detector or FaceDetector(), manual=covers)
         assert profile.video is not None or video_in is None
         self._video = (VideoPath(profile.video, "rgb24" if self._masker else "yuv420p")
                        if video_in is not None and profile.video is not None else None)
@@ -363,7 +366,9 @@ class _Job:
         return TranscodeResult(self._clock.position, self._clock.frames,
                                size[0] if size else None, size[1] if size else None,
                                masker.faces_covered if masker else 0,
-                               masker.detections if masker else 0)
+                               masker.detections if masker else 0,
+                               tuple((float(a), float(b), bool(c)) for a, b, c in masker.spans)
+                               if masker else ())
 
 
 def _frame_seconds(frame: typing.Any) -> float:

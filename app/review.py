@@ -143,3 +143,19 @@ def _anonymized(vault: Vault, some_id: str) -> MediaItem:
     if item.state != "complete":
         raise NotFound(f"item {item.id} is not finished ({item.state})")
     return item
+
+
+def rerender(vault: Vault, some_id: str, new_covers: tuple[Cover, ...]):
+    """Queue the anonymized copy again, from its source, with `new_covers` added to its
+    own; returns the TranscodeRequest (the existing copy if that was made already)."""
+    from dataclasses import replace
+
+    from media.transcode_profiles import profile_from_params
+
+    from . import transcoding
+    item = _anonymized(vault, some_id)
+    if item.parent is None:
+        raise NotFound(f"the source of item {item.id} is gone: it cannot be made again")
+    profile = profile_from_params(request_part(params_of(item)))
+    covers = tuple(sorted(set(profile.covers) | set(new_covers), key=Cover.as_list))
+    return transcoding.request(vault, item.parent, replace(profile, covers=covers))

@@ -44,6 +44,7 @@ class ReviewInfo:
     spans: tuple[FaceSpan, ...]
     covers: tuple[Cover, ...]
     reviewed: str | None           # when it was marked reviewed (UTC), else None
+    source_size: tuple[int, int] | None = None   # upright pixels covers are given in
 
 
 def params_of(item: MediaItem) -> dict[str, object]:
@@ -117,8 +118,14 @@ def review_info(vault: Vault, some_id: str) -> ReviewInfo:
     covers = tuple(Cover(float(c[0]), float(c[1]), *(int(v) for v in c[2:6]))
                    for c in params.get("covers", ()))  # type: ignore[union-attr]
     reviewed = params.get("reviewed")
+    size = None
+    if item.parent is not None:
+        try:
+            size = upright_size(vault.items.get(item.parent))
+        except NotFound:
+            size = None
     return ReviewInfo(item.id, item.parent, item.duration, spans, covers,
-                      str(reviewed) if reviewed else None)
+                      str(reviewed) if reviewed else None, size)
 
 
 def mark_reviewed(vault: Vault, some_id: str) -> MediaItem:

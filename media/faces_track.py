@@ -12,8 +12,8 @@ within one scene. The cover of a track on frame `j` (`Tracker.covers`):
   track's motion and grown;
 - after its last sighting (lost without a scene cut: the fail-safe): where it was
   heading, at its last speed for `coast` frames, growing `drift` of its size per
-  frame, together with where it was last seen, until it is found again or `timeout`
-  frames have passed. A scene cut ends every track: nothing is carried across it.
+  frame over those frames, together with where it was last seen, until it is found
+  again or `timeout` frames have passed. A scene cut ends every track: nothing is carried across it.
 
 Every box is then padded (hair, ears) by the masker.
 """
@@ -169,7 +169,7 @@ class Tracker:
         dt = frame - seen
         ahead = min(dt, self.s.coast)
         heading = _moved(box, vx * ahead, vy * ahead)
-        return _grown(hull(box, heading), max(box.width, box.height) * self.s.drift * dt)
+        return _grown(hull(box, heading), max(box.width, box.height) * self.s.drift * ahead)
 
     def forget_before(self, frame: int) -> None:
         """Drop what can no longer cover `frame` or later (memory stays flat)."""

@@ -29,6 +29,7 @@ from storage.models import MediaItem, Testimony
 from storage.vault import Vault
 
 from .library import CancelToken, Progress, find
+from .review import is_reviewed
 
 DEFAULT_SPLIT = 2 * 1024 ** 3
 INCLUDE = ("master", "share", "anonymized", "all")
@@ -129,6 +130,11 @@ class ConsentChoice:
 
     include_restricted: bool = False
     include_identifiable: bool = False
+    include_unreviewed: bool = False   # anonymized copies nobody has watched (app/review.py)
+
+
+_UNREVIEWED = ("{what} has not been reviewed: watch it, then `kua review {item}`, or give"
+               " --include-unreviewed")
 
 
 def _items_for(t: Testimony, include: str) -> list[MediaItem]:
@@ -169,6 +175,9 @@ def select_for_export(vault: Vault, some_ids: Iterable[str], include: str = "mas
                 raise RefusedByConsent(f"item {found.id} is not anonymized and testimony {t.id}"
                                        " has anonymous consent: export its anonymized item, or"
                                        " give --include-identifiable")
+            if t.consent == "anonymous" and found.kind == "anonymized" \
+                    and not consent.include_unreviewed and not is_reviewed(found):
+                raise RefusedByConsent(_UNREVIEWED.format(what=f"item {found.id}", item=found.id))
             items = [found]
         elif t.consent == "anonymous" and not consent.include_identifiable:
             items = [i for i in _items_for(t, "all") if i.kind == "anonymized"]
@@ -176,6 +185,16 @@ def select_for_export(vault: Vault, some_ids: Iterable[str], include: str = "mas
                 raise RefusedByConsent(f"testimony {t.id} has anonymous consent and no anonymized"
                                        " item: transcode it with --profile anonymized, or give"
                                        " --include-identifiable")
+            if not consent.include_unreviewed:
+                unreviewed = [i for i in items if not is_reviewed(i)]
+                items = [i for i in items if is_reviewed(i)]
+                if not items:
+                    raise RefusedByConsent(_UNREVIEWED.format(
+                        what=f"testimony {t.id} has no reviewed anonymized item; item"
+                             f" {unreviewed[0].id}", item=unreviewed[0].id))
+                if unreviewed:
+                    notes.append(f"testimony {t.id}: {len(unreviewed)} anonymized"
+                                 " item(s) not reviewed, left out")
             if include != "anonymized":
                 notes.append(f"testimony {t.id}: anonymous consent, so only its anonymized"
                              " items are exported")

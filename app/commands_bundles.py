@@ -89,7 +89,8 @@ def cmd_keys(args: argparse.Namespace) -> None:
 def cmd_export(args: argparse.Namespace) -> None:
     """Write an encrypted bundle of testimonies or items for an organizer."""
     split = parse_size(args.split_size)
-    consent = bundles.ConsentChoice(args.include_restricted, args.include_identifiable)
+    consent = bundles.ConsentChoice(args.include_restricted, args.include_identifiable,
+                                    args.include_unreviewed)
     with opened(args) as vault:
         report = bundles.export_bundle(vault, args.ids, Path(args.to), args.recipient,
                                        split_size=split, include=args.include, consent=consent,
@@ -197,6 +198,8 @@ def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Ha
                    help="also export testimonies whose consent is restricted")
     p.add_argument("--include-identifiable", action="store_true",
                    help="export identifiable items of testimonies whose consent is anonymous")
+    p.add_argument("--include-unreviewed", action="store_true",
+                   help="anonymous testimonies: also anonymized copies not marked with `kua review`")
 
     p = add("import", "verify a bundle, then take what is new into the vault")
     p.add_argument("folder", metavar="DIR")

@@ -16,13 +16,13 @@ import sys
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
-from media.transcode_profiles import PROFILES, get_profile
+from media.transcode_profiles import PROFILES, get_profile, parse_cover
 from storage.errors import KuaError, media_time
 from storage.jobs import Job
 from storage.vault import Vault
 
 from . import jobs as service
-from . import output, transcoding
+from . import output, review, transcoding
 from .cli_io import opened, print_json, say, warn
 from .commands import Handler
 from .jobs import JobProgress, StopToken
@@ -78,7 +78,8 @@ def stop_on_signals() -> Iterator[StopToken]:
 
 def cmd_transcode(args: argparse.Namespace) -> None:
     """Transcode an item (or a testimony's master) into a profile; wait unless --background."""
-    profile = get_profile(args.profile, voice_shift=args.voice_shift or 0.0)
+    covers = tuple(parse_cover(text) for text in args.cover or ())
+    profile = get_profile(args.profile, voice_shift=args.voice_shift or 0.0, covers=covers)
     with opened(args) as vault:
         if args.background:
             asked = transcoding.request(vault, args.id, profile)
@@ -101,6 +102,17 @@ def cmd_transcode(args: argparse.Namespace) -> None:
         warn(f"{waiting} more job{'s are' if waiting > 1 else ' is'} queued: run `kua jobs --run`.")
     _result(args, {"id": item.id, "item": output.item_json(item)},
             [output.item_line(item), item.id])
+
+
+def cmd_review(args: argparse.Namespace) -> None:
+    """Mark an anonymized copy reviewed (export of anonymous testimonies asks for it)."""
+    with opened(args) as vault:
+        item = review.mark_reviewed(vault, args.id)
+        info = review.review_info(vault, item.id)
+    covered = sum(s.end - s.start for s in info.spans if s.covered)
+    _result(args, {"id": item.id, "reviewed": info.reviewed,
+                   "covered_seconds": round(covered, 1)},
+            [f"Reviewed {item.id} at {info.reviewed}", item.id])
 
 
 def _report_existing(args: argparse.Namespace, item_id: str) -> None:
@@ -174,10 +186,16 @@ def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Ha
     p.add_argument("--profile", required=True, choices=PROFILES)
     p.add_argument("--voice-shift", type=float, metavar="SEMITONES",
                    help="anonymized: shift the voice's pitch (e.g. -4)")
+    p.add_argument("--cover", action="append", metavar="T0-T1:X,Y,W,H",
+                   help="anonymized: also cover this rectangle (source pixels) from T0 to T1"
+                   " seconds; repeat for more")
     p.add_argument("--background", action="store_true",
                    help="only queue the job (run it later with `kua jobs --run`)")
+
+    p = add("review", "mark an anonymized copy as watched and approved for export")
+    p.add_argument("id", metavar="ID", help="an anonymized item")
 
     p = add("jobs", "list transcoding jobs; run or cancel queued ones")
     p.add_argument("--run", action="store_true", help="run every queued job, oldest first")
     p.add_argument("--cancel", metavar="JOB", help="cancel a queued job")
-    return {"transcode": cmd_transcode, "jobs": cmd_jobs}
+    return {"transcode": cmd_transcode, "jobs": cmd_jobs, "review": cmd_review}

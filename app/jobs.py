@@ -36,6 +36,7 @@ from storage.models import MediaItem
 from storage.sealed import SealedWriter
 from storage.vault import Vault
 
+from . import review
 from .jobs_process import Worker, WorkerProgress
 from .library import CancelToken
 
@@ -188,7 +189,9 @@ class _Run:
         vault = self.vault
         sink = _ScratchSink(self._writer(scratch))
         suffix = PurePath(self.source.original_name).suffix.lower()
-        spec = {"profile": self.profile.params(),
+        still = self.source.media_type == "image"
+        spec = {"profile": self.profile.params(), "still": still,
+                "covers": review.cover_fractions(self.source, self.profile.covers),
                 "name": "input" + (suffix if suffix[1:].isalnum() else "")}
         with vault.reader(self.source.id) as reader:
             worker = Worker()
@@ -199,7 +202,7 @@ class _Run:
         final = self._writer(out)
         with vault.reader(scratch.item_id) as raw:
             view = Overlay(raw, raw.size, sink.patches)
-            if self.profile.container == "mp4":
+            if self.profile.container == "mp4" and not still:
                 faststart(view, raw.size, final)
             else:
                 while chunk := view.read(_COPY):
@@ -207,7 +210,7 @@ class _Run:
         final.close()
         with vault.reader(out.item_id) as written:
             info = probe(written)
-        if info.media_type not in ("video", "audio"):
+        if info.media_type not in (("image",) if still else ("video", "audio")):
             raise TranscodeFailed(None, "the output is not playable media", self.position)
         stats = {"item": out.item_id, "frames": result.get("frames"),
                  "faces_covered": result.get("faces_covered"), "detections": result.get("detections")}
@@ -216,7 +219,7 @@ class _Run:
                                media_type=info.media_type, codec=info.codec,
                                audio_codec=info.audio_codec, duration=info.duration,
                                width=info.width, height=info.height, rotation=0,
-                               params=self.profile.params_json())
+                               params=review.with_record(self.profile, result.get("spans", [])))
             Jobs(vault.conn).set_state(self.job.id, "done", progress=100.0, result=json.dumps(stats))
             vault.audit.append("item.transcode", out.item_id, source=self.source.id,
                                profile=self.profile.name, job=self.job.id, sha256=final.sha256)

@@ -19,6 +19,8 @@ import signal
 import socket
 import sys
 
+from media.faces_mask import ManualCover
+from media.photo import MAX_INPUT_BYTES, transcode_photo
 from media.transcode import TranscodeProgress, transcode
 from media.transcode_profiles import profile_from_params
 from storage.errors import KuaError, SourceDamaged, TranscodeFailed
@@ -148,8 +150,13 @@ def serve(channel: wire.Channel) -> None:
         profile = profile_from_params(spec["profile"])
         source = RemoteSource(channel, int(spec["size"]))
         sink = RemoteSink(channel)
+        if spec.get("still"):
+            _photo(channel, source, sink, int(spec["size"]), profile.faces)
+            return
+        covers = tuple(ManualCover(float(c[0]), float(c[1]), tuple(float(v) for v in c[2:6]))
+                       for c in spec.get("covers", ()))
         result = transcode(source, sink, profile, name_hint=str(spec.get("name", "")),
-                           progress=_progress(channel))
+                           progress=_progress(channel), covers=covers)
         sink.flush()
     except KuaError as exc:
         at = exc.at if isinstance(exc, TranscodeFailed) else None
@@ -159,7 +166,25 @@ def serve(channel: wire.Channel) -> None:
     channel.send_json(wire.DONE, {"duration": result.duration, "frames": result.frames,
                                   "width": result.width, "height": result.height,
                                   "faces_covered": result.faces_covered,
-                                  "detections": result.detections})
+                                  "detections": result.detections,
+                                  "spans": [[round(a, 3), round(b, 3), int(c)]
+                                            for a, b, c in result.face_spans]})
+
+
+def _photo(channel: wire.Channel, source: RemoteSource, sink: RemoteSink, size: int,
+           faces: bool) -> None:
+    """A still: read it whole (it is small), make the clean JPEG, report DONE."""
+    if size > MAX_INPUT_BYTES:
+        raise TranscodeFailed(None, f"the photo is larger than {MAX_INPUT_BYTES >> 20} MiB")
+    data = bytearray()
+    while chunk := source.read(wire.MAX_PAYLOAD):
+        data += chunk
+    result = transcode_photo(bytes(data), faces=faces)
+    sink.write(result.jpeg)
+    sink.flush()
+    channel.send_json(wire.DONE, {"duration": 0.0, "frames": 1, "width": result.width,
+                                  "height": result.height, "faces_covered": result.faces_covered,
+                                  "detections": 1 if faces else 0})
 
 
 def main(argv: list[str]) -> int:

@@ -10,6 +10,7 @@ by construction).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Callable
 
@@ -20,11 +21,13 @@ from storage.models import MediaItem
 from storage.vault import Vault
 
 from . import jobs as service
+from . import review
 from .jobs import JobProgressFn, StopToken
 from .library import resolve_item
 
 KIND = "transcode"
 _USABLE = ("complete", "recovered")
+PHOTO_PROFILES = ("share", "anonymized")  # a photo becomes a clean JPEG (media/photo.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,20 +51,31 @@ class JobOutcome:
 
 
 def find_output(vault: Vault, source_id: str, profile: Profile) -> MediaItem | None:
-    """A complete output of `source_id` made with exactly this profile and parameters."""
-    row = vault.conn.execute(
-        "SELECT id FROM items WHERE parent = ? AND kind = ? AND params = ? AND state = 'complete'"
-        " ORDER BY created_at LIMIT 1", (source_id, profile.name, profile.params_json())).fetchone()
-    return vault.items.get(row[0]) if row else None
+    """A complete output of `source_id` made with exactly this profile and parameters
+    (what was recorded with it afterwards, app/review.py, does not count)."""
+    rows = vault.conn.execute(
+        "SELECT id, params FROM items WHERE parent = ? AND kind = ? AND state = 'complete'"
+        " ORDER BY created_at", (source_id, profile.name)).fetchall()
+    wanted = profile.params()
+    for item_id, params in rows:
+        try:
+            asked = review.request_part(json.loads(params or "{}"))
+        except (ValueError, AttributeError):
+            continue
+        if asked == wanted:
+            return vault.items.get(item_id)
+    return None
 
 
 def _check_source(item: MediaItem, profile: Profile) -> None:
     if item.state not in _USABLE:
         raise NotFound(f"item {item.id} is not finished ({item.state})")
+    if item.media_type == "image":
+        if profile.name not in PHOTO_PROFILES:
+            raise MissingStream(item.id, "it is a photo: use --profile share or anonymized")
+        return
     if item.media_type not in ("video", "audio"):
-        raise MissingStream(item.id, f"it is {'a' if item.media_type != 'image' else 'an'}"
-                            f" {item.media_type if item.media_type != 'other' else 'document'},"
-                            " not video or sound")
+        raise MissingStream(item.id, "it is a document, not video, sound or a photo")
     if item.media_type == "audio" and profile.video is not None \
             and not (profile.faces and profile.voice_shift):
         hint = (" (an anonymized copy of sound alone needs --voice-shift)" if profile.faces
@@ -74,6 +88,7 @@ def request(vault: Vault, some_id: str, profile: Profile) -> TranscodeRequest:
     """The existing output for `some_id` as `profile`, else a queued job for it."""
     source = resolve_item(vault, some_id)
     _check_source(source, profile)
+    review.check_covers(source, profile)
     existing = find_output(vault, source.id, profile)
     if existing is not None:
         return TranscodeRequest(source, profile, existing=existing)

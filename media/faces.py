@@ -71,7 +71,7 @@ def load_model_bytes() -> bytes:
 class FaceDetector:
     """Finds faces in RGB images; `width` is the detector's input width (speed vs. reach)."""
 
-    def __init__(self, width: int = 480, threshold: float = 0.5) -> None:
+    def __init__(self, width: int = 640, threshold: float = 0.5) -> None:
         model = np.frombuffer(load_model_bytes(), dtype=np.uint8)
         try:
             self._net = cv2.dnn.readNetFromONNX(model)
@@ -84,6 +84,38 @@ class FaceDetector:
         """Faces in an RGB image (height x width x 3), in its pixel coordinates."""
         height, width = image.shape[:2]
         scale = min(1.0, self.width / width)
+        boxes = self._run(image, scale, threshold)
+        return [_clipped(b, width, height) for b in boxes]
+
+    def detect_turned(self, image: np.ndarray, degrees: float, width: int,
+                      threshold: float | None = None) -> list[Box]:
+        """Faces tilted by about `degrees` (counter-clockwise): the picture, scaled to
+        `width` pixels wide, is turned by -`degrees` so they stand upright, and the boxes
+        found are turned back (each becomes the upright box around its turned corners)."""
+        height, full_w = image.shape[:2]
+        scale = min(1.0, width / full_w)
+        small = cv2.resize(image, (max(1, round(full_w * scale)), max(1, round(height * scale))),
+                           interpolation=cv2.INTER_AREA) if scale < 1 else image
+        sh, sw = small.shape[:2]
+        matrix = cv2.getRotationMatrix2D((sw / 2, sh / 2), -degrees, 1.0)
+        cos, sin = abs(matrix[0, 0]), abs(matrix[0, 1])
+        tw, th = int(sh * sin + sw * cos), int(sh * cos + sw * sin)
+        matrix[0, 2] += tw / 2 - sw / 2
+        matrix[1, 2] += th / 2 - sh / 2
+        turned = cv2.warpAffine(small, matrix, (tw, th), borderMode=cv2.BORDER_REPLICATE)
+        back = cv2.invertAffineTransform(matrix)
+        found = []
+        for b in self._run(turned, 1.0, threshold):
+            corners = np.array([[[b.x1, b.y1], [b.x2, b.y1], [b.x2, b.y2], [b.x1, b.y2]]], np.float32)
+            placed = cv2.transform(corners, back)[0]
+            (x1, y1), (x2, y2) = placed.min(axis=0), placed.max(axis=0)
+            found.append(_clipped(Box(x1 / scale, y1 / scale, x2 / scale, y2 / scale, b.score),
+                                  full_w, height))
+        return found
+
+    def _run(self, image: np.ndarray, scale: float, threshold: float | None) -> list[Box]:
+        """Boxes in `image` pixels, the network seeing it scaled by `scale` (32-aligned)."""
+        height, width = image.shape[:2]
         in_w = max(32, int(np.ceil(width * scale / 32)) * 32)
         in_h = max(32, int(np.ceil(height * scale / 32)) * 32)
         blob = cv2.dnn.blobFromImage(image, 1.0, (in_w, in_h), (0, 0, 0), swapRB=False, crop=False)
@@ -91,9 +123,12 @@ class FaceDetector:
         heatmap, scales, offsets, _ = self._net.forward(_OUTPUTS)
         boxes = _decode(heatmap, scales, offsets, self.threshold if threshold is None else threshold)
         sx, sy = width / in_w, height / in_h
-        return [Box(min(width, max(0.0, b.x1 * sx)), min(height, max(0.0, b.y1 * sy)),
-                    min(width, max(0.0, b.x2 * sx)), min(height, max(0.0, b.y2 * sy)), b.score)
-                for b in boxes]
+        return [Box(b.x1 * sx, b.y1 * sy, b.x2 * sx, b.y2 * sy, b.score) for b in boxes]
+
+
+def _clipped(b: Box, width: int, height: int) -> Box:
+    return Box(min(width, max(0.0, b.x1)), min(height, max(0.0, b.y1)),
+               min(width, max(0.0, b.x2)), min(height, max(0.0, b.y2)), b.score)
 
 
 def _decode(heatmap: np.ndarray, scales: np.ndarray, offsets: np.ndarray,

@@ -26,8 +26,9 @@ from storage.errors import KuaError, MissingStream, SourceDamaged, TranscodeFail
 
 from .faces import FaceDetector
 from .probe import NamedView
-from .faces_mask import FaceMasker
+from .faces_mask import FaceMasker, ManualCover
 from .transcode_audio import AudioPath, add_audio_stream
+from .transcode_clean import SeiFilter, quiet_encoders
 from .transcode_profiles import Profile
 from .transcode_video import TIME_BASE, FrameRateCap, VideoPath, add_video_stream
 
@@ -97,6 +98,7 @@ class TranscodeResult:
     height: int | None
     faces_covered: int
     detections: int
+    face_spans: tuple[tuple[float, float, bool], ...] = ()  # runs of frames covered or not
 
 
 class _Clock:
@@ -165,7 +167,8 @@ def _expected_end(container: av.container.InputContainer, streams: list[av.strea
 
 def transcode(source: BinaryIO, sink: BinaryIO, profile: Profile, *, name_hint: str = "",
               progress: Callable[[TranscodeProgress], None] | None = None,
-              detector: FaceDetector | None = None) -> TranscodeResult:
+              detector: FaceDetector | None = None,
+              covers: tuple[ManualCover, ...] = ()) -> TranscodeResult:
     """Transcode `source` into `sink` as `profile` says; see the module doc."""
     container = _open(source, "input" + (name_hint[name_hint.rfind("."):] if "." in name_hint else ""))
     with container:
@@ -174,7 +177,7 @@ def transcode(source: BinaryIO, sink: BinaryIO, profile: Profile, *, name_hint: 
         used = [s for s in (video_in, audio_in) if s is not None]
         expected = _expected_end(container, used, t0)
         clock = _Clock(expected, progress)
-        job = _Job(container, sink, profile, video_in, audio_in, t0, clock, detector)
+        job = _Job(container, sink, profile, video_in, audio_in, t0, clock, detector, covers)
         try:
             job.run()
         except TranscodeFailed as exc:
@@ -202,16 +205,18 @@ class _Job:
 
     def __init__(self, container: av.container.InputContainer, sink: BinaryIO, profile: Profile,
                  video_in: av.VideoStream | None, audio_in: av.AudioStream | None, t0: float,
-                 clock: _Clock, detector: FaceDetector | None) -> None:
+                 clock: _Clock, detector: FaceDetector | None,
+                 covers: tuple[ManualCover, ...] = ()) -> None:
         self._in, self._sink, self._profile = container, sink, profile
         self._video_in, self._audio_in, self._t0, self._clock = video_in, audio_in, t0, clock
         self._out: av.container.OutputContainer | None = None
         self._vstream: av.VideoStream | None = None
         self._astream: av.AudioStream | None = None
+        self._sei: SeiFilter | None = None
         self._audio: AudioPath | None = None
         self._masker: FaceMasker[float] | None = None
         if profile.faces and video_in is not None:
-            self._masker = FaceMasker(detector or FaceDetector())
+            self._masker = FaceMasker(detector or FaceDetector(), manual=covers)
         assert profile.video is not None or video_in is None
         self._video = (VideoPath(profile.video, "rgb24" if self._masker else "yuv420p")
                        if video_in is not None and profile.video is not None else None)
@@ -281,6 +286,8 @@ class _Job:
                 self._astream = add_audio_stream(out, self._profile.audio, audio_in)
                 self._audio = AudioPath(self._profile.audio, audio_in, self._astream,
                                         self._profile.voice_shift, self._t0)
+            quiet_encoders(self._vstream, self._astream)  # no encoder strings (transcode_clean)
+            self._sei = SeiFilter(self._vstream) if self._vstream is not None else None
 
     def _picture(self, frame: av.VideoFrame) -> None:
         assert self._video is not None and self._cap is not None
@@ -309,6 +316,8 @@ class _Job:
         frame.pict_type = av.video.frame.PictureType.NONE
         with _VIDEO_ENCODER:
             packets = self._vstream.encode(frame)
+            if self._sei is not None:
+                packets = self._sei.filter(packets)
         with _MUXER:
             self._out.mux(packets)
         self._clock.frames += 1
@@ -336,6 +345,8 @@ class _Job:
         if self._vstream is not None:
             with _VIDEO_ENCODER:
                 packets = self._vstream.encode(None)
+                if self._sei is not None:
+                    packets = self._sei.filter(packets) + self._sei.flush()
             with _MUXER:
                 self._out.mux(packets)
         if self._astream is not None:
@@ -353,7 +364,9 @@ class _Job:
         return TranscodeResult(self._clock.position, self._clock.frames,
                                size[0] if size else None, size[1] if size else None,
                                masker.faces_covered if masker else 0,
-                               masker.detections if masker else 0)
+                               masker.detections if masker else 0,
+                               tuple((float(a), float(b), bool(c)) for a, b, c in masker.spans)
+                               if masker else ())
 
 
 def _frame_seconds(frame: typing.Any) -> float:

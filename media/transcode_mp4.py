@@ -111,6 +111,10 @@ def _rewrite(kind: bytes, payload: bytes, shift: int, wide: bool, bounds: tuple[
     """Box `kind` with every chunk offset below it moved by `shift` (stco→co64 if `wide`)."""
     if kind in _CONTAINERS:
         return _box(kind, b"".join(_rewrite(k, p, shift, wide, bounds) for k, p in _children(payload)))
+    if kind == b"udta":
+        return b""  # user data (names, tags): never needed to play
+    if kind == b"hdlr" and len(payload) > 24:
+        return _box(kind, payload[:24] + b"\0")  # the handler's name, emptied
     if kind not in (b"stco", b"co64"):
         return _box(kind, payload)
     if len(payload) < 8:

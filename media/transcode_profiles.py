@@ -47,6 +47,36 @@ class AudioSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class Cover:
+    """A rectangle covered from `start` to `end` seconds, in source pixels (upright)."""
+
+    start: float
+    end: float
+    x: int
+    y: int
+    width: int
+    height: int
+
+    def as_list(self) -> list[float]:
+        return [self.start, self.end, self.x, self.y, self.width, self.height]
+
+
+def parse_cover(text: str) -> Cover:
+    """`T0-T1:X,Y,W,H` (seconds; source pixels) as a Cover; InvalidValue otherwise."""
+    try:
+        span, rect = text.split(":")
+        start, end = (float(t) for t in span.split("-"))
+        x, y, w, h = (int(v) for v in rect.split(","))
+    except ValueError:
+        raise InvalidValue(f"--cover {text!r}: write it as T0-T1:X,Y,W,H (seconds, then"
+                           " pixels of the source), e.g. 3.5-7:100,40,200,260") from None
+    if not 0 <= start < end or w <= 0 or h <= 0 or x < 0 or y < 0:
+        raise InvalidValue(f"--cover {text!r}: the times must rise from 0 or later and the"
+                           " rectangle must have a size, inside the picture")
+    return Cover(start, end, x, y, w, h)
+
+
+@dataclass(frozen=True, slots=True)
 class Profile:
     """One kind of output: container, video (None: sound only), audio, options."""
 
@@ -56,6 +86,7 @@ class Profile:
     audio: AudioSpec
     faces: bool = False            # hide every face (anonymized)
     voice_shift: float = 0.0       # semitones (anonymized only)
+    covers: tuple[Cover, ...] = ()  # drawn covers (anonymized only)
 
     @property
     def media_type(self) -> str:
@@ -66,6 +97,8 @@ class Profile:
         data: dict[str, object] = {"profile": self.name, "version": VERSION}
         if self.name == "anonymized":
             data["voice_shift"] = self.voice_shift
+        if self.covers:
+            data["covers"] = [c.as_list() for c in self.covers]
         return data
 
     def params_json(self) -> str:
@@ -85,11 +118,15 @@ _PROFILES = {
 }
 
 
-def get_profile(name: str, *, voice_shift: float = 0.0) -> Profile:
+def get_profile(name: str, *, voice_shift: float = 0.0, covers: tuple[Cover, ...] = ()) -> Profile:
     """The profile called `name`, with options; InvalidValue for unknown names or values."""
     if name not in _PROFILES:
         raise InvalidValue(f"--profile must be one of {', '.join(PROFILES)}")
     profile = _PROFILES[name]
+    if covers:
+        if name != "anonymized":
+            raise InvalidValue("--cover only applies to --profile anonymized")
+        profile = replace(profile, covers=tuple(sorted(covers, key=Cover.as_list)))
     if voice_shift:
         if name != "anonymized":
             raise InvalidValue("--voice-shift only applies to --profile anonymized")
@@ -103,9 +140,11 @@ def get_profile(name: str, *, voice_shift: float = 0.0) -> Profile:
 def profile_from_params(params: dict[str, object]) -> Profile:
     """The profile a stored `params()` describes (for queued jobs)."""
     try:
-        return get_profile(str(params["profile"]),
+        covers = tuple(Cover(float(c[0]), float(c[1]), *(int(v) for v in c[2:6]))
+                       for c in params.get("covers", ()))  # type: ignore[union-attr]
+        return get_profile(str(params["profile"]), covers=covers,
                            voice_shift=float(params.get("voice_shift", 0.0)))  # type: ignore[arg-type]
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, IndexError):
         raise InvalidValue("a queued job has parameters this Kua does not understand") from None
 
 

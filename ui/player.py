@@ -21,6 +21,7 @@ from storage.sealed import SealedReader
 
 from .context import AppContext
 from .errors import message_for, title_for
+from .review_panel import ReviewPanel
 from .screen import Screen
 from .vault_device import (Opened, VaultDevice, load_multimedia, open_item, quiet_qt_ffmpeg,
                            release_source)
@@ -108,6 +109,12 @@ class PlayerScreen(Screen):
         self.controls = QWidget()
         outer.addWidget(self.controls)
         self._build_controls(self.controls)
+        self.review = ReviewPanel(self.ctx)  # anonymized copies only (ui/review_panel.py)
+        self.review.seek_requested.connect(self.seek)
+        self.review.draw_requested.connect(self._draw_cover)
+        self.view.addWidget(self.review.canvas)
+        self.review.hide()
+        outer.addWidget(self.review)
         self._build_shortcuts()
         self._show_message("")
 
@@ -193,6 +200,9 @@ class PlayerScreen(Screen):
             self._show_image(opened.image)
         else:
             self._start(opened.reader, opened.name)
+        self.review.setVisible(item.kind == "anonymized" and item.media_type == "video")
+        if self.review.isVisible():
+            self.review.load(item.id)
 
     def _kind_words(self, kind: str) -> str:
         return {"master": self.tr("Original recording"), "share": self.tr("Copy for sharing"),
@@ -300,7 +310,15 @@ class PlayerScreen(Screen):
 
     # -- what the player reports -----------------------------------------------
 
+    def _draw_cover(self, drawing: bool) -> None:
+        """Show the paused picture to draw a cover on, or the video again."""
+        if drawing and self.player is not None:
+            self.player.pause()
+            self.review.canvas.set_image(self.video.videoSink().videoFrame().toImage())
+        self.view.setCurrentWidget(self.review.canvas if drawing else self.video_page)
+
     def _position_changed(self, ms: int) -> None:
+        self.review.at(ms / 1000)
         if not self.seek_slider.isSliderDown():
             self.seek_slider.setValue(ms)
             self._show_position(ms)
@@ -375,6 +393,9 @@ class PlayerScreen(Screen):
         self.position_label.setText(format_duration(0))
         self.duration_label.setText(format_duration(0))
         self.back_button.setEnabled(False)
+        self.review.clear()
+        self.review.draw.setChecked(False)
+        self.review.hide()
 
     def _show_message(self, text: str) -> None:
         self.message.setText(text)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app import bundles, library
+from app import bundles, library, review
 from app.bundle_import import import_bundle
 from storage.bundles.device import BundleLog
 from storage.errors import (Cancelled, DiskFull, HashMismatch, NotFound, RefusedByConsent,
@@ -180,6 +180,13 @@ def test_consent_is_honoured(volunteer, tmp_path):
     with pytest.raises(RefusedByConsent, match=f"item {master} is not anonymized"):
         bundles.export_bundle(volunteer, [master], tmp_path / "x4", [org.recipient])
     anonymized = _anonymized_item(volunteer, anonymous, b"blurred faces")
+    for asked in ([anonymous], [anonymized]):  # nobody has watched it yet
+        with pytest.raises(RefusedByConsent, match=f"not been reviewed: .*kua review {anonymized}"):
+            bundles.select_for_export(volunteer, asked, "master")
+    _, items, _ = bundles.select_for_export(volunteer, [anonymous], "master",
+                                            bundles.ConsentChoice(include_unreviewed=True))
+    assert [i.id for i in items] == [anonymized]
+    review.mark_reviewed(volunteer, anonymized)
     _, items, notes = bundles.select_for_export(volunteer, [anonymous], "master")
     assert [i.id for i in items] == [anonymized] and "only its anonymized items" in notes[0]
     _, items, _ = bundles.select_for_export(

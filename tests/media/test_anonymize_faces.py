@@ -62,50 +62,88 @@ def test_face_regions_differ_strongly(detector: FaceDetector, clips) -> None:
 
 
 class _Scripted:
-    """A stand-in detector that reports given boxes on given calls (tracking logic)."""
+    """A stand-in detector that reports given boxes on given frames (tracking logic)."""
 
-    def __init__(self, answers: list[list[Box]]) -> None:
+    def __init__(self, answers: dict[int, list[Box]]) -> None:
         self._answers = answers
-        self.calls = 0
+        self.calls: list[int] = []
 
     def detect(self, image: np.ndarray, threshold: float | None = None) -> list[Box]:
-        answer = self._answers[min(self.calls, len(self._answers) - 1)]
-        self.calls += 1
-        return answer
+        frame = int(image[0, 0, 0])  # the frame number is written into the picture
+        self.calls.append(frame)
+        return self._answers.get(frame, [])
+
+    def detect_turned(self, image: np.ndarray, degrees: float, width: int,
+                      threshold: float | None = None) -> list[Box]:
+        return []
 
 
 def _covered(image: np.ndarray, x: int, y: int) -> bool:
-    return bool(image[y, x].max() < 250)  # white frames: the mosaic quantises 255 to 240
+    return bool(image[y, x, 1] < 200)  # white frames: the dark mosaic makes 255 about 150
 
 
-def test_frames_between_detections_are_covered_at_both_positions() -> None:
-    """A face seen at (10,10) then (60,10) three frames later: the frames in between are
-    covered over both places; a face the detector then misses stays covered."""
-    a, b = Box(10, 10, 30, 30, 0.9), Box(60, 10, 80, 30, 0.9)
-    scripted = _Scripted([[a], [b], [], [], [], []])
-    masker: FaceMasker[int] = FaceMasker(scripted, MaskSettings(interval=3, hold=2))  # type: ignore[arg-type]
+def _run(answers: dict[int, list[Box]], count: int, settings: MaskSettings,
+         cut_at: int | None = None) -> list[np.ndarray]:
+    masker: FaceMasker[int] = FaceMasker(_Scripted(answers), settings)  # type: ignore[arg-type]
     out = []
-    for i in range(13):
-        out += masker.push(np.full((60, 120, 3), 255, dtype=np.uint8), i)
+    for i in range(count):
+        image = np.full((100, 400, 3), 255 if cut_at is None or i < cut_at else 235, np.uint8)
+        if cut_at is not None and i >= cut_at:
+            image[:, :, 2] = 0  # another scene
+        image[0, 0, 0] = i
+        out += masker.push(image, i)
     out += masker.flush()
-    assert [p for _, p in out] == list(range(13))
-    first, between, second = out[0][0], out[1][0], out[3][0]
-    assert _covered(first, 20, 20) and not _covered(first, 70, 20)
-    assert _covered(between, 20, 20) and _covered(between, 70, 20)
-    assert _covered(second, 70, 20)
-    assert _covered(out[6][0], 70, 20) and _covered(out[9][0], 70, 20)  # missed: held twice
-    assert not _covered(out[12][0], 70, 20)  # missed beyond `hold`: let go
+    assert [p for _, p in out] == list(range(count))
+    return [image for image, _ in out]
 
 
-def test_scene_cut_triggers_a_detection() -> None:
-    """A cut (the picture changes wholesale) is detected at once, not frames later."""
-    scripted = _Scripted([[]])
-    masker: FaceMasker[int] = FaceMasker(scripted, MaskSettings(interval=30))  # type: ignore[arg-type]
-    for i in range(5):
-        masker.push(np.full((60, 120, 3), 20, dtype=np.uint8), i)
-    calls = scripted.calls
-    masker.push(np.full((60, 120, 3), 230, dtype=np.uint8), 5)
-    assert scripted.calls == calls + 2  # closes the old scene and opens the new one
+def _box(x: float) -> Box:
+    return Box(x, 20, x + 60, 80, 0.9)
+
+
+def test_a_fast_face_is_covered_between_detections_along_its_path() -> None:
+    """Seen at x=10 on frame 0 and x=90 on frame 2 (40 px/frame): frame 1 is covered
+    where it was in between (centre x=80), though neither detection saw it there."""
+    frames = _run({0: [_box(10)], 2: [_box(90)], 4: [_box(170)]}, 5,
+                  MaskSettings(every=2, turned_every=0, pad=0.0))
+    assert _covered(frames[1], 80, 50) and _covered(frames[3], 160, 50)
+    assert not _covered(frames[1], 300, 50)
+
+
+def test_a_face_is_covered_before_it_is_first_found() -> None:
+    """First found on frame 6: the frames before it are covered there too (`lead`)."""
+    frames = _run({6: [_box(200)]}, 9, MaskSettings(every=1, turned_every=0, pad=0.0))
+    assert all(_covered(frames[i], 230, 50) for i in range(2, 9))
+    assert not _covered(frames[0], 230, 50)
+
+
+def test_a_lost_face_stays_covered_where_it_was_heading_until_the_timeout() -> None:
+    """Seen moving right at 10 px/frame on frames 0-4, then never again: it is covered
+    ahead of its last box for a while, and let go after the timeout."""
+    seen = {i: [_box(20 + 10 * i)] for i in range(5)}
+    settings = MaskSettings(every=1, turned_every=0, pad=0.0)
+    frames = _run(seen, 60, settings)
+    assert _covered(frames[10], 90, 50) and _covered(frames[10], 170, 50)  # last seen 60-120
+    assert _covered(frames[4 + settings.track.timeout], 90, 50)
+    assert not _covered(frames[5 + settings.track.timeout], 90, 50)
+
+
+def test_a_scene_cut_ends_every_track_and_is_detected_at_once() -> None:
+    """A face lost at a cut is not carried into the new scene; both sides of the cut
+    get a detection although the cadence would skip them."""
+    seen = {i: [_box(100)] for i in range(0, 10, 5)}
+    scripted = _Scripted(seen)
+    masker: FaceMasker[int] = FaceMasker(scripted, MaskSettings(every=5, turned_every=0))  # type: ignore[arg-type]
+    out = []
+    for i in range(14):
+        image = np.full((100, 400, 3), 255 if i < 12 else 20, np.uint8)
+        image[0, 0, 0] = i
+        out += masker.push(image, i)
+    out += masker.flush()
+    assert 11 in scripted.calls and 12 in scripted.calls
+    frames = [image for image, _ in out]
+    assert _covered(frames[11], 130, 50)
+    assert frames[12][50, 130, 1] == 20 and frames[13][50, 130, 1] == 20  # untouched
 
 
 def test_mosaic_is_coarse() -> None:

@@ -131,3 +131,8 @@ def decode_all(data: bytes) -> tuple[dict, list[np.ndarray]]:
             a = container.streams.audio[0].codec_context
             facts["audio"] = (a.name, a.sample_rate, a.channels)
     return facts, frames
+
+
+def encode_rgb(frames: list[np.ndarray], fps: int = 30) -> bytes:
+    """RGB frames as an H.264 + AAC MP4 (a tone as sound), in memory."""
+    return _encode(frames, fps, "mp4", "libx264", "aac")

@@ -1527,120 +1527,120 @@
 <context>
     <name>PlayerScreen</name>
     <message>
-        <location filename="../player.py" line="76"/>
+        <location filename="../player.py" line="77"/>
         <source>Back to the testimony</source>
         <translation>Назад к свидетельству</translation>
     </message>
     <message>
-        <location filename="../player.py" line="91"/>
+        <location filename="../player.py" line="92"/>
         <source>This recording has sound only.</source>
         <translation>В этой записи только звук.</translation>
     </message>
     <message>
-        <location filename="../player.py" line="118"/>
-        <location filename="../player.py" line="133"/>
+        <location filename="../player.py" line="125"/>
+        <location filename="../player.py" line="140"/>
         <source>Frame</source>
         <translation>Кадр</translation>
     </message>
     <message>
-        <location filename="../player.py" line="119"/>
+        <location filename="../player.py" line="126"/>
         <source>Pause and go back one frame (,)</source>
         <translation>Пауза и на кадр назад (,)</translation>
     </message>
     <message>
-        <location filename="../player.py" line="128"/>
-        <location filename="../player.py" line="325"/>
+        <location filename="../player.py" line="135"/>
+        <location filename="../player.py" line="343"/>
         <source>Play</source>
         <translation>Воспроизвести</translation>
     </message>
     <message>
-        <location filename="../player.py" line="129"/>
-        <location filename="../player.py" line="325"/>
+        <location filename="../player.py" line="136"/>
+        <location filename="../player.py" line="343"/>
         <source>Pause</source>
         <translation>Пауза</translation>
     </message>
     <message>
-        <location filename="../player.py" line="134"/>
+        <location filename="../player.py" line="141"/>
         <source>Pause and go forward one frame (.)</source>
         <translation>Пауза и на кадр вперёд (.)</translation>
     </message>
     <message>
-        <location filename="../player.py" line="140"/>
+        <location filename="../player.py" line="147"/>
         <source>Position in the recording</source>
         <translation>Позиция в записи</translation>
     </message>
     <message>
-        <location filename="../player.py" line="149"/>
+        <location filename="../player.py" line="156"/>
         <source>Volume</source>
         <translation>Громкость</translation>
     </message>
     <message>
-        <location filename="../player.py" line="177"/>
+        <location filename="../player.py" line="184"/>
         <source>Opening…</source>
         <translation>Открытие…</translation>
     </message>
     <message>
-        <location filename="../player.py" line="198"/>
+        <location filename="../player.py" line="208"/>
         <source>Original recording</source>
         <translation>Исходная запись</translation>
     </message>
     <message>
-        <location filename="../player.py" line="198"/>
+        <location filename="../player.py" line="208"/>
         <source>Copy for sharing</source>
         <translation>Копия для отправки</translation>
     </message>
     <message>
-        <location filename="../player.py" line="199"/>
+        <location filename="../player.py" line="209"/>
         <source>Small copy for review</source>
         <translation>Уменьшенная копия для просмотра</translation>
     </message>
     <message>
-        <location filename="../player.py" line="199"/>
+        <location filename="../player.py" line="209"/>
         <source>Sound-only copy</source>
         <translation>Звуковая копия</translation>
     </message>
     <message>
-        <location filename="../player.py" line="200"/>
+        <location filename="../player.py" line="210"/>
         <source>Anonymized copy</source>
         <translation>Анонимная копия</translation>
     </message>
     <message>
-        <location filename="../player.py" line="200"/>
+        <location filename="../player.py" line="210"/>
         <source>Photo</source>
         <translation>Фото</translation>
     </message>
     <message>
-        <location filename="../player.py" line="201"/>
+        <location filename="../player.py" line="211"/>
         <source>Added file</source>
         <translation>Добавленный файл</translation>
     </message>
     <message>
-        <location filename="../player.py" line="201"/>
+        <location filename="../player.py" line="211"/>
         <source>Recording</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../player.py" line="209"/>
+        <location filename="../player.py" line="219"/>
         <source>This photo cannot be shown: Kua does not know its format.</source>
         <translation>Это фото нельзя показать: Kua не знает его формат.</translation>
     </message>
     <message>
-        <location filename="../player.py" line="244"/>
+        <location filename="../player.py" line="254"/>
         <source>This computer cannot play recordings: the video and sound part of Qt (Qt Multimedia) is missing or does not work here. The recording itself is safe in the vault.</source>
         <translation>Этот компьютер не может воспроизводить записи: компонент Qt для видео и звука (Qt Multimedia) отсутствует или здесь не работает. Сама запись в хранилище в безопасности.</translation>
     </message>
     <message>
-        <location filename="../player.py" line="326"/>
+        <location filename="../player.py" line="344"/>
         <source>Play or pause (Space)</source>
         <translation>Воспроизвести или приостановить (Пробел)</translation>
     </message>
     <message>
-        <location filename="../player.py" line="333"/>
+        <location filename="../player.py" line="351"/>
         <source>This recording is damaged at about {time}.</source>
         <translation>Эта запись повреждена примерно на отметке {time}.</translation>
     </message>
     <message>
-        <location filename="../player.py" line="340"/>
+        <location filename="../player.py" line="358"/>
         <source>Kua could not play this recording. It may be in a format this computer cannot play.</source>
         <translation>Kua не удалось воспроизвести эту запись. Возможно, она в формате, который этот компьютер не умеет воспроизводить.</translation>
     </message>
@@ -1907,6 +1907,69 @@
         <location filename="../export_report.py" line="55"/>
         <source>These testimonies are now marked “exported”.</source>
         <translation>Эти свидетельства теперь отмечены как «Экспортировано».</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../review_panel.py" line="146"/>
+        <source>Orange: a face was covered. Grey: no face was found. Blue: covers you drew.</source>
+        <translation>Оранжевый: лицо закрыто. Серый: лиц не найдено. Синий: ваши закрашивания.</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="150"/>
+        <source>Draw a cover</source>
+        <translation>Закрасить область</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="160"/>
+        <source>Add this cover</source>
+        <translation>Добавить закрашивание</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="163"/>
+        <source>Make the copy again with these covers</source>
+        <translation>Сделать копию заново с этими закрашиваниями</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="166"/>
+        <source>Mark reviewed</source>
+        <translation>Отметить как проверенную</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="170"/>
+        <source>from</source>
+        <translation>с</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="170"/>
+        <source>to</source>
+        <translation>до</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="190"/>
+        <source>Reviewed on {date}.</source>
+        <translation>Проверено {date}.</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="192"/>
+        <source>Not reviewed yet: watch it to the end, cover what was missed.</source>
+        <translation>Ещё не проверено: досмотрите до конца и закрасьте то, что пропущено.</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="212"/>
+        <source>Draw a rectangle on the picture first.</source>
+        <translation>Сначала нарисуйте прямоугольник на кадре.</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="220"/>
+        <source>The cover must end after it starts.</source>
+        <translation>Закрашивание должно заканчиваться позже, чем начинается.</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="235"/>
+        <source>A new copy with your covers is being made (see Jobs). Review that one.</source>
+        <translation>Делается новая копия с вашими закрашиваниями (см. «Задачи»). Проверьте её.</translation>
     </message>
 </context>
 <context>

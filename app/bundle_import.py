@@ -271,7 +271,7 @@ def _report(vault: Vault, m: Manifest, plan: _Plan, device: str, known: bool) ->
                         tuple(matches))
 
 
-def import_bundle(vault: Vault, folder: Path, identities: list[age.Identity], *,
+def import_bundle(vault: Vault, folder: Path, identities: list[age.AnyIdentity], *,
                   progress: Progress = _no_progress,
                   cancel: CancelToken | None = None) -> ImportReport:
     """Verify a bundle and take its new testimonies and media into the vault."""

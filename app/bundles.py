@@ -16,6 +16,7 @@ from typing import Callable, Iterable
 from storage import ids
 from storage.audit import now
 from storage.bundles import age
+from storage.bundles.age_pq import HybridIdentity
 from storage.bundles.device import AddressBook, BundleLog, BundleRecord, Organizer, fingerprint
 from storage.bundles.manifest import build as build_manifest
 from storage.bundles.parts import MAX_PARTS
@@ -42,20 +43,24 @@ def _no_progress(done: int, total: int, message: str) -> None:
 # -- organizer keys and the address book ------------------------------------------
 
 
-def new_organizer_identity(out: Path, passphrase: str | None) -> age.Recipient:
+def new_organizer_identity(out: Path, passphrase: str | None,
+                           classic: bool = False) -> age.AnyRecipient:
     """Write a new age identity to `out` (refusing to overwrite), protected if a
-    passphrase is given; returns its recipient (`age1…`) for volunteers."""
+    passphrase is given; returns its recipient for volunteers.
+
+    Hybrid post-quantum (ML-KEM-768 + X25519, `age1pq1…`, opened by age 1.3 and
+    later) unless `classic` (X25519, `age1…`, opened by any age)."""
     out = Path(out)
     if out.exists():
         raise UsageError(f"{out} already exists: choose a new file name")
-    identity = age.Identity.generate()
+    identity = age.Identity.generate() if classic else HybridIdentity.generate()
     text = age.identity_file(identity, now())
     data = age.protect(text, passphrase) if passphrase else text
     atomic_write(out, data, mode=0o600)
     return identity.recipient
 
 
-def load_identities(path: Path, passphrase: Callable[[], str]) -> list[age.Identity]:
+def load_identities(path: Path, passphrase: Callable[[], str]) -> list[age.AnyIdentity]:
     """The identities in a key file; `passphrase()` is asked only if the file is protected."""
     path = Path(path)
     try:
@@ -121,6 +126,7 @@ class ExportReport:
     encrypted_bytes: int
     device: str
     notes: tuple[str, ...]
+    post_quantum: bool = False  # encrypted to age1pq1… keys: age 1.3 or later opens it
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +214,9 @@ def export_bundle(vault: Vault, some_ids: Iterable[str], to: Path, recipients: I
     resolved = list({str(r): r for r in (book.resolve(r) for r in recipients)}.values())
     if not resolved:
         raise UsageError("give at least one --recipient (age1… or a name from the address book)")
+    if len({r.post_quantum for r in resolved}) > 1:
+        raise UsageError("a bundle for a post-quantum key (age1pq1…) cannot also be encrypted to a"
+                         " classic one (age1…): that would undo its protection; export twice")
     testimonies, items, notes = select_for_export(vault, some_ids, include, consent)
     total = sum(i.size for i in items)
     if (total + total // 4096 + 2 ** 20) // split_size + 1 > MAX_PARTS:
@@ -250,7 +259,8 @@ def export_bundle(vault: Vault, some_ids: Iterable[str], to: Path, recipients: I
                            items=[i.id for i in items], recipients=len(resolved))
     return ExportReport(bundle_id, to, tuple(p.name for p in parts),
                         tuple(t.id for t in testimonies), tuple(i.id for i in items), total,
-                        writer.encrypted_bytes, device.fingerprint, tuple(notes))
+                        writer.encrypted_bytes, device.fingerprint, tuple(notes),
+                        resolved[0].post_quantum)
 
 
 # -- verify -----------------------------------------------------------------------
@@ -286,7 +296,7 @@ class BundleReport:
         return sum(i.size for i in self.items)
 
 
-def verify_bundle(folder: Path, identities: list[age.Identity], *,
+def verify_bundle(folder: Path, identities: list[age.AnyIdentity], *,
                   progress: Progress = _no_progress,
                   cancel: CancelToken | None = None) -> BundleReport:
     """Check a bundle completely, without a vault; raises the first problem found."""

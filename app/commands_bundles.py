@@ -12,6 +12,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Callable
 
+from storage.bundles.age_pq import AGE_VERSION
 from storage.bundles.parts import parse_size
 from storage.errors import KuaError, UsageError
 
@@ -41,16 +42,24 @@ def _organizer_new(args: argparse.Namespace) -> None:
         raise UsageError("keys organizer-new needs --out KEYFILE")
     out = Path(args.out)
     passphrase = _identity_passphrase(confirm=True) if args.protect else None
-    recipient = bundles.new_organizer_identity(out, passphrase)
+    recipient = bundles.new_organizer_identity(out, passphrase, classic=args.classic)
     if not passphrase:
         warn(f"WARNING: {out} is NOT protected by a passphrase. Anyone who copies it can open"
              " every bundle made for it. Keep it only on a device you trust, or make a"
              " protected one with --protect.")
     if print_json(args, {"id": str(recipient), "recipient": str(recipient), "out": str(out),
-                         "protected": bool(passphrase)}):
+                         "protected": bool(passphrase), "post_quantum": recipient.post_quantum,
+                         "needs_age": AGE_VERSION if recipient.post_quantum else None}):
         return
     say(f"Wrote an organizer identity to {out}"
         + (" (protected with a passphrase)." if passphrase else " (not protected)."))
+    if recipient.post_quantum:
+        say(f"It is post-quantum (ML-KEM-768 + X25519): bundles made for it open with Kua or"
+            f" age {AGE_VERSION} or later; an older age (Debian 13 ships 1.2) cannot open them"
+            " (make a --classic key for it).")
+    else:
+        say("It is classic X25519: any age opens bundles made for it, but a future quantum"
+            " computer could too.")
     say("Give volunteers this recipient; they add it with: kua keys organizer-add NAME RECIPIENT")
     say(str(recipient))
 
@@ -106,6 +115,9 @@ def cmd_export(args: argparse.Namespace) -> None:
         f"{'s' if len(report.parts) != 1 else ''}, {len(report.items)} items of"
         f" {len(report.testimonies)} testimonies ({report.media_bytes / 2 ** 20:.1f} MiB)")
     say(f"signed by this device: {report.device}")
+    if report.post_quantum:
+        say(f"encrypted to a post-quantum key: the organizer opens it with Kua or age {AGE_VERSION}"
+            " or later")
     say(f"testimonies marked exported: {', '.join(report.testimonies)}")
     say(report.bundle_id)
 
@@ -177,12 +189,15 @@ def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Ha
     """Declare `keys`, `export` and `import`; returns {name: handler}."""
     p = add("keys", "organizer identities, the address book of organizers, the device key")
     p.add_argument("action", choices=KEY_ACTIONS, metavar="ACTION",
-                   help="organizer-new --out KEYFILE [--protect] | organizer-add NAME age1… |"
+                   help="organizer-new --out KEYFILE [--protect] [--classic] | organizer-add NAME age1… |"
                         " organizers | organizer-rm NAME | device")
     p.add_argument("operands", nargs="*", metavar="ARG")
     p.add_argument("--out", metavar="KEYFILE", help="organizer-new: where to write the identity")
     p.add_argument("--protect", action="store_true",
                    help=f"organizer-new: protect it with a passphrase (prompt or ${_IDENTITY_ENV})")
+    p.add_argument("--classic", action="store_true",
+                   help="organizer-new: an X25519 key (age1…) that any age opens, instead of the"
+                        f" post-quantum default (age1pq1…, age {AGE_VERSION} or later)")
 
     p = add("export", "write an encrypted bundle of testimonies or items for an organizer")
     p.add_argument("ids", nargs="+", metavar="ID")

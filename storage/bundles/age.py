@@ -6,13 +6,16 @@ interoperable with the reference `age` command and with rage (pyrage) by
 tests/storage/test_bundle_age_interop.py. The payload STREAM lives in
 `age_stream.py`; this module knows:
 
-- X25519 recipients (`age1…`) and identities (`AGE-SECRET-KEY-1…`), Bech32;
+- X25519 recipients (`age1…`) and identities (`AGE-SECRET-KEY-1…`), Bech32 (the
+  hybrid post-quantum ones, `age1pq1…`, are in `age_pq.py`; `parse_recipient` and
+  `parse_identity` take either kind; identities open stanzas through `unwrap`);
 - the header: `age-encryption.org/v1`, one stanza per recipient, and a HMAC-SHA-256
   over it keyed from the file key, so that no stanza can be added or changed;
 - the X25519 stanza (ephemeral share, HKDF-SHA-256, ChaCha20-Poly1305 wrap of the
   16-byte file key) and the scrypt stanza used for passphrase-protected identity
   files (alone in its header, work factor bounded when reading);
-- identity files as `age-keygen` writes them, plain or encrypted with a passphrase.
+- identity files as `age-keygen` writes them, plain or encrypted with a passphrase
+  (ASCII armor, read strictly, is in `age_armor.py`).
 
 Errors are `AgeError`s with a short reason; the callers name the file at fault.
 """
@@ -26,7 +29,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from hashlib import sha256
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Union
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -36,6 +39,9 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from . import bech32
+
+if TYPE_CHECKING:
+    from .age_pq import HybridIdentity, HybridRecipient
 
 INTRO = b"age-encryption.org/v1\n"
 ARMOR_BEGIN = b"-----BEGIN AGE ENCRYPTED FILE-----"
@@ -53,12 +59,20 @@ _IDENTITY_HRP = "age-secret-key-"
 _VCHAR = re.compile(rb"^[\x21-\x7e]+$")
 
 
+AnyRecipient = Union["Recipient", "HybridRecipient"]
+AnyIdentity = Union["Identity", "HybridIdentity"]
+
+
 class AgeError(Exception):
     """The data is not valid age, or was altered (`str()` says how, in a few words)."""
 
 
 class NoMatchingIdentity(AgeError):
-    """No identity given opens any stanza of the header."""
+    """No identity given opens any stanza of the header (`stanza_types` lists what it has)."""
+
+    def __init__(self, reason: str, stanza_types: tuple[bytes, ...] = ()) -> None:
+        super().__init__(reason)
+        self.stanza_types = stanza_types
 
 
 class HeaderAltered(AgeError):
@@ -119,6 +133,15 @@ class Recipient:
     def __str__(self) -> str:
         return bech32.encode(_RECIPIENT_HRP, self.public)
 
+    @property
+    def post_quantum(self) -> bool:
+        """False: X25519 alone does not resist a future quantum computer (any age opens it)."""
+        return False
+
+    def stanza(self, file_key: bytes) -> "Stanza":
+        """Wrap the file key to this recipient."""
+        return x25519_stanza(self, file_key)
+
 
 @dataclass(frozen=True, slots=True)
 class Identity:
@@ -150,6 +173,12 @@ class Identity:
         """The public half, to give to volunteers."""
         key = X25519PrivateKey.from_private_bytes(self.secret)
         return Recipient(key.public_key().public_bytes_raw())
+
+    def unwrap(self, stanza: "Stanza") -> bytes | None:
+        """The file key if this identity opens `stanza`; None if it is not for it.
+
+        AgeError for a malformed X25519 stanza."""
+        return _x25519_unwrap(self, stanza) if stanza.type == b"X25519" else None
 
 
 # -- stanzas -------------------------------------------------------------------
@@ -284,11 +313,14 @@ def parse_header(data: bytes) -> Header:
         stanzas.append(Stanza(words[0], tuple(words[1:]), b64decode(body)))
 
 
-def open_header(header: Header, identities: Iterable[Identity] = (),
+def open_header(header: Header, identities: Iterable["AnyIdentity"] = (),
                 passphrase: Callable[[], str] | None = None) -> bytes:
     """The file key, unwrapped by one of the identities (or the passphrase) and MAC-checked.
 
-    `NoMatchingIdentity` if nothing opens it, `HeaderAltered` if the MAC fails.
+    Each identity tries every stanza, in order (as the reference implementation
+    does): a stanza of another type is skipped, a malformed one of its own type is
+    an AgeError. `NoMatchingIdentity` if nothing opens it, `HeaderAltered` if the
+    MAC fails.
     """
     scrypt = [s for s in header.stanzas if s.type == b"scrypt"]
     if scrypt and len(header.stanzas) != 1:
@@ -296,17 +328,13 @@ def open_header(header: Header, identities: Iterable[Identity] = (),
     file_key = None
     if scrypt and passphrase is not None:
         file_key = _scrypt_unwrap(passphrase(), scrypt[0])
-    for stanza in header.stanzas:
-        if file_key is not None:
-            break
-        if stanza.type != b"X25519":
-            continue  # other recipient types (and "grease") are for other identities
-        for identity in identities:
-            file_key = _x25519_unwrap(identity, stanza)
-            if file_key is not None:
-                break
+    for identity in identities:
+        for stanza in header.stanzas:  # other types (and "grease") are for other identities
+            if file_key is None:
+                file_key = identity.unwrap(stanza)
     if file_key is None:
-        raise NoMatchingIdentity("no identity matches this file")
+        raise NoMatchingIdentity("no identity matches this file",
+                                 tuple(s.type for s in header.stanzas))
     if len(file_key) != FILE_KEY_SIZE:
         raise AgeError("malformed file key")
     if not hmac.compare_digest(header_mac(file_key, header.mac_input), header.mac):
@@ -328,31 +356,15 @@ def encrypt_small(plaintext: bytes, stanzas: Callable[[bytes], list[Stanza]]) ->
     return out.getvalue()
 
 
-def dearmor(data: bytes) -> bytes:
-    """The binary age file inside ASCII armor (or `data` itself if it is not armored)."""
-    text = data.strip()
-    if not text.startswith(ARMOR_BEGIN):
-        return data
-    lines = text.replace(b"\r\n", b"\n").split(b"\n")
-    if lines[-1] != ARMOR_END or len(lines) < 3:
-        raise AgeError("malformed ASCII armor")
-    body = lines[1:-1]
-    if any(len(line) > 64 for line in body) or any(len(line) != 64 for line in body[:-1]):
-        raise AgeError("malformed ASCII armor")
-    try:
-        return base64.b64decode(b"".join(body), validate=True)
-    except ValueError:
-        raise AgeError("malformed ASCII armor") from None
-
-
 def is_encrypted(data: bytes) -> bool:
     """True if `data` is an age file (binary or armored) rather than plain text."""
     return data.startswith(INTRO) or data.lstrip().startswith(ARMOR_BEGIN)
 
 
-def decrypt_small(data: bytes, identities: Iterable[Identity] = (),
+def decrypt_small(data: bytes, identities: Iterable["AnyIdentity"] = (),
                   passphrase: Callable[[], str] | None = None, limit: int = 1 << 20) -> bytes:
     """The plaintext of a small age file (binary or armored), at most `limit` bytes."""
+    from .age_armor import dearmor
     from .age_stream import AgeReader, BytesSource
 
     data = dearmor(data)
@@ -363,7 +375,7 @@ def decrypt_small(data: bytes, identities: Iterable[Identity] = (),
     return out
 
 
-def identity_file(identity: Identity, created: str) -> bytes:
+def identity_file(identity: "AnyIdentity", created: str) -> bytes:
     """An identity file as `age-keygen` writes it (comments, then the key)."""
     return (f"# created: {created}\n# public key: {identity.recipient}\n"
             f"{identity.encode()}\n").encode()
@@ -374,19 +386,37 @@ def protect(plaintext: bytes, passphrase: str, work_factor: int = SCRYPT_WORK_FA
     return encrypt_small(plaintext, lambda key: [scrypt_stanza(passphrase, key, work_factor)])
 
 
-def parse_identities(text: bytes) -> list[Identity]:
+def parse_recipient(text: str) -> "AnyRecipient":
+    """An `age1pq1…` (post-quantum) or `age1…` (X25519) recipient; AgeError otherwise."""
+    from .age_pq import RECIPIENT_HRP, HybridRecipient
+
+    if text.strip().lower().startswith(RECIPIENT_HRP + "1"):
+        return HybridRecipient.parse(text)
+    return Recipient.parse(text)
+
+
+def parse_identity(text: str) -> "AnyIdentity":
+    """An `AGE-SECRET-KEY-PQ-1…` or `AGE-SECRET-KEY-1…` identity; AgeError otherwise."""
+    from .age_pq import IDENTITY_HRP, HybridIdentity
+
+    if text.strip().lower().startswith(IDENTITY_HRP + "1"):
+        return HybridIdentity.parse(text)
+    return Identity.parse(text)
+
+
+def parse_identities(text: bytes) -> list["AnyIdentity"]:
     """The identities of a plain identity file: `#` comments and blank lines are skipped."""
     try:
         lines = text.decode("utf-8").splitlines()
     except UnicodeDecodeError:
         raise AgeError("not an age identity file") from None
-    found = [Identity.parse(line) for line in lines if line.strip() and not line.startswith("#")]
+    found = [parse_identity(line) for line in lines if line.strip() and not line.startswith("#")]
     if not found:
         raise AgeError("no identity in the file")
     return found
 
 
-def read_identities(data: bytes, passphrase: Callable[[], str]) -> list[Identity]:
+def read_identities(data: bytes, passphrase: Callable[[], str]) -> list["AnyIdentity"]:
     """The identities of a key file, decrypting it first if it is passphrase-protected."""
     if is_encrypted(data):
         data = decrypt_small(data, passphrase=passphrase)

@@ -15,7 +15,7 @@ from typing import Callable, Iterable
 
 from storage import ids
 from storage.audit import now
-from storage.bundles import age
+from storage.bundles import age, receipts
 from storage.bundles.age_pq import HybridIdentity
 from storage.bundles.device import AddressBook, BundleLog, BundleRecord, Organizer, fingerprint
 from storage.bundles.manifest import build as build_manifest
@@ -133,7 +133,7 @@ class ExportReport:
 class ConsentChoice:
     """Consent overrides the person exporting chose deliberately."""
 
-    include_restricted: bool = False
+    include_restricted: bool = False  # accepted for compatibility: restricted always goes in
     include_identifiable: bool = False
 
 
@@ -151,8 +151,9 @@ def select_for_export(vault: Vault, some_ids: Iterable[str], include: str = "mas
     """The testimonies and items an export of `some_ids` holds, after consent; and notes.
 
     A testimony id means its items of kind `include` (`master`: the originals, i.e.
-    recorded masters, imported files, stills and documents). Restricted testimonies
-    are refused unless `consent.include_restricted`; anonymous ones give only their
+    recorded masters, imported files, stills and documents). A bundle is for
+    organizers only, so restricted testimonies go in like any other (restricted keeps
+    them out of copies meant for publication); anonymous ones give only their
     anonymized items unless `consent.include_identifiable`.
     """
     if include not in INCLUDE:
@@ -163,9 +164,6 @@ def select_for_export(vault: Vault, some_ids: Iterable[str], include: str = "mas
     for some_id in some_ids:
         found = find(vault, some_id)
         t = vault.catalogue.get(found.testimony_id if isinstance(found, MediaItem) else found.id)
-        if t.consent == "restricted" and not consent.include_restricted:
-            raise RefusedByConsent(f"testimony {t.id} has restricted consent: it is exported only"
-                                   " with --include-restricted")
         if isinstance(found, MediaItem):
             if found.state not in _USABLE or not found.sha256:
                 raise UsageError(f"item {found.id} is not complete ({found.state}): it cannot be"
@@ -227,7 +225,8 @@ def export_bundle(vault: Vault, some_ids: Iterable[str], to: Path, recipients: I
     device = vault.device_key()
     bundle_id = ids.new_id("b")
     created = now()
-    manifest = build_manifest(bundle_id, created, device.public, testimonies, items)
+    receipt_key = receipts.new_key()
+    manifest = build_manifest(bundle_id, created, device.public, testimonies, items, receipt_key)
     writer = BundleWriter(to, bundle_id, resolved, split_size, int(time.time()))
     done = 0
 
@@ -255,6 +254,8 @@ def export_bundle(vault: Vault, some_ids: Iterable[str], to: Path, recipients: I
             BundleRecord(bundle_id, "export", device.fingerprint, created, now(), len(items),
                          total),
             [(t.id, t.id) for t in testimonies])
+        receipts.Deliveries(vault.conn).record_export(
+            bundle_id, receipt_key, [(i.id, i.testimony_id, i.sha256 or "") for i in items])
         vault.audit.append("bundle.export", bundle_id, device=device.fingerprint,
                            items=[i.id for i in items], recipients=len(resolved))
     return ExportReport(bundle_id, to, tuple(p.name for p in parts),

@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import Callable
 
 from storage import keyslots
-from storage.errors import VerificationFailed
+from storage.errors import UsageError, VerificationFailed
 from storage.models import CONSENT_LEVELS, MediaItem
 from storage.vault import Vault
 
 from . import fields, library, output, session
 from .cli_io import opened, print_json, progress_line, say, warn
+from .commands_bundles import rm_delivered
 
 Handler = Callable[[argparse.Namespace], None]
 
@@ -114,7 +115,14 @@ def cmd_extract(args: argparse.Namespace) -> None:
 
 
 def cmd_rm(args: argparse.Namespace) -> None:
-    """Crypto-erase a testimony or an item."""
+    """Crypto-erase a testimony or an item, or (--delivered) what receipts confirmed."""
+    if args.delivered:
+        if args.id:
+            raise UsageError("give an ID or --delivered, not both")
+        rm_delivered(args)
+        return
+    if not args.id:
+        raise UsageError("usage: kua rm ID | --delivered [--yes]")
     with opened(args) as vault:
         removed = library.remove(vault, args.id)
     if not print_json(args, {"id": removed, "removed": True}):
@@ -192,7 +200,10 @@ def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Ha
                    help="extract an identifying item of a testimony with anonymous consent")
 
     p = add("rm", "crypto-erase a testimony or item, then remove its files")
-    p.add_argument("id", metavar="ID")
+    p.add_argument("id", metavar="ID", nargs="?")
+    p.add_argument("--delivered", action="store_true",
+                   help="erase every testimony whose items an organizer's receipt confirmed")
+    p.add_argument("--yes", action="store_true", help="with --delivered: do not ask")
 
     p = add("passwd", "change the passphrase (rewrites only the keys file)")
     p.add_argument("--new-passphrase-file", metavar="F",

@@ -168,8 +168,9 @@ def test_consent_is_honoured(volunteer, tmp_path):
     restricted = make_testimony(volunteer, write_files(tmp_path / "r", r=1000),
                                 consent="restricted")
     anonymous = make_testimony(volunteer, write_files(tmp_path / "a", a=1000), consent="anonymous")
-    with pytest.raises(RefusedByConsent, match=f"testimony {restricted} has restricted consent"):
-        bundles.export_bundle(volunteer, [restricted], tmp_path / "x1", [org.recipient])
+    # A bundle is for organizers only: restricted goes in by default; the old option is a no-op.
+    report = bundles.export_bundle(volunteer, [restricted], tmp_path / "x1", [org.recipient])
+    assert report.testimonies == (restricted,)
     report = bundles.export_bundle(volunteer, [restricted], tmp_path / "x2", [org.recipient],
                                    consent=bundles.ConsentChoice(include_restricted=True))
     assert report.testimonies == (restricted,)
@@ -185,7 +186,7 @@ def test_consent_is_honoured(volunteer, tmp_path):
     _, items, _ = bundles.select_for_export(
         volunteer, [anonymous], "all", bundles.ConsentChoice(include_identifiable=True))
     assert {i.id for i in items} == {master, anonymized}
-    assert not (tmp_path / "x1").exists()  # refused before the folder was made
+    assert not (tmp_path / "x3").exists()  # refused before the folder was made
 
 
 def _anonymized_item(vault, tid: str, data: bytes) -> str:

@@ -219,9 +219,12 @@ def test_bundle_errors_are_one_line_with_their_exit_codes(tmp_path, volunteer):
     assert_one_line_error(run_kua("import", str(tmp_path), "--identity", str(key), vault=archive),
                           4, "holds no Kua bundle")
     assert_one_line_error(run_kua("verify", "--bundle", str(stick), vault=vault), 2, "--identity")
+    # Restricted consent: into bundles by default (organizers only), never into a copy for
+    # publication without --force.
     restricted = add(vault, tmp_path / "in" / "letter.bin", title="restricted")
-    assert_one_line_error(run_kua("export", restricted, "--to", str(tmp_path / "r"),
-                                  "--recipient", recipient, vault=vault), 11, "restricted consent")
+    for n, extra in enumerate(([], ["--include-restricted"])):
+        check(run_kua("export", restricted, "--to", str(tmp_path / f"r{n}"), "--recipient",
+                      recipient, *extra, vault=vault))
 
 
 @pytest.mark.slow

@@ -205,7 +205,8 @@ class ExportDialog(QDialog):
         title = s.title.strip().splitlines()[0] if s.title.strip() else self.tr(
             "Untitled ({id})").format(id=s.id)
         status = {"draft": self.tr("draft"), "ready": self.tr("ready"),
-                  "exported": self.tr("exported before")}.get(s.status, s.status)
+                  "exported": self.tr("exported before"),
+                  "delivered": self.tr("delivered before")}.get(s.status, s.status)
         text = self.tr("{title} · {date} · {status}").format(
             title=title, date=(s.recorded_at or s.created_at)[:10], status=status)
         if s.consent == "restricted":

@@ -113,7 +113,7 @@
     </message>
     <message>
         <location filename="../consent_editor.py" line="25"/>
-        <source>Only the organizers may see it; it is not shown to the public.</source>
+        <source>Only the organizers may see it: it goes to them in bundles, never into copies for publication.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -206,6 +206,24 @@
     </message>
 </context>
 <context>
+    <name>EraseDeliveredButton</name>
+    <message>
+        <location filename="../erase_delivered.py" line="25"/>
+        <source>Erase what the organizer has confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../erase_delivered.py" line="47"/>
+        <source>Erase delivered testimonies?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../erase_delivered.py" line="48"/>
+        <source>The organizer has confirmed receiving {count} testimonies. Erase them from this computer for good? The organizer keeps them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../export_dialog.py" line="59"/>
@@ -294,143 +312,143 @@
         <translation>Келісім</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="131"/>
-        <source>Include restricted testimonies</source>
+        <location filename="../export_dialog.py" line="132"/>
+        <source>Restricted testimonies go in too: a bundle is only for the organizers, and restricted means only the organizers may see it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="135"/>
-        <source>Restricted means the person did not agree to their testimony being shown to others. Tick this only if they agreed that this organizer may keep it safe.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="137"/>
+        <location filename="../export_dialog.py" line="134"/>
         <source>Include originals of anonymous testimonies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="141"/>
+        <location filename="../export_dialog.py" line="138"/>
         <source>Otherwise only the anonymized copies (faces blurred) of those testimonies are exported. Tick this only if the person agreed that the organizer may see them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="171"/>
+        <location filename="../export_dialog.py" line="168"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="175"/>
-        <location filename="../export_dialog.py" line="333"/>
+        <location filename="../export_dialog.py" line="172"/>
+        <location filename="../export_dialog.py" line="331"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="209"/>
+        <location filename="../export_dialog.py" line="206"/>
         <source>Untitled ({id})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="210"/>
+        <location filename="../export_dialog.py" line="207"/>
         <source>draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="210"/>
+        <location filename="../export_dialog.py" line="207"/>
         <source>ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="211"/>
+        <location filename="../export_dialog.py" line="208"/>
         <source>exported before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="212"/>
+        <location filename="../export_dialog.py" line="209"/>
+        <source>delivered before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="210"/>
         <source>{title} · {date} · {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="215"/>
+        <location filename="../export_dialog.py" line="213"/>
         <source> · restricted consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="217"/>
+        <location filename="../export_dialog.py" line="215"/>
         <source> · anonymous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="262"/>
+        <location filename="../export_dialog.py" line="260"/>
         <source>See “Consent” above: tick a box there only if the person agreed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="264"/>
+        <location filename="../export_dialog.py" line="262"/>
         <source>Make that copy first, or choose what to include above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="274"/>
+        <location filename="../export_dialog.py" line="272"/>
         <source>Tick the testimonies to export.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="278"/>
+        <location filename="../export_dialog.py" line="276"/>
         <source>Counting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="281"/>
+        <location filename="../export_dialog.py" line="279"/>
         <source>Testimonies: {n} · files: {items} · about {size}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="284"/>
+        <location filename="../export_dialog.py" line="282"/>
         <source>{free} free there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="287"/>
+        <location filename="../export_dialog.py" line="285"/>
         <source>There is not enough free space there: choose another drive, or fewer testimonies.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="291"/>
+        <location filename="../export_dialog.py" line="289"/>
         <source>Choose or add the organizer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="293"/>
+        <location filename="../export_dialog.py" line="291"/>
         <source>Choose where the bundle goes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="321"/>
+        <location filename="../export_dialog.py" line="319"/>
         <source>Getting ready… If a copy of a recording is being made, the export starts when it is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="333"/>
+        <location filename="../export_dialog.py" line="331"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="345"/>
+        <location filename="../export_dialog.py" line="343"/>
         <source>Writing the bundle: {done} of {total}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="360"/>
+        <location filename="../export_dialog.py" line="358"/>
         <source>The export was stopped. Nothing was left on the drive.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="363"/>
+        <location filename="../export_dialog.py" line="361"/>
         <source>{title}: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="371"/>
+        <location filename="../export_dialog.py" line="369"/>
         <source>Stopping…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -767,97 +785,102 @@
         <translation>Экспортталды</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="58"/>
+        <location filename="../library_model.py" line="53"/>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../library_model.py" line="59"/>
         <source>Public</source>
         <translation>Ашық</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="59"/>
+        <location filename="../library_model.py" line="60"/>
         <source>Anonymous</source>
         <translation>Анонимді</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="60"/>
+        <location filename="../library_model.py" line="61"/>
         <source>Restricted</source>
         <translation>Шектеулі</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="67"/>
+        <location filename="../library_model.py" line="68"/>
         <source>The speaker agreed that this testimony may be published.</source>
         <translation>Куәлік берген адам оны жариялауға келісті.</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="69"/>
+        <location filename="../library_model.py" line="70"/>
         <source>Share only the anonymized copy, with faces blurred.</source>
         <translation>Тек беттері бұлдыратылған анонимді көшірмесін ғана беріңіз.</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="71"/>
+        <location filename="../library_model.py" line="72"/>
         <source>Only for the organizers; do not publish.</source>
         <translation>Тек ұйымдастырушыларға арналған; жарияламаңыз.</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="277"/>
+        <location filename="../library_model.py" line="278"/>
         <source>Title</source>
         <translation>Тақырыбы</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="277"/>
+        <location filename="../library_model.py" line="278"/>
         <source>Detained person</source>
         <translation>Ұсталған адам</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="277"/>
+        <location filename="../library_model.py" line="278"/>
         <source>Date</source>
         <translation>Күні</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="278"/>
+        <location filename="../library_model.py" line="279"/>
         <source>Length</source>
         <translation>Ұзақтығы</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="278"/>
+        <location filename="../library_model.py" line="279"/>
         <source>Consent</source>
         <translation>Келісім</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="278"/>
+        <location filename="../library_model.py" line="279"/>
         <source>Status</source>
         <translation>Күйі</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="304"/>
+        <location filename="../library_model.py" line="305"/>
         <source>{status} · synced</source>
         <translation>{status} · синхрондалған</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="305"/>
+        <location filename="../library_model.py" line="306"/>
         <source>Untitled</source>
         <translation>Атаусыз</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="319"/>
+        <location filename="../library_model.py" line="320"/>
         <source>Recorded {when}</source>
         <translation>Жазылған уақыты: {when}</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="320"/>
+        <location filename="../library_model.py" line="321"/>
         <source>Added {when}</source>
         <translation>Қосылған уақыты: {when}</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="325"/>
+        <location filename="../library_model.py" line="326"/>
         <source>Saved on the backup drive at the last sync.</source>
         <translation>Соңғы синхрондау кезінде сақтық жинақтағышқа сақталды.</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="327"/>
+        <location filename="../library_model.py" line="328"/>
         <source>Changed since the last sync.</source>
         <translation>Соңғы синхрондаудан кейін өзгерді.</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="328"/>
+        <location filename="../library_model.py" line="329"/>
         <source>Not synced to a backup drive yet.</source>
         <translation>Сақтық жинақтағышқа әлі синхрондалмаған.</translation>
     </message>
@@ -865,112 +888,117 @@
 <context>
     <name>LibraryScreen</name>
     <message>
-        <location filename="../library_view.py" line="83"/>
+        <location filename="../library_view.py" line="84"/>
         <source>Search names, titles, places… in any spelling</source>
         <translation>Есімдер, тақырыптар, жерлер… кез келген жазылуымен іздеу</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="88"/>
+        <location filename="../library_view.py" line="89"/>
         <source>List</source>
         <translation>Тізім</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="90"/>
+        <location filename="../library_view.py" line="91"/>
         <source>Grid</source>
         <translation>Тор</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="104"/>
+        <location filename="../library_view.py" line="105"/>
         <source>All statuses</source>
         <translation>Барлық күйлер</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="104"/>
+        <location filename="../library_view.py" line="105"/>
         <source>Draft</source>
         <translation>Жоба</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="105"/>
+        <location filename="../library_view.py" line="106"/>
         <source>Ready</source>
         <translation>Дайын</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="105"/>
+        <location filename="../library_view.py" line="106"/>
         <source>Exported</source>
         <translation>Экспортталды</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="106"/>
+        <location filename="../library_view.py" line="107"/>
         <source>Not synced yet</source>
         <translation>Әлі синхрондалмаған</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="108"/>
+        <location filename="../library_view.py" line="107"/>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../library_view.py" line="109"/>
         <source>Any consent</source>
         <translation>Кез келген келісім</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="108"/>
+        <location filename="../library_view.py" line="109"/>
         <source>Public</source>
         <translation>Ашық</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="109"/>
+        <location filename="../library_view.py" line="110"/>
         <source>Anonymous</source>
         <translation>Анонимді</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="109"/>
+        <location filename="../library_view.py" line="110"/>
         <source>Restricted</source>
         <translation>Шектеулі</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="111"/>
+        <location filename="../library_view.py" line="112"/>
         <source>Newest first</source>
         <translation>Алдымен жаңалары</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="111"/>
+        <location filename="../library_view.py" line="112"/>
         <source>Oldest first</source>
         <translation>Алдымен ескілері</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="112"/>
+        <location filename="../library_view.py" line="113"/>
         <source>Title A–Z</source>
         <translation>Тақырыбы А–Я</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="112"/>
+        <location filename="../library_view.py" line="113"/>
         <source>Longest first</source>
         <translation>Алдымен ұзақтары</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="113"/>
+        <location filename="../library_view.py" line="114"/>
         <source>Sorted by a column</source>
         <translation>Баған бойынша сұрыпталған</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="120"/>
+        <location filename="../library_view.py" line="121"/>
         <source>Show:</source>
         <translation>Көрсету:</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="121"/>
+        <location filename="../library_view.py" line="122"/>
         <source>Sort:</source>
         <translation>Сұрыптау:</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="351"/>
+        <location filename="../library_view.py" line="356"/>
         <source>Loading…</source>
         <translation>Жүктелуде…</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="353"/>
+        <location filename="../library_view.py" line="358"/>
         <source>{n} of {total}</source>
         <translation>{total} ішінен {n}</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="356"/>
+        <location filename="../library_view.py" line="361"/>
         <source>{n} testimonies</source>
         <translation>Куәліктер: {n}</translation>
     </message>

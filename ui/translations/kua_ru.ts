@@ -113,8 +113,8 @@
     </message>
     <message>
         <location filename="../consent_editor.py" line="25"/>
-        <source>Only the organizers may see it; it is not shown to the public.</source>
-        <translation>Видеть могут только организаторы; публично не показывается.</translation>
+        <source>Only the organizers may see it: it goes to them in bundles, never into copies for publication.</source>
+        <translation>Видеть могут только организаторы: оно попадает к ним в пакетах и никогда — в копии для публикации.</translation>
     </message>
     <message>
         <location filename="../consent_editor.py" line="31"/>
@@ -206,6 +206,24 @@
     </message>
 </context>
 <context>
+    <name>EraseDeliveredButton</name>
+    <message>
+        <location filename="../erase_delivered.py" line="25"/>
+        <source>Erase what the organizer has confirmed</source>
+        <translation>Стереть то, что подтвердил организатор</translation>
+    </message>
+    <message>
+        <location filename="../erase_delivered.py" line="47"/>
+        <source>Erase delivered testimonies?</source>
+        <translation>Стереть доставленные свидетельства?</translation>
+    </message>
+    <message>
+        <location filename="../erase_delivered.py" line="48"/>
+        <source>The organizer has confirmed receiving {count} testimonies. Erase them from this computer for good? The organizer keeps them.</source>
+        <translation>Организатор подтвердил получение свидетельств: {count}. Стереть их с этого компьютера навсегда? У организатора они останутся.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../export_dialog.py" line="59"/>
@@ -294,143 +312,143 @@
         <translation>Согласие</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="131"/>
-        <source>Include restricted testimonies</source>
-        <translation>Включить свидетельства с ограниченным согласием</translation>
+        <location filename="../export_dialog.py" line="132"/>
+        <source>Restricted testimonies go in too: a bundle is only for the organizers, and restricted means only the organizers may see it.</source>
+        <translation>Свидетельства с ограниченным согласием тоже входят в пакет: пакет только для организаторов, а «ограниченное» и значит, что видеть их могут только организаторы.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="135"/>
-        <source>Restricted means the person did not agree to their testimony being shown to others. Tick this only if they agreed that this organizer may keep it safe.</source>
-        <translation>Ограниченное согласие значит, что человек не разрешил показывать своё свидетельство другим. Отмечайте, только если он согласился, чтобы этот организатор хранил свидетельство в надёжном месте.</translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="137"/>
+        <location filename="../export_dialog.py" line="134"/>
         <source>Include originals of anonymous testimonies</source>
         <translation>Включить исходные записи анонимных свидетельств</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="141"/>
+        <location filename="../export_dialog.py" line="138"/>
         <source>Otherwise only the anonymized copies (faces blurred) of those testimonies are exported. Tick this only if the person agreed that the organizer may see them.</source>
         <translation>Иначе экспортируются только анонимные копии этих свидетельств (лица размыты). Отмечайте, только если человек согласился, чтобы организатор их видел.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="171"/>
+        <location filename="../export_dialog.py" line="168"/>
         <source>Export</source>
         <translation>Экспортировать</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="175"/>
-        <location filename="../export_dialog.py" line="333"/>
+        <location filename="../export_dialog.py" line="172"/>
+        <location filename="../export_dialog.py" line="331"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="209"/>
+        <location filename="../export_dialog.py" line="206"/>
         <source>Untitled ({id})</source>
         <translation>Без названия ({id})</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="210"/>
+        <location filename="../export_dialog.py" line="207"/>
         <source>draft</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="210"/>
+        <location filename="../export_dialog.py" line="207"/>
         <source>ready</source>
         <translation>готово</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="211"/>
+        <location filename="../export_dialog.py" line="208"/>
         <source>exported before</source>
         <translation>уже экспортировано</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="212"/>
+        <location filename="../export_dialog.py" line="209"/>
+        <source>delivered before</source>
+        <translation>доставлено ранее</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="210"/>
         <source>{title} · {date} · {status}</source>
         <translation>{title} · {date} · {status}</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="215"/>
+        <location filename="../export_dialog.py" line="213"/>
         <source> · restricted consent</source>
         <translation> · ограниченное согласие</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="217"/>
+        <location filename="../export_dialog.py" line="215"/>
         <source> · anonymous</source>
         <translation> · анонимное</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="262"/>
+        <location filename="../export_dialog.py" line="260"/>
         <source>See “Consent” above: tick a box there only if the person agreed.</source>
         <translation>См. раздел «Согласие» выше: ставьте там отметку, только если человек согласился.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="264"/>
+        <location filename="../export_dialog.py" line="262"/>
         <source>Make that copy first, or choose what to include above.</source>
         <translation>Сначала сделайте эту копию или выберите выше, что включить.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="274"/>
+        <location filename="../export_dialog.py" line="272"/>
         <source>Tick the testimonies to export.</source>
         <translation>Отметьте свидетельства для экспорта.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="278"/>
+        <location filename="../export_dialog.py" line="276"/>
         <source>Counting…</source>
         <translation>Подсчёт…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="281"/>
+        <location filename="../export_dialog.py" line="279"/>
         <source>Testimonies: {n} · files: {items} · about {size}.</source>
         <translation>Свидетельств: {n} · файлов: {items} · около {size}.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="284"/>
+        <location filename="../export_dialog.py" line="282"/>
         <source>{free} free there.</source>
         <translation>Там свободно: {free}.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="287"/>
+        <location filename="../export_dialog.py" line="285"/>
         <source>There is not enough free space there: choose another drive, or fewer testimonies.</source>
         <translation>Там недостаточно свободного места: выберите другой накопитель или меньше свидетельств.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="291"/>
+        <location filename="../export_dialog.py" line="289"/>
         <source>Choose or add the organizer.</source>
         <translation>Выберите или добавьте организатора.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="293"/>
+        <location filename="../export_dialog.py" line="291"/>
         <source>Choose where the bundle goes.</source>
         <translation>Выберите, куда сохранить пакет.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="321"/>
+        <location filename="../export_dialog.py" line="319"/>
         <source>Getting ready… If a copy of a recording is being made, the export starts when it is done.</source>
         <translation>Подготовка… Если сейчас делается копия записи, экспорт начнётся, когда она будет готова.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="333"/>
+        <location filename="../export_dialog.py" line="331"/>
         <source>Stop</source>
         <translation>Остановить</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="345"/>
+        <location filename="../export_dialog.py" line="343"/>
         <source>Writing the bundle: {done} of {total}…</source>
         <translation>Запись пакета: {done} из {total}…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="360"/>
+        <location filename="../export_dialog.py" line="358"/>
         <source>The export was stopped. Nothing was left on the drive.</source>
         <translation>Экспорт остановлен. На накопителе ничего не осталось.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="363"/>
+        <location filename="../export_dialog.py" line="361"/>
         <source>{title}: {message}</source>
         <translation>{title}: {message}</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="371"/>
+        <location filename="../export_dialog.py" line="369"/>
         <source>Stopping…</source>
         <translation>Остановка…</translation>
     </message>
@@ -767,97 +785,102 @@
         <translation>Экспортировано</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="58"/>
+        <location filename="../library_model.py" line="53"/>
+        <source>Delivered</source>
+        <translation>Доставлено</translation>
+    </message>
+    <message>
+        <location filename="../library_model.py" line="59"/>
         <source>Public</source>
         <translation>Публичное</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="59"/>
+        <location filename="../library_model.py" line="60"/>
         <source>Anonymous</source>
         <translation>Анонимное</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="60"/>
+        <location filename="../library_model.py" line="61"/>
         <source>Restricted</source>
         <translation>Ограниченное</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="67"/>
+        <location filename="../library_model.py" line="68"/>
         <source>The speaker agreed that this testimony may be published.</source>
         <translation>Человек согласился, что это свидетельство можно опубликовать.</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="69"/>
+        <location filename="../library_model.py" line="70"/>
         <source>Share only the anonymized copy, with faces blurred.</source>
         <translation>Передавать только анонимную копию, с размытыми лицами.</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="71"/>
+        <location filename="../library_model.py" line="72"/>
         <source>Only for the organizers; do not publish.</source>
         <translation>Только для организаторов; не публиковать.</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="277"/>
+        <location filename="../library_model.py" line="278"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="277"/>
+        <location filename="../library_model.py" line="278"/>
         <source>Detained person</source>
         <translation>Задержанный</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="277"/>
+        <location filename="../library_model.py" line="278"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="278"/>
+        <location filename="../library_model.py" line="279"/>
         <source>Length</source>
         <translation>Длительность</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="278"/>
+        <location filename="../library_model.py" line="279"/>
         <source>Consent</source>
         <translation>Согласие</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="278"/>
+        <location filename="../library_model.py" line="279"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="304"/>
+        <location filename="../library_model.py" line="305"/>
         <source>{status} · synced</source>
         <translation>{status} · синхронизировано</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="305"/>
+        <location filename="../library_model.py" line="306"/>
         <source>Untitled</source>
         <translation>Без названия</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="319"/>
+        <location filename="../library_model.py" line="320"/>
         <source>Recorded {when}</source>
         <translation>Записано {when}</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="320"/>
+        <location filename="../library_model.py" line="321"/>
         <source>Added {when}</source>
         <translation>Добавлено {when}</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="325"/>
+        <location filename="../library_model.py" line="326"/>
         <source>Saved on the backup drive at the last sync.</source>
         <translation>Сохранено на резервном накопителе при последней синхронизации.</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="327"/>
+        <location filename="../library_model.py" line="328"/>
         <source>Changed since the last sync.</source>
         <translation>Изменено после последней синхронизации.</translation>
     </message>
     <message>
-        <location filename="../library_model.py" line="328"/>
+        <location filename="../library_model.py" line="329"/>
         <source>Not synced to a backup drive yet.</source>
         <translation>Ещё не синхронизировано с резервным накопителем.</translation>
     </message>
@@ -865,112 +888,117 @@
 <context>
     <name>LibraryScreen</name>
     <message>
-        <location filename="../library_view.py" line="83"/>
+        <location filename="../library_view.py" line="84"/>
         <source>Search names, titles, places… in any spelling</source>
         <translation>Поиск по именам, названиям, местам… в любом написании</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="88"/>
+        <location filename="../library_view.py" line="89"/>
         <source>List</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="90"/>
+        <location filename="../library_view.py" line="91"/>
         <source>Grid</source>
         <translation>Плитка</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="104"/>
+        <location filename="../library_view.py" line="105"/>
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="104"/>
+        <location filename="../library_view.py" line="105"/>
         <source>Draft</source>
         <translation>Черновик</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="105"/>
+        <location filename="../library_view.py" line="106"/>
         <source>Ready</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="105"/>
+        <location filename="../library_view.py" line="106"/>
         <source>Exported</source>
         <translation>Экспортировано</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="106"/>
+        <location filename="../library_view.py" line="107"/>
         <source>Not synced yet</source>
         <translation>Ещё не синхронизировано</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="108"/>
+        <location filename="../library_view.py" line="107"/>
+        <source>Delivered</source>
+        <translation>Доставлено</translation>
+    </message>
+    <message>
+        <location filename="../library_view.py" line="109"/>
         <source>Any consent</source>
         <translation>Любое согласие</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="108"/>
+        <location filename="../library_view.py" line="109"/>
         <source>Public</source>
         <translation>Публичное</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="109"/>
+        <location filename="../library_view.py" line="110"/>
         <source>Anonymous</source>
         <translation>Анонимное</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="109"/>
+        <location filename="../library_view.py" line="110"/>
         <source>Restricted</source>
         <translation>Ограниченное</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="111"/>
+        <location filename="../library_view.py" line="112"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="111"/>
+        <location filename="../library_view.py" line="112"/>
         <source>Oldest first</source>
         <translation>Сначала старые</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="112"/>
+        <location filename="../library_view.py" line="113"/>
         <source>Title A–Z</source>
         <translation>Название А–Я</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="112"/>
+        <location filename="../library_view.py" line="113"/>
         <source>Longest first</source>
         <translation>Сначала длинные</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="113"/>
+        <location filename="../library_view.py" line="114"/>
         <source>Sorted by a column</source>
         <translation>Сортировка по столбцу</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="120"/>
+        <location filename="../library_view.py" line="121"/>
         <source>Show:</source>
         <translation>Показать:</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="121"/>
+        <location filename="../library_view.py" line="122"/>
         <source>Sort:</source>
         <translation>Сортировка:</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="351"/>
+        <location filename="../library_view.py" line="356"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="353"/>
+        <location filename="../library_view.py" line="358"/>
         <source>{n} of {total}</source>
         <translation>{n} из {total}</translation>
     </message>
     <message>
-        <location filename="../library_view.py" line="356"/>
+        <location filename="../library_view.py" line="361"/>
         <source>{n} testimonies</source>
         <translation>Свидетельств: {n}</translation>
     </message>

@@ -15,7 +15,7 @@ from typing import Callable, Iterable
 
 from storage import ids
 from storage.audit import now
-from storage.bundles import age, receipts
+from storage.bundles import age, age_keys, receipts
 from storage.bundles.age_pq import HybridIdentity
 from storage.bundles.device import AddressBook, BundleLog, BundleRecord, Organizer, fingerprint
 from storage.bundles.manifest import build as build_manifest
@@ -54,8 +54,8 @@ def new_organizer_identity(out: Path, passphrase: str | None,
     if out.exists():
         raise UsageError(f"{out} already exists: choose a new file name")
     identity = age.Identity.generate() if classic else HybridIdentity.generate()
-    text = age.identity_file(identity, now())
-    data = age.protect(text, passphrase) if passphrase else text
+    text = age_keys.identity_file(identity, now())
+    data = age_keys.protect(text, passphrase) if passphrase else text
     atomic_write(out, data, mode=0o600)
     return identity.recipient
 
@@ -68,7 +68,7 @@ def load_identities(path: Path, passphrase: Callable[[], str]) -> list[age.AnyId
     except OSError:
         raise InvalidIdentity(f"cannot read the identity file {path}") from None
     try:
-        return age.read_identities(data, passphrase)
+        return age_keys.read_identities(data, passphrase)
     except age.NoMatchingIdentity:
         raise WrongPassphrase(f"wrong passphrase for the identity file {path}") from None
     except age.AgeError:

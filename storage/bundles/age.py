@@ -1,5 +1,4 @@
-"""age v1 (age-encryption.org/v1): keys, the header, and whole-file encryption of
-small files such as passphrase-protected identity files.
+"""age v1 (age-encryption.org/v1): X25519 keys, the header and its stanzas.
 
 Implemented from the specification (C2SP age) with `cryptography`, and proven
 interoperable with the reference `age` command and with rage (pyrage) by
@@ -7,15 +6,15 @@ tests/storage/test_bundle_age_interop.py. The payload STREAM lives in
 `age_stream.py`; this module knows:
 
 - X25519 recipients (`age1…`) and identities (`AGE-SECRET-KEY-1…`), Bech32 (the
-  hybrid post-quantum ones, `age1pq1…`, are in `age_pq.py`; `parse_recipient` and
-  `parse_identity` take either kind; identities open stanzas through `unwrap`);
+  hybrid post-quantum ones, `age1pq1…`, are in `age_pq.py`; identities of both kinds
+  open stanzas through `unwrap`, recipients make them with `stanza`);
 - the header: `age-encryption.org/v1`, one stanza per recipient, and a HMAC-SHA-256
   over it keyed from the file key, so that no stanza can be added or changed;
 - the X25519 stanza (ephemeral share, HKDF-SHA-256, ChaCha20-Poly1305 wrap of the
   16-byte file key) and the scrypt stanza used for passphrase-protected identity
   files (alone in its header, work factor bounded when reading);
-- identity files as `age-keygen` writes them, plain or encrypted with a passphrase
-  (ASCII armor, read strictly, is in `age_armor.py`).
+- (identity files, plain or passphrase-protected, and parsing keys of either kind are
+  in `age_keys.py`; ASCII armor, read strictly, in `age_armor.py`).
 
 Errors are `AgeError`s with a short reason; the callers name the file at fault.
 """
@@ -24,7 +23,6 @@ from __future__ import annotations
 
 import base64
 import hmac
-import io
 import os
 import re
 from dataclasses import dataclass, field
@@ -114,6 +112,21 @@ def header_mac(file_key: bytes, header_up_to_dashes: bytes) -> bytes:
 # -- keys ----------------------------------------------------------------------
 
 
+def decode_key(text: str, hrp: str, size: int, what: str) -> bytes:
+    """The bytes of a Bech32 key with this HRP and size; AgeError otherwise.
+
+    Recipients are written in lower case, identities (HRP `age-secret-key…`) in upper."""
+    text = text.strip()
+    decoded = bech32.decode(text)
+    if decoded is None or decoded[0] != hrp or len(decoded[1]) != size:
+        raise AgeError(f"not an age {what}")
+    identity = hrp.startswith("age-secret-key")
+    if text != (text.upper() if identity else text.lower()):
+        raise AgeError(f"an age {'identity' if identity else 'recipient'} is written in"
+                       f" {'upper' if identity else 'lower'} case")
+    return decoded[1]
+
+
 @dataclass(frozen=True, slots=True)
 class Recipient:
     """An X25519 public key: who a bundle is encrypted to."""
@@ -123,12 +136,7 @@ class Recipient:
     @classmethod
     def parse(cls, text: str) -> "Recipient":
         """A recipient from its `age1…` text; AgeError if it is not one."""
-        decoded = bech32.decode(text.strip())
-        if decoded is None or decoded[0] != _RECIPIENT_HRP or len(decoded[1]) != 32:
-            raise AgeError("not an age X25519 recipient (age1…)")
-        if text.strip() != text.strip().lower():
-            raise AgeError("an age recipient is written in lower case")
-        return cls(decoded[1])
+        return cls(decode_key(text, _RECIPIENT_HRP, 32, "X25519 recipient (age1…)"))
 
     def __str__(self) -> str:
         return bech32.encode(_RECIPIENT_HRP, self.public)
@@ -157,12 +165,7 @@ class Identity:
     @classmethod
     def parse(cls, text: str) -> "Identity":
         """An identity from its `AGE-SECRET-KEY-1…` text; AgeError if it is not one."""
-        decoded = bech32.decode(text.strip())
-        if decoded is None or decoded[0] != _IDENTITY_HRP or len(decoded[1]) != 32:
-            raise AgeError("not an age X25519 identity (AGE-SECRET-KEY-1…)")
-        if text.strip() != text.strip().upper():
-            raise AgeError("an age identity is written in upper case")
-        return cls(decoded[1])
+        return cls(decode_key(text, _IDENTITY_HRP, 32, "X25519 identity (AGE-SECRET-KEY-1…)"))
 
     def encode(self) -> str:
         """`AGE-SECRET-KEY-1…`."""
@@ -340,84 +343,3 @@ def open_header(header: Header, identities: Iterable["AnyIdentity"] = (),
     if not hmac.compare_digest(header_mac(file_key, header.mac_input), header.mac):
         raise HeaderAltered("the age header was altered")
     return file_key
-
-
-# -- small whole files (identity files) ----------------------------------------
-
-
-def encrypt_small(plaintext: bytes, stanzas: Callable[[bytes], list[Stanza]]) -> bytes:
-    """A complete age file of `plaintext` (held in memory: for small files only)."""
-    from .age_stream import AgeWriter  # the STREAM, shared with bundles
-
-    out = io.BytesIO()
-    writer = AgeWriter(out, stanzas)
-    writer.write(plaintext)
-    writer.close()
-    return out.getvalue()
-
-
-def is_encrypted(data: bytes) -> bool:
-    """True if `data` is an age file (binary or armored) rather than plain text."""
-    return data.startswith(INTRO) or data.lstrip().startswith(ARMOR_BEGIN)
-
-
-def decrypt_small(data: bytes, identities: Iterable["AnyIdentity"] = (),
-                  passphrase: Callable[[], str] | None = None, limit: int = 1 << 20) -> bytes:
-    """The plaintext of a small age file (binary or armored), at most `limit` bytes."""
-    from .age_armor import dearmor
-    from .age_stream import AgeReader, BytesSource
-
-    data = dearmor(data)
-    reader = AgeReader(BytesSource(data), identities, passphrase)
-    out = reader.read(limit + 1)
-    if len(out) > limit or reader.read(1):
-        raise AgeError("the file is larger than expected")
-    return out
-
-
-def identity_file(identity: "AnyIdentity", created: str) -> bytes:
-    """An identity file as `age-keygen` writes it (comments, then the key)."""
-    return (f"# created: {created}\n# public key: {identity.recipient}\n"
-            f"{identity.encode()}\n").encode()
-
-
-def protect(plaintext: bytes, passphrase: str, work_factor: int = SCRYPT_WORK_FACTOR) -> bytes:
-    """`plaintext` encrypted with a passphrase, as `age -p` does (binary format)."""
-    return encrypt_small(plaintext, lambda key: [scrypt_stanza(passphrase, key, work_factor)])
-
-
-def parse_recipient(text: str) -> "AnyRecipient":
-    """An `age1pq1…` (post-quantum) or `age1…` (X25519) recipient; AgeError otherwise."""
-    from .age_pq import RECIPIENT_HRP, HybridRecipient
-
-    if text.strip().lower().startswith(RECIPIENT_HRP + "1"):
-        return HybridRecipient.parse(text)
-    return Recipient.parse(text)
-
-
-def parse_identity(text: str) -> "AnyIdentity":
-    """An `AGE-SECRET-KEY-PQ-1…` or `AGE-SECRET-KEY-1…` identity; AgeError otherwise."""
-    from .age_pq import IDENTITY_HRP, HybridIdentity
-
-    if text.strip().lower().startswith(IDENTITY_HRP + "1"):
-        return HybridIdentity.parse(text)
-    return Identity.parse(text)
-
-
-def parse_identities(text: bytes) -> list["AnyIdentity"]:
-    """The identities of a plain identity file: `#` comments and blank lines are skipped."""
-    try:
-        lines = text.decode("utf-8").splitlines()
-    except UnicodeDecodeError:
-        raise AgeError("not an age identity file") from None
-    found = [parse_identity(line) for line in lines if line.strip() and not line.startswith("#")]
-    if not found:
-        raise AgeError("no identity in the file")
-    return found
-
-
-def read_identities(data: bytes, passphrase: Callable[[], str]) -> list["AnyIdentity"]:
-    """The identities of a key file, decrypting it first if it is passphrase-protected."""
-    if is_encrypted(data):
-        data = decrypt_small(data, passphrase=passphrase)
-    return parse_identities(data)

@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives.asymmetric import mlkem
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
 from . import bech32
-from .age import FILE_KEY_SIZE, AgeError, Stanza, b64decode, b64encode
+from .age import FILE_KEY_SIZE, AgeError, Stanza, b64decode, b64encode, decode_key
 
 STANZA_TYPE = b"mlkem768x25519"
 RECIPIENT_HRP = "age1pq"
@@ -60,14 +60,9 @@ class HybridRecipient:
     @classmethod
     def parse(cls, text: str) -> "HybridRecipient":
         """A recipient from its `age1pq1…` text; AgeError if it is not one."""
-        text = text.strip()
-        decoded = bech32.decode(text)
-        if decoded is None or decoded[0] != RECIPIENT_HRP or len(decoded[1]) != PUBLIC_SIZE:
-            raise AgeError("not an age post-quantum recipient (age1pq1…)")
-        if text != text.lower():
-            raise AgeError("an age recipient is written in lower case")
-        _public_key(decoded[1])
-        return cls(decoded[1])
+        public = decode_key(text, RECIPIENT_HRP, PUBLIC_SIZE, "post-quantum recipient (age1pq1…)")
+        _public_key(public)
+        return cls(public)
 
     def __str__(self) -> str:
         return bech32.encode(RECIPIENT_HRP, self.public)
@@ -97,13 +92,8 @@ class HybridIdentity:
     @classmethod
     def parse(cls, text: str) -> "HybridIdentity":
         """An identity from its `AGE-SECRET-KEY-PQ-1…` text; AgeError if it is not one."""
-        text = text.strip()
-        decoded = bech32.decode(text)
-        if decoded is None or decoded[0] != IDENTITY_HRP or len(decoded[1]) != 32:
-            raise AgeError("not an age post-quantum identity (AGE-SECRET-KEY-PQ-1…)")
-        if text != text.upper():
-            raise AgeError("an age identity is written in upper case")
-        return cls(decoded[1])
+        return cls(decode_key(text, IDENTITY_HRP, 32,
+                              "post-quantum identity (AGE-SECRET-KEY-PQ-1…)"))
 
     def encode(self) -> str:
         """`AGE-SECRET-KEY-PQ-1…`."""

@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from ..audit import now
 from ..db import Connection
 from ..errors import InvalidValue, NotFound
-from . import age
+from . import age, age_keys
 
 _ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
 
@@ -101,7 +101,7 @@ class AddressBook:
         if not name or name.startswith("age1") or len(name) > 100:
             raise InvalidValue("an organizer's name must be 1-100 characters, not an age1… key")
         try:
-            text = str(age.parse_recipient(recipient))
+            text = str(age_keys.parse_recipient(recipient))
         except age.AgeError:
             raise InvalidValue(f"{recipient[:20]}… is not an age recipient (age1pq1… or"
                                " age1…)") from None
@@ -124,7 +124,7 @@ class AddressBook:
         """A recipient from `age1pq1…`/`age1…` text or an address-book name."""
         if text.strip().startswith("age1"):
             try:
-                return age.parse_recipient(text)
+                return age_keys.parse_recipient(text)
             except age.AgeError:
                 raise InvalidValue(f"{text.strip()[:20]}… is not a valid age recipient") from None
         row = self._conn.execute("SELECT recipient FROM organizers WHERE name = ?",
@@ -132,7 +132,7 @@ class AddressBook:
         if row is None:
             raise NotFound(f"no organizer named {text!r} in the address book"
                            " (add one with: kua keys organizer-add NAME age1…)")
-        return age.parse_recipient(row[0])
+        return age_keys.parse_recipient(row[0])
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,22 +14,8 @@ from app.bundle_import import import_bundle
 from storage.bundles.device import BundleLog
 from storage.errors import (Cancelled, DiskFull, HashMismatch, NotFound, RefusedByConsent,
                             TargetNotEmpty)
-from tests.app.bundle_helpers import (contents, make_testimony, new_vault, organizer, snapshot,
-                                      write_files)
-
-
-@pytest.fixture
-def volunteer(tmp_path):
-    vault = new_vault(tmp_path / "volunteer")
-    yield vault
-    vault.close()
-
-
-@pytest.fixture
-def archive(tmp_path):
-    vault = new_vault(tmp_path / "archive")
-    yield vault
-    vault.close()
+from tests.app.bundle_helpers import (contents, make_testimony, new_vault, organizer,
+                                      sealed_item, snapshot, write_files)
 
 
 def test_round_trip_keeps_media_metadata_and_people(volunteer, archive, tmp_path):
@@ -190,15 +176,7 @@ def test_consent_is_honoured(volunteer, tmp_path):
 
 
 def _anonymized_item(vault, tid: str, data: bytes) -> str:
-    master = vault.catalogue.get(tid).items[0].id
-    with vault.transaction():
-        ref = vault.items.create(tid, "anonymized", parent=master)
-    writer = vault.writer(ref)
-    writer.write(data)
-    writer.close()
-    with vault.transaction():
-        vault.items.update(ref.item_id, state="complete", size=writer.size, sha256=writer.sha256)
-    return ref.item_id
+    return sealed_item(vault, tid, "anonymized", data)
 
 
 def test_include_chooses_items_of_a_testimony(volunteer, tmp_path):

@@ -8,26 +8,15 @@ import pytest
 from app import bundles, library
 from app.testimony_editing import load_for_editing
 from storage.errors import RefusedByConsent
-from tests.app.bundle_helpers import make_testimony, new_vault, organizer, write_files
-
-
-def _copy(vault, tid: str, kind: str, data: bytes) -> str:
-    master = vault.catalogue.get(tid).items[0].id
-    with vault.transaction():
-        ref = vault.items.create(tid, kind, parent=master)
-    writer = vault.writer(ref)
-    writer.write(data)
-    writer.close()
-    with vault.transaction():
-        vault.items.update(ref.item_id, state="complete", size=writer.size, sha256=writer.sha256)
-    return ref.item_id
+from tests.app.bundle_helpers import (make_testimony, new_vault, organizer, sealed_item,
+                                      write_files)
 
 
 def test_restricted_goes_to_organizers_but_not_into_publication_copies(tmp_path):
     vault = new_vault(tmp_path / "v")
     try:
         tid = make_testimony(vault, write_files(tmp_path / "in", appeal=5000), consent="restricted")
-        share = _copy(vault, tid, "share", b"share copy")
+        share = sealed_item(vault, tid, "share", b"share copy")
         report = bundles.export_bundle(vault, [tid], tmp_path / "stick", [organizer().recipient],
                                        include="all")
         assert set(report.items) == {i.id for i in vault.catalogue.get(tid).items}

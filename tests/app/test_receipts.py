@@ -15,20 +15,6 @@ from storage.errors import ReceiptRefused
 from tests.app.bundle_helpers import make_testimony, new_vault, organizer, write_files
 
 
-@pytest.fixture
-def volunteer(tmp_path):
-    vault = new_vault(tmp_path / "volunteer")
-    yield vault
-    vault.close()
-
-
-@pytest.fixture
-def archive(tmp_path):
-    vault = new_vault(tmp_path / "archive")
-    yield vault
-    vault.close()
-
-
 def _hand_over(volunteer, archive, tmp_path: Path, name: str, *tids: str):
     org = organizer()
     report = bundles.export_bundle(volunteer, list(tids), tmp_path / name, [org.recipient])

@@ -11,7 +11,7 @@ import io
 
 import pytest
 
-from storage.bundles import age
+from storage.bundles import age, age_keys
 from storage.bundles.age_pq import ENC_SIZE, HybridIdentity, HybridRecipient
 from storage.bundles.age_stream import AgeReader, AgeWriter, BytesSource
 
@@ -59,10 +59,10 @@ def _decrypt(blob: bytes, *identities) -> bytes:
 
 
 def test_the_specification_key_pair():
-    identity = age.parse_identity(SPEC_IDENTITY)
+    identity = age_keys.parse_identity(SPEC_IDENTITY)
     assert isinstance(identity, HybridIdentity)
     assert str(identity.recipient) == SPEC_RECIPIENT
-    assert age.parse_recipient(SPEC_RECIPIENT) == identity.recipient
+    assert age_keys.parse_recipient(SPEC_RECIPIENT) == identity.recipient
     assert identity.encode() == SPEC_IDENTITY
 
 
@@ -80,11 +80,11 @@ def test_round_trip_and_wrong_keys():
 
 def test_identity_files_hold_either_kind():
     pq, classic = HybridIdentity.generate(), age.Identity.generate()
-    text = age.identity_file(pq, "2026-01-01T00:00:00Z") + classic.encode().encode() + b"\n"
+    text = age_keys.identity_file(pq, "2026-01-01T00:00:00Z") + classic.encode().encode() + b"\n"
     assert b"# public key: age1pq1" in text
-    assert age.parse_identities(text) == [pq, classic]
-    protected = age.protect(text, "pass", work_factor=10)
-    assert age.read_identities(protected, lambda: "pass") == [pq, classic]
+    assert age_keys.parse_identities(text) == [pq, classic]
+    protected = age_keys.protect(text, "pass", work_factor=10)
+    assert age_keys.read_identities(protected, lambda: "pass") == [pq, classic]
 
 
 @pytest.mark.parametrize("text", [
@@ -93,7 +93,7 @@ def test_identity_files_hold_either_kind():
 ])
 def test_bad_recipients_are_refused(text):
     with pytest.raises(age.AgeError):
-        age.parse_recipient(text)
+        age_keys.parse_recipient(text)
 
 
 def test_recipient_with_an_invalid_mlkem_key_is_refused():
@@ -101,7 +101,7 @@ def test_recipient_with_an_invalid_mlkem_key_is_refused():
     with pytest.raises(age.AgeError):
         HybridRecipient.parse(bech32.encode("age1pq", b"\xff" * 1216))
     with pytest.raises(age.AgeError):
-        age.parse_identity(SPEC_IDENTITY.lower())
+        age_keys.parse_identity(SPEC_IDENTITY.lower())
 
 
 def _with_stanza(blob: bytes, change) -> bytes:

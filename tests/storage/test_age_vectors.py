@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from storage.bundles import age
+from storage.bundles import age, age_keys
 from storage.bundles.age_armor import ArmorError, unarmor
 from storage.bundles.age_stream import AgeReader, BytesSource
 
@@ -44,7 +44,7 @@ def _outcome(fields: dict[str, list[str]], data: bytes) -> tuple[str, bytes]:
             data = unarmor(data)
         except ArmorError:
             return "armor failure", b""
-    identities = [age.parse_identity(text) for text in fields.get("identity", [])]
+    identities = [age_keys.parse_identity(text) for text in fields.get("identity", [])]
     passphrases = fields.get("passphrase", [])
     try:
         reader = AgeReader(BytesSource(data), identities,

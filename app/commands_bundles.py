@@ -111,7 +111,7 @@ def cmd_export(args: argparse.Namespace) -> None:
                          "parts": list(report.parts), "testimonies": list(report.testimonies),
                          "items": list(report.items), "bytes": report.media_bytes,
                          "encrypted_bytes": report.encrypted_bytes, "device": report.device,
-                         "notes": list(report.notes)}):
+                         "post_quantum": report.post_quantum, "notes": list(report.notes)}):
         return
     say(f"Wrote bundle-{report.bundle_id} to {report.folder}: {len(report.parts)} part"
         f"{'s' if len(report.parts) != 1 else ''}, {len(report.items)} items of"

@@ -179,6 +179,18 @@ def test_a_post_quantum_bundle_says_which_age_opens_it(tmp_path, volunteer):
     assert_one_line_error(run_kua("verify", "--bundle", str(stick), "--identity", str(classic),
                                   vault=vault), 15, "post-quantum organizer key (age1pq1…)")
     check(run_kua("verify", "--bundle", str(stick), "--identity", str(key), vault=vault))
+    # A damaged post-quantum stanza: a changed enc opens nothing, a cut body is malformed.
+    part = stick / f"bundle-{bundle_id}.000.age"
+    good = part.read_bytes()
+    at = good.index(b"-> mlkem768x25519 ") + 40
+    part.write_bytes(good[:at] + (b"A" if good[at:at + 1] != b"A" else b"B") + good[at + 1:])
+    assert_one_line_error(run_kua("verify", "--bundle", str(stick), "--identity", str(key),
+                                  vault=vault), 15, "the header of part")
+    body = good.index(b"\n", at) + 1
+    part.write_bytes(good[:body] + good[body + 4:])
+    assert_one_line_error(run_kua("verify", "--bundle", str(stick), "--identity", str(key),
+                                  vault=vault), 14, "malformed mlkem768x25519 stanza")
+    part.write_bytes(good)
     version = subprocess.run(["age", "--version"], capture_output=True, text=True).stdout \
         if shutil.which("age") else ""
     if version.startswith(("v1.0", "v1.1", "v1.2", "1.0", "1.1", "1.2")):

@@ -213,8 +213,9 @@ def export_bundle(vault: Vault, some_ids: Iterable[str], to: Path, recipients: I
     if not resolved:
         raise UsageError("give at least one --recipient (age1… or a name from the address book)")
     if len({r.post_quantum for r in resolved}) > 1:
-        raise UsageError("a bundle for a post-quantum key (age1pq1…) cannot also be encrypted to a"
-                         " classic one (age1…): that would undo its protection; export twice")
+        raise UsageError("a bundle for a post-quantum key (age1pq1…) cannot also be encrypted"
+                         " to a classic one (age1…): that would undo its protection; export"
+                         " twice")
     testimonies, items, notes = select_for_export(vault, some_ids, include, consent)
     total = sum(i.size for i in items)
     if (total + total // 4096 + 2 ** 20) // split_size + 1 > MAX_PARTS:

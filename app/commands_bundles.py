@@ -242,11 +242,12 @@ def cmd_verify_bundle(args: argparse.Namespace) -> None:
 
 
 def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Handler]:
-    """Declare `keys`, `export` and `import`; returns {name: handler}."""
+    """Declare `keys`, `export`, `receipt` and `import`; returns {name: handler}."""
     p = add("keys", "organizer identities, the address book of organizers, the device key")
     p.add_argument("action", choices=KEY_ACTIONS, metavar="ACTION",
-                   help="organizer-new --out KEYFILE [--protect] [--classic] | organizer-add NAME age1… |"
-                        " organizers | organizer-rm NAME | device")
+                   help="organizer-new --out KEYFILE [--protect] [--classic] |"
+                        " organizer-add NAME age1pq1…|age1… | organizers | organizer-rm NAME |"
+                        " device")
     p.add_argument("operands", nargs="*", metavar="ARG")
     p.add_argument("--out", metavar="KEYFILE", help="organizer-new: where to write the identity")
     p.add_argument("--protect", action="store_true",

@@ -30,7 +30,8 @@ from .library import remove
 _NAMED = re.compile(r"^receipt-([a-z][0-9a-z]{1,31})\.txt$")
 
 
-def write_receipt(vault: Vault, folder: Path, manifest: Manifest, source_device: str) -> Path | None:
+def write_receipt(vault: Vault, folder: Path, manifest: Manifest,
+                  source_device: str) -> Path | None:
     """Write the receipt of an imported bundle into its folder; None for a bundle made
     before receipts (it has no receipt key). OSError if the folder cannot be written."""
     if manifest.receipt_key is None:

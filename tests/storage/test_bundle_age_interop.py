@@ -104,7 +104,8 @@ def test_kua_decrypts_what_age_encrypts(tmp_path, size):
 def test_age_opens_a_kua_protected_identity(tmp_path):
     identity = age.Identity.generate()
     key = tmp_path / "organizer.key"
-    key.write_bytes(age_keys.protect(age_keys.identity_file(identity, "2026-01-01T00:00:00Z"), "s3cret"))
+    key.write_bytes(age_keys.protect(age_keys.identity_file(identity, "2026-01-01T00:00:00Z"),
+                                     "s3cret"))
     data = os.urandom(CHUNK + 9)
     (tmp_path / "f.age").write_bytes(_encrypt(data, identity.recipient))
     out = tmp_path / "out"

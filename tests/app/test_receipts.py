@@ -135,3 +135,18 @@ def test_receipt_format_round_trip_and_strictness():
                    text.replace(b"\nitem i1 ", b"\nitem  i1 "), text.replace(b"\n", b"\r\n")):
         with pytest.raises(receipt_format.ReceiptFormatError):
             receipt_format.parse(broken)
+
+
+def test_a_bundle_made_before_receipts_imports_without_one(volunteer, archive, tmp_path,
+                                                            monkeypatch):
+    """An older Kua put no receipt key in the manifest: the import stands and says why
+    there is no receipt; the volunteer's vault has no key to check one with."""
+    monkeypatch.setattr(bundles.receipts, "new_key", lambda: None)
+    tid = make_testimony(volunteer, write_files(tmp_path / "a", appeal=4_000))
+    org = organizer()
+    report = bundles.export_bundle(volunteer, [tid], tmp_path / "stick", [org.recipient])
+    imported = import_bundle(archive, tmp_path / "stick", [org.identity])
+    assert imported.receipt is None and "made before Kua wrote receipts" in imported.receipt_problem
+    assert not any(p.name.startswith("receipt-") for p in (tmp_path / "stick").iterdir())
+    assert len(library.list_testimonies(archive)) == 1
+    assert receipt_format.Deliveries(volunteer.conn).receipt_key(report.bundle_id) == (True, None)

@@ -8,12 +8,13 @@ whole bundle has checked out: every hash, nothing missing, nothing extra, the ag
 stream's final chunk. Only then does one transaction make them complete. Any
 failure erases what was staged: nothing is imported and nothing already in the
 vault is touched. The free space is checked before the first byte is written.
+After the commit a receipt for the volunteer goes into the bundle folder (app/receipts.py).
 """
 
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from storage.audit import now
@@ -30,6 +31,7 @@ from storage.vault import Vault
 
 from .library import _UNFINISHED as UNFINISHED_IMPORT  # shared crash marker (see library)
 from .library import CancelToken, Progress
+from .receipts import write_receipt
 
 COPY_CHUNK = 1024 * 1024
 _MARGIN = 64 * 1024 * 1024  # catalogue growth, WAL, and room for the system to breathe
@@ -69,6 +71,8 @@ class ImportReport:
     testimonies: tuple[ImportedTestimony, ...]
     items: tuple[ImportedItem, ...]
     matches: tuple[PersonMatch, ...] = field(default_factory=tuple)
+    receipt: str | None = None  # the receipt written into the bundle folder
+    receipt_problem: str = ""   # why none was written (an old bundle, a read-only stick)
 
     @property
     def nothing_new(self) -> bool:
@@ -270,7 +274,7 @@ def _report(vault: Vault, m: Manifest, plan: _Plan, device: str, known: bool) ->
                         tuple(matches))
 
 
-def import_bundle(vault: Vault, folder: Path, identities: list[age.Identity], *,
+def import_bundle(vault: Vault, folder: Path, identities: list[age.AnyIdentity], *,
                   progress: Progress = _no_progress,
                   cancel: CancelToken | None = None) -> ImportReport:
     """Verify a bundle and take its new testimonies and media into the vault."""
@@ -303,5 +307,19 @@ def import_bundle(vault: Vault, folder: Path, identities: list[age.Identity], *,
         except BaseException:
             _undo(vault, plan)
             raise
-    return _report(vault, m, plan, device, known)
+    return _with_receipt(vault, Path(folder), m, device, _report(vault, m, plan, device, known))
+
+
+def _with_receipt(vault: Vault, folder: Path, m: Manifest, device: str,
+                  report: ImportReport) -> ImportReport:
+    """Write the receipt (after the commit: the import stands even if the stick is read-only)."""
+    try:
+        path = write_receipt(vault, folder, m, device)
+    except OSError as exc:
+        return replace(report, receipt_problem=f"could not write the receipt into {folder}:"
+                                               f" {exc.strerror or exc}")
+    if path is None:
+        return replace(report, receipt_problem=f"bundle-{m.bundle_id} was made before Kua wrote"
+                                               " receipts: no receipt")
+    return replace(report, receipt=str(path))
 

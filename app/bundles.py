@@ -15,7 +15,8 @@ from typing import Callable, Iterable
 
 from storage import ids
 from storage.audit import now
-from storage.bundles import age
+from storage.bundles import age, age_keys, receipts
+from storage.bundles.age_pq import HybridIdentity
 from storage.bundles.device import AddressBook, BundleLog, BundleRecord, Organizer, fingerprint
 from storage.bundles.manifest import build as build_manifest
 from storage.bundles.parts import MAX_PARTS
@@ -44,19 +45,23 @@ def _no_progress(done: int, total: int, message: str) -> None:
 # -- organizer keys and the address book ------------------------------------------
 
 
-def new_organizer_identity(out: Path, passphrase: str | None) -> age.Recipient:
+def new_organizer_identity(out: Path, passphrase: str | None,
+                           classic: bool = False) -> age.AnyRecipient:
     """Write a new age identity to `out` (refusing to overwrite), protected if a
-    passphrase is given; returns its recipient (`age1…`) for volunteers."""
+    passphrase is given; returns its recipient for volunteers.
+
+    Hybrid post-quantum (ML-KEM-768 + X25519, `age1pq1…`, opened by age 1.3 and
+    later) unless `classic` (X25519, `age1…`, opened by any age)."""
     check_target(out)
-    identity = age.Identity.generate()
-    text = age.identity_file(identity, now())
-    data = age.protect(text, passphrase) if passphrase else text
+    identity = age.Identity.generate() if classic else HybridIdentity.generate()
+    text = age_keys.identity_file(identity, now())
+    data = age_keys.protect(text, passphrase) if passphrase else text
     with output_file(out) as f:
         f.write(data)
     return identity.recipient
 
 
-def load_identities(path: Path, passphrase: Callable[[], str]) -> list[age.Identity]:
+def load_identities(path: Path, passphrase: Callable[[], str]) -> list[age.AnyIdentity]:
     """The identities in a key file; `passphrase()` is asked only if the file is protected."""
     path = Path(path)
     try:
@@ -64,7 +69,7 @@ def load_identities(path: Path, passphrase: Callable[[], str]) -> list[age.Ident
     except OSError:
         raise InvalidIdentity(f"cannot read the identity file {path}") from None
     try:
-        return age.read_identities(data, passphrase)
+        return age_keys.read_identities(data, passphrase)
     except age.NoMatchingIdentity:
         raise WrongPassphrase(f"wrong passphrase for the identity file {path}") from None
     except age.AgeError:
@@ -122,13 +127,14 @@ class ExportReport:
     encrypted_bytes: int
     device: str
     notes: tuple[str, ...]
+    post_quantum: bool = False  # encrypted to age1pq1… keys: age 1.3 or later opens it
 
 
 @dataclass(frozen=True, slots=True)
 class ConsentChoice:
     """Consent overrides the person exporting chose deliberately."""
 
-    include_restricted: bool = False
+    include_restricted: bool = False  # accepted for compatibility: restricted always goes in
     include_identifiable: bool = False
     include_unreviewed: bool = False   # anonymized copies nobody has watched (app/review.py)
 
@@ -151,8 +157,9 @@ def select_for_export(vault: Vault, some_ids: Iterable[str], include: str = "mas
     """The testimonies and items an export of `some_ids` holds, after consent; and notes.
 
     A testimony id means its items of kind `include` (`master`: the originals, i.e.
-    recorded masters, imported files, stills and documents). Restricted testimonies
-    are refused unless `consent.include_restricted`; anonymous ones give only their
+    recorded masters, imported files, stills and documents). A bundle is for
+    organizers only, so restricted testimonies go in like any other (restricted keeps
+    them out of copies meant for publication); anonymous ones give only their
     anonymized items unless `consent.include_identifiable`.
     """
     if include not in INCLUDE:
@@ -163,9 +170,6 @@ def select_for_export(vault: Vault, some_ids: Iterable[str], include: str = "mas
     for some_id in some_ids:
         found = find(vault, some_id)
         t = vault.catalogue.get(found.testimony_id if isinstance(found, MediaItem) else found.id)
-        if t.consent == "restricted" and not consent.include_restricted:
-            raise RefusedByConsent(f"testimony {t.id} has restricted consent: it is exported only"
-                                   " with --include-restricted")
         if isinstance(found, MediaItem):
             if found.state not in _USABLE or not found.sha256:
                 raise UsageError(f"item {found.id} is not complete ({found.state}): it cannot be"
@@ -227,6 +231,10 @@ def export_bundle(vault: Vault, some_ids: Iterable[str], to: Path, recipients: I
     resolved = list({str(r): r for r in (book.resolve(r) for r in recipients)}.values())
     if not resolved:
         raise UsageError("give at least one --recipient (age1… or a name from the address book)")
+    if len({r.post_quantum for r in resolved}) > 1:
+        raise UsageError("a bundle for a post-quantum key (age1pq1…) cannot also be encrypted"
+                         " to a classic one (age1…): that would undo its protection; export"
+                         " twice")
     testimonies, items, notes = select_for_export(vault, some_ids, include, consent)
     total = sum(i.size for i in items)
     if (total + total // 4096 + 2 ** 20) // split_size + 1 > MAX_PARTS:
@@ -237,7 +245,8 @@ def export_bundle(vault: Vault, some_ids: Iterable[str], to: Path, recipients: I
     device = vault.device_key()
     bundle_id = ids.new_id("b")
     created = now()
-    manifest = build_manifest(bundle_id, created, device.public, testimonies, items)
+    receipt_key = receipts.new_key()
+    manifest = build_manifest(bundle_id, created, device.public, testimonies, items, receipt_key)
     writer = BundleWriter(to, bundle_id, resolved, split_size, int(time.time()))
     done = 0
 
@@ -265,11 +274,14 @@ def export_bundle(vault: Vault, some_ids: Iterable[str], to: Path, recipients: I
             BundleRecord(bundle_id, "export", device.fingerprint, created, now(), len(items),
                          total),
             [(t.id, t.id) for t in testimonies])
+        receipts.Deliveries(vault.conn).record_export(
+            bundle_id, receipt_key, [(i.id, i.testimony_id, i.sha256 or "") for i in items])
         vault.audit.append("bundle.export", bundle_id, device=device.fingerprint,
                            items=[i.id for i in items], recipients=len(resolved))
     return ExportReport(bundle_id, to, tuple(p.name for p in parts),
                         tuple(t.id for t in testimonies), tuple(i.id for i in items), total,
-                        writer.encrypted_bytes, device.fingerprint, tuple(notes))
+                        writer.encrypted_bytes, device.fingerprint, tuple(notes),
+                        resolved[0].post_quantum)
 
 
 # -- verify -----------------------------------------------------------------------
@@ -305,7 +317,7 @@ class BundleReport:
         return sum(i.size for i in self.items)
 
 
-def verify_bundle(folder: Path, identities: list[age.Identity], *,
+def verify_bundle(folder: Path, identities: list[age.AnyIdentity], *,
                   progress: Progress = _no_progress,
                   cancel: CancelToken | None = None) -> BundleReport:
     """Check a bundle completely, without a vault; raises the first problem found."""

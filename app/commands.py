@@ -17,6 +17,7 @@ from storage.vault import Vault
 
 from . import fields, library, output, session
 from .cli_io import confirm, opened, print_json, progress_line, say, warn
+from .commands_bundles import rm_delivered
 from .passphrase import require_strong
 
 Handler = Callable[[argparse.Namespace], None]
@@ -130,13 +131,18 @@ def cmd_extract(args: argparse.Namespace) -> None:
 
 
 def cmd_rm(args: argparse.Namespace) -> None:
-    """Crypto-erase a testimony or an item; or delete the objects the catalogue does not know."""
+    """Crypto-erase a testimony or an item; or (--delivered) what receipts confirmed;
+    or (--unknown-objects) the sealed objects the catalogue does not know."""
+    chosen = [bool(args.id), args.delivered, args.unknown_objects]
+    if sum(chosen) > 1:
+        raise UsageError("give one of: an ID, --delivered, --unknown-objects")
     if args.unknown_objects:
-        if args.id:
-            raise UsageError("give an id or --unknown-objects, not both")
         return _rm_unknown_objects(args)
+    if args.delivered:
+        rm_delivered(args)
+        return
     if not args.id:
-        raise UsageError("give the id of a testimony or item to erase")
+        raise UsageError("usage: kua rm ID | --delivered [--yes] | --unknown-objects [--yes]")
     with opened(args) as vault:
         removed = library.remove(vault, args.id)
     if not print_json(args, {"id": removed, "removed": True}):
@@ -241,9 +247,12 @@ def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Ha
 
     p = add("rm", "crypto-erase a testimony or item, then remove its files")
     p.add_argument("id", metavar="ID", nargs="?")
+    p.add_argument("--delivered", action="store_true",
+                   help="erase every testimony whose items an organizer's receipt confirmed")
     p.add_argument("--unknown-objects", action="store_true",
                    help="delete the sealed objects the catalogue does not know (kua verify names them)")
-    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument("--yes", action="store_true",
+                   help="with --delivered or --unknown-objects: do not ask for confirmation")
 
     p = add("passwd", "change the passphrase (a new vault key: old keys files open nothing)")
     p.add_argument("--new-passphrase-file", metavar="F",

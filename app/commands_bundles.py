@@ -1,4 +1,5 @@
-"""`kua keys`, `kua export`, `kua import` and `kua verify --bundle`: bundles for organizers.
+"""`kua keys`, `kua export`, `kua import`, `kua verify --bundle`, `kua receipt` and
+`kua rm --delivered`: bundles for organizers, and closing the hand-over.
 
 An identity file's passphrase comes from `KUA_IDENTITY_PASSPHRASE` or a prompt, and
 is asked for only when the file is protected. `verify --bundle` needs no vault.
@@ -8,14 +9,16 @@ from __future__ import annotations
 
 import argparse
 import base64
+import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import Callable
 
+from storage.bundles.age_pq import AGE_VERSION
 from storage.bundles.parts import parse_size
-from storage.errors import KuaError, UsageError
+from storage.errors import Cancelled, KuaError, UsageError
 
-from . import bundles, session
+from . import bundles, receipts, session
 from .bundle_import import ImportReport, import_bundle
 from .cli_io import opened, print_json, progress_line, say, warn
 
@@ -41,16 +44,24 @@ def _organizer_new(args: argparse.Namespace) -> None:
         raise UsageError("keys organizer-new needs --out KEYFILE")
     out = Path(args.out)
     passphrase = _identity_passphrase(confirm=True) if args.protect else None
-    recipient = bundles.new_organizer_identity(out, passphrase)
+    recipient = bundles.new_organizer_identity(out, passphrase, classic=args.classic)
     if not passphrase:
         warn(f"WARNING: {out} is NOT protected by a passphrase. Anyone who copies it can open"
              " every bundle made for it. Keep it only on a device you trust, or make a"
              " protected one with --protect.")
     if print_json(args, {"id": str(recipient), "recipient": str(recipient), "out": str(out),
-                         "protected": bool(passphrase)}):
+                         "protected": bool(passphrase), "post_quantum": recipient.post_quantum,
+                         "needs_age": AGE_VERSION if recipient.post_quantum else None}):
         return
     say(f"Wrote an organizer identity to {out}"
         + (" (protected with a passphrase)." if passphrase else " (not protected)."))
+    if recipient.post_quantum:
+        say(f"It is post-quantum (ML-KEM-768 + X25519): bundles made for it open with Kua or"
+            f" age {AGE_VERSION} or later; an older age (Debian 13 ships 1.2) cannot open them"
+            " (make a --classic key for it).")
+    else:
+        say("It is classic X25519: any age opens bundles made for it, but a future quantum"
+            " computer could too.")
     say("Give volunteers this recipient; they add it with: kua keys organizer-add NAME RECIPIENT")
     say(str(recipient))
 
@@ -101,12 +112,15 @@ def cmd_export(args: argparse.Namespace) -> None:
                          "parts": list(report.parts), "testimonies": list(report.testimonies),
                          "items": list(report.items), "bytes": report.media_bytes,
                          "encrypted_bytes": report.encrypted_bytes, "device": report.device,
-                         "notes": list(report.notes)}):
+                         "post_quantum": report.post_quantum, "notes": list(report.notes)}):
         return
     say(f"Wrote bundle-{report.bundle_id} to {report.folder}: {len(report.parts)} part"
         f"{'s' if len(report.parts) != 1 else ''}, {len(report.items)} items of"
         f" {len(report.testimonies)} testimonies ({report.media_bytes / 2 ** 20:.1f} MiB)")
     say(f"signed by this device: {report.device}")
+    if report.post_quantum:
+        say(f"encrypted to a post-quantum key: the organizer opens it with Kua or age {AGE_VERSION}"
+            " or later")
     say(f"testimonies marked exported: {', '.join(report.testimonies)}")
     say(report.bundle_id)
 
@@ -144,8 +158,62 @@ def cmd_import(args: argparse.Namespace) -> None:
     for m in report.matches:
         say(f"possible match (not merged): {m.role} {m.person_id} of {m.testimony_id} and"
             f" {m.other_role} {m.other_person_id} of {m.other_testimony_id}: {m.reason}")
+    if report.receipt:
+        say(f"wrote the receipt for the volunteer: {report.receipt}")
+    else:
+        warn(report.receipt_problem)
     say(f"nothing new: bundle-{report.bundle_id} is already in the vault" if report.nothing_new
         else report.bundle_id)
+
+
+def cmd_receipt(args: argparse.Namespace) -> None:
+    """Check an organizer's receipt; mark the items it confirms delivered."""
+    with opened(args) as vault:
+        report = receipts.check_receipt(vault, Path(args.file))
+    if print_json(args, {"id": report.bundle_id, "received_at": report.received_at,
+                         "organizer_device": report.organizer_device,
+                         "items": list(report.items), "delivered": list(report.delivered),
+                         "already": report.already}):
+        return
+    say(f"bundle-{report.bundle_id}: received {report.received_at} by the organizer's device"
+        f" {report.organizer_device}, every one of its {len(report.items)} items checked")
+    if report.already:
+        say("this receipt was checked before: nothing new")
+    if report.delivered:
+        say(f"delivered: {', '.join(report.delivered)}")
+        say("erase them from this laptop with: kua rm --delivered")
+    say(report.bundle_id)
+
+
+def rm_delivered(args: argparse.Namespace) -> None:
+    """`kua rm --delivered [--yes]`: erase what an organizer's receipt confirmed, after asking."""
+    with opened(args) as vault:
+        found = receipts.delivered_testimonies(vault)
+        chosen = [t for t in found if not t.kept_because]
+        for t in found:
+            if t.kept_because:
+                warn(f"keeping {t.id}: {t.kept_because}")
+        if not chosen:
+            if not print_json(args, {"erased": [], "kept": [t.id for t in found]}):
+                say("nothing to erase: no testimony is confirmed delivered")
+            return
+        if not args.json:
+            for t in chosen:
+                say(f"{t.id}  {t.title}  ({t.items} item{'s' if t.items != 1 else ''})")
+        if not args.yes:
+            _confirm(f"Erase these {len(chosen)} delivered testimonies from this vault for good?")
+        erased = receipts.erase_delivered(vault, chosen)
+    if not print_json(args, {"erased": erased, "kept": [t.id for t in found if t.kept_because]}):
+        say(f"erased {len(erased)} delivered testimon{'y' if len(erased) == 1 else 'ies'}")
+
+
+def _confirm(question: str) -> None:
+    if not sys.stdin.isatty():
+        raise UsageError("kua rm --delivered asks before erasing: give --yes to erase without"
+                         " asking")
+    answer = input(f"{question} [y/N] ").strip().lower()
+    if answer not in ("y", "yes"):
+        raise Cancelled("nothing was erased")
 
 
 def cmd_verify_bundle(args: argparse.Namespace) -> None:
@@ -175,15 +243,19 @@ def cmd_verify_bundle(args: argparse.Namespace) -> None:
 
 
 def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Handler]:
-    """Declare `keys`, `export` and `import`; returns {name: handler}."""
+    """Declare `keys`, `export`, `receipt` and `import`; returns {name: handler}."""
     p = add("keys", "organizer identities, the address book of organizers, the device key")
     p.add_argument("action", choices=KEY_ACTIONS, metavar="ACTION",
-                   help="organizer-new --out KEYFILE [--protect] | organizer-add NAME age1… |"
-                        " organizers | organizer-rm NAME | device")
+                   help="organizer-new --out KEYFILE [--protect] [--classic] |"
+                        " organizer-add NAME age1pq1…|age1… | organizers | organizer-rm NAME |"
+                        " device")
     p.add_argument("operands", nargs="*", metavar="ARG")
     p.add_argument("--out", metavar="KEYFILE", help="organizer-new: where to write the identity")
     p.add_argument("--protect", action="store_true",
                    help=f"organizer-new: protect it with a passphrase (prompt or ${_IDENTITY_ENV})")
+    p.add_argument("--classic", action="store_true",
+                   help="organizer-new: an X25519 key (age1…) that any age opens, instead of the"
+                        f" post-quantum default (age1pq1…, age {AGE_VERSION} or later)")
 
     p = add("export", "write an encrypted bundle of testimonies or items for an organizer")
     p.add_argument("ids", nargs="+", metavar="ID")
@@ -195,15 +267,19 @@ def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Ha
     p.add_argument("--include", choices=bundles.INCLUDE, default="master",
                    help="which items of a testimony: master (originals), share, anonymized, all")
     p.add_argument("--include-restricted", action="store_true",
-                   help="also export testimonies whose consent is restricted")
+                   help="accepted for compatibility and ignored: a bundle is for organizers, so"
+                        " restricted testimonies always go in")
     p.add_argument("--include-identifiable", action="store_true",
                    help="export identifiable items of testimonies whose consent is anonymous")
     p.add_argument("--include-unreviewed", action="store_true",
                    help="anonymous testimonies: also anonymized copies not marked with `kua review`")
 
+    p = add("receipt", "check an organizer's receipt and mark what it confirms delivered")
+    p.add_argument("file", metavar="FILE", help="receipt-<bundle id>.txt from the bundle folder")
+
     p = add("import", "verify a bundle, then take what is new into the vault")
     p.add_argument("folder", metavar="DIR")
     p.add_argument("--identity", required=True, metavar="KEYFILE",
                    help=f"the organizer's age identity (passphrase: prompt or ${_IDENTITY_ENV})")
-    return {"keys": cmd_keys, "export": cmd_export, "import": cmd_import}
+    return {"keys": cmd_keys, "export": cmd_export, "import": cmd_import, "receipt": cmd_receipt}
 

@@ -237,8 +237,12 @@ def shareable(vault: Vault, item: MediaItem, force: bool = False) -> bool:
     """Whether a plaintext copy of `item` may leave the vault; False means it was forced.
 
     A testimony with "anonymous" consent may only be shared as anonymized items: any
-    other item of it is refused (`RefusedByConsent`) unless `force` is given.
+    other item of it is refused (`RefusedByConsent`) unless `force` is given. A
+    "restricted" one is for organizers only: its copies meant for publication (share,
+    anonymized) are refused unless `force` too.
     """
+    if not restricted_copy(vault, item, force):
+        return False
     if item.kind == "anonymized" or vault.catalogue.get(item.testimony_id).consent != "anonymous":
         return True
     if force:
@@ -247,6 +251,23 @@ def shareable(vault: Vault, item: MediaItem, force: bool = False) -> bool:
         f"item {item.id} is not anonymized and testimony {item.testimony_id} has anonymous"
         f" consent: extract its anonymized copy (kua transcode {item.testimony_id} --profile"
         " anonymized), or give --force")
+
+
+PUBLICATION_KINDS = ("share", "anonymized")  # copies made to be published
+
+
+def restricted_copy(vault: Vault, item: MediaItem, force: bool) -> bool:
+    """Refuse a publication copy of a restricted testimony leaving the vault, unless `force`
+    (then False: it was forced)."""
+    if item.kind not in PUBLICATION_KINDS \
+            or vault.catalogue.get(item.testimony_id).consent != "restricted":
+        return True
+    if force:
+        return False
+    raise RefusedByConsent(
+            f"item {item.id} is a {item.kind} copy and testimony {item.testimony_id} has"
+            " restricted consent: only the organizers may see it, so it is not copied for"
+            " publication; give --force if you really mean to")
 
 
 def extract(vault: Vault, some_id: str, out: Path, *, progress: Progress = _no_progress,

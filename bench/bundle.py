@@ -3,6 +3,7 @@
     .venv/bin/python bench/bundle.py                  # full run: 2 GiB in 4 items
     .venv/bin/python bench/bundle.py --size-mib 256   # quick run
     .venv/bin/python bench/bundle.py --json           # machine-readable output
+    .venv/bin/python bench/bundle.py --classic        # an X25519 organizer key (default: --pq)
 
 What it measures (medians of --repeat rounds, default 3):
 
@@ -23,6 +24,13 @@ What it measures (medians of --repeat rounds, default 3):
    before, its peak RSS during each (VmHWM, reset before each through
    /proc/self/clear_refs), and `resource.getrusage` ru_maxrss at the end. Flat
    memory means the peaks are about equal whatever the bundle size.
+
+4. header: the one thing a post-quantum key changes. The age header of a bundle for
+   the chosen key (its size in bytes) and the time to wrap and to unwrap its file key
+   (mean of 200), for both kinds of key, so the difference can be read off.
+
+--pq (the default) encrypts the bundles to a hybrid ML-KEM-768 + X25519 key
+(`age1pq1…`), --classic to an X25519 key (`age1…`), as `kua keys organizer-new` makes.
 
 Ratios are Kua's speed over cp's speed in the same round (the median of the
 per-round ratios). The work folder is a temporary folder inside bench/ (the same
@@ -52,6 +60,7 @@ if str(REPO) not in sys.path:
 from app import bundles  # noqa: E402
 from app.bundle_import import import_bundle  # noqa: E402
 from storage.bundles import age  # noqa: E402
+from storage.bundles.age_pq import HybridIdentity  # noqa: E402
 from storage.keyslots import KdfParams  # noqa: E402
 from storage.vault import Vault  # noqa: E402
 
@@ -125,7 +134,28 @@ def export_once(volunteer: Path, tid: str, out: Path, recipient: str) -> float:
         return time.perf_counter() - t0
 
 
-def import_once(bundle: Path, archive: Path, identity: age.Identity) -> float:
+def new_identity(kind: str) -> age.AnyIdentity:
+    """An organizer identity of `kind` ("pq" or "classic")."""
+    return HybridIdentity.generate() if kind == "pq" else age.Identity.generate()
+
+
+def header_cost(kind: str, n: int = 200) -> dict:
+    """Bytes of the age header for one recipient of `kind`; ms to wrap and to unwrap its key."""
+    identity = new_identity(kind)
+    recipient, key = identity.recipient, os.urandom(16)
+    t0 = time.perf_counter()
+    for _ in range(n):
+        stanza = recipient.stanza(key)
+    wrap = (time.perf_counter() - t0) / n
+    t0 = time.perf_counter()
+    for _ in range(n):
+        assert identity.unwrap(stanza) == key
+    unwrap = (time.perf_counter() - t0) / n
+    return {"header_bytes": len(age.write_header([stanza], key)), "wrap_ms": wrap * 1e3,
+            "unwrap_ms": unwrap * 1e3}
+
+
+def import_once(bundle: Path, archive: Path, identity: age.AnyIdentity) -> float:
     vault, _ = Vault.create(archive, PASSPHRASE, kdf=CHEAP_KDF)
     with vault:
         drop_cache(files_under(bundle))
@@ -136,8 +166,8 @@ def import_once(bundle: Path, archive: Path, identity: age.Identity) -> float:
     return elapsed
 
 
-def rounds(work: Path, size_mib: int, items: int, repeat: int) -> dict:
-    identity = age.Identity.generate()
+def rounds(work: Path, size_mib: int, items: int, repeat: int, kind: str) -> dict:
+    identity = new_identity(kind)
     recipient = str(identity.recipient)
     volunteer = work / "volunteer"
     log(f"writing {size_mib} MiB of media into a vault ({items} items)")
@@ -159,7 +189,7 @@ def rounds(work: Path, size_mib: int, items: int, repeat: int) -> dict:
     mb = total / 1e6
     med = lambda i: statistics.median(row[i] for row in rows)  # noqa: E731
     return {
-        "bytes": total, "items": items, "rounds": repeat,
+        "bytes": total, "items": items, "rounds": repeat, "key": kind,
         "export_mb_s": mb / med(0), "cp_export_mb_s": mb / med(1),
         "import_mb_s": mb / med(2), "cp_import_mb_s": mb / med(3),
         "export_ratio": statistics.median(row[1] / row[0] for row in rows),
@@ -167,13 +197,13 @@ def rounds(work: Path, size_mib: int, items: int, repeat: int) -> dict:
     }
 
 
-def memory_phase(work: Path, size_mib: int, items: int) -> None:
+def memory_phase(work: Path, size_mib: int, items: int, kind: str) -> None:
     """Run in a fresh process: one export and one import; print peak RSS in KiB.
 
     The vault is filled by yet another process, so that its 64 MiB buffer of random
     data does not count here.
     """
-    identity = age.Identity.generate()
+    identity = new_identity(kind)
     made = subprocess.run([sys.executable, __file__, "--make-volunteer", str(work),
                            "--size-mib", str(size_mib), "--items", str(items)],
                           check=True, capture_output=True, text=True)
@@ -202,14 +232,14 @@ def _reset_peak() -> None:
     Path("/proc/self/clear_refs").write_text("5")
 
 
-def memory(work: Path, size_mib: int, items: int) -> dict:
+def memory(work: Path, size_mib: int, items: int, kind: str) -> dict:
     out = {}
     for label, size in (("small", max(items, size_mib // 8)), ("full", size_mib)):
         folder = work / f"mem-{label}"
         folder.mkdir()
         log(f"peak memory of export + import at {size} MiB, in a fresh process")
         proc = subprocess.run([sys.executable, __file__, "--memory-phase", str(folder),
-                               "--size-mib", str(size), "--items", str(items)],
+                               "--size-mib", str(size), "--items", str(items), f"--{kind}"],
                               check=True, capture_output=True, text=True)
         out[label] = {"size_mib": size, **json.loads(proc.stdout.strip().splitlines()[-1])}
         shutil.rmtree(folder)
@@ -229,6 +259,12 @@ def main() -> None:
     parser.add_argument("--dir", type=Path, default=REPO / "bench", help="where to work")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--json", action="store_true", help="print JSON")
+    kinds = parser.add_mutually_exclusive_group()
+    kinds.add_argument("--pq", dest="kind", action="store_const", const="pq",
+                       help="a post-quantum organizer key, age1pq1… (the default)")
+    kinds.add_argument("--classic", dest="kind", action="store_const", const="classic",
+                       help="an X25519 organizer key, age1…")
+    parser.set_defaults(kind="pq")
     parser.add_argument("--memory-phase", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--make-volunteer", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -236,12 +272,14 @@ def main() -> None:
         print(make_volunteer(args.make_volunteer / "volunteer", args.size_mib, args.items)[0])
         return
     if args.memory_phase:
-        memory_phase(args.memory_phase, args.size_mib, args.items)
+        memory_phase(args.memory_phase, args.size_mib, args.items, args.kind)
         return
     work = Path(tempfile.mkdtemp(prefix="bundle-bench-", dir=args.dir))
     try:
-        result = {"machine": machine(), **rounds(work, args.size_mib, args.items, args.repeat),
-                  "peak_rss_kib": memory(work, args.size_mib, args.items)}
+        result = {"machine": machine(),
+                  **rounds(work, args.size_mib, args.items, args.repeat, args.kind),
+                  "peak_rss_kib": memory(work, args.size_mib, args.items, args.kind),
+                  "header": {k: header_cost(k) for k in ("pq", "classic")}}
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -249,8 +287,8 @@ def main() -> None:
         print(json.dumps(result, indent=2))
         return
     mem = result["peak_rss_kib"]
-    print(f"{result['bytes'] / MiB:.0f} MiB in {result['items']} items, median of"
-          f" {result['rounds']} rounds")
+    print(f"{result['bytes'] / MiB:.0f} MiB in {result['items']} items, {result['key']} key,"
+          f" median of {result['rounds']} rounds")
     print(f"export  {result['export_mb_s']:7.0f} MB/s   cp {result['cp_export_mb_s']:7.0f} MB/s"
           f"   ratio {result['export_ratio']:.2f} (target >= {TARGETS['export_ratio']})")
     print(f"import  {result['import_mb_s']:7.0f} MB/s   cp {result['cp_import_mb_s']:7.0f} MB/s"
@@ -260,6 +298,9 @@ def main() -> None:
         print(f"RSS at {m['size_mib']:5d} MiB: {m['before'] / 1024:.0f} MiB before, peak"
               f" {m['export'] / 1024:.0f} MiB during export, {m['import'] / 1024:.0f} MiB during"
               f" import (ru_maxrss {m['ru_maxrss'] / 1024:.0f} MiB)")
+    for kind, h in result["header"].items():
+        print(f"header, {kind:7} key: {h['header_bytes']:5d} bytes, wrap {h['wrap_ms']:.3f} ms,"
+              f" unwrap {h['unwrap_ms']:.3f} ms")
 
 
 if __name__ == "__main__":

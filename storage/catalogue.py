@@ -12,13 +12,14 @@ from typing import Any, Iterable
 from . import ids, translit
 from .audit import now
 from .db import Connection
+from .bundles.receipts import STATUS_SQL
 from .errors import InvalidValue, NotFound
 from .items import item_from_row, ITEM_COLUMNS
 from .models import (CONSENT_ELEMENTS, CONSENT_LEVELS, PERSON_FIELDS, STATUSES,
                      TESTIMONY_TEXT_FIELDS, ConsentElements, MediaItem, Name, Person,
                      Testimony, TestimonySummary)
 
-_T_COLUMNS = ("id, title, status, consent, created_at, updated_at, consent_disclosure,"
+_T_COLUMNS = (f"id, title, {STATUS_SQL}, consent, created_at, updated_at, consent_disclosure,"
               " consent_voluntariness, consent_comprehension, consent_competence,"
               " recorded_at, place, language, volunteer, notes")
 _P_COLUMNS = "id, testimony_id, role, " + ", ".join(PERSON_FIELDS)
@@ -119,7 +120,7 @@ class Catalogue:
                 return []
             where, args = f"WHERE t.id IN ({','.join('?' * len(tids))})", tuple(tids)
         rows = self._conn.execute(
-            "SELECT t.id, t.title, t.status, t.consent, t.created_at, t.updated_at,"
+            f"SELECT t.id, t.title, {STATUS_SQL}, t.consent, t.created_at, t.updated_at,"
             " t.recorded_at,"
             " (SELECT group_concat(n.name, char(31)) FROM people p JOIN person_names n"
             "   ON n.person_id = p.id AND n.position = 1"

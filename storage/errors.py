@@ -334,3 +334,10 @@ class MissingStream(TranscodeFailed):
 
 class WorkerFailed(TranscodeFailed):
     """The transcoding process died (a codec crash, kill -9) or stopped answering."""
+
+
+class ReceiptRefused(KuaError):
+    """An organizer's receipt that this vault does not accept: altered, cut short, for a
+    bundle it did not make, or naming items it no longer has. Nothing was marked."""
+
+    exit_code = 17

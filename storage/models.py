@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-STATUSES = ("draft", "ready", "exported")
+STATUSES = ("draft", "ready", "exported")  # stored; a testimony also *reads* "delivered"
+DELIVERED = "delivered"  # exported, and a receipt confirmed every exported item
 CONSENT_LEVELS = ("public", "anonymous", "restricted")
 CONSENT_ELEMENTS = ("disclosure", "voluntariness", "comprehension", "competence")
 ITEM_KINDS = ("master", "share", "proxy", "audio", "anonymized", "still", "imported", "document")

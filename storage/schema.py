@@ -181,8 +181,24 @@ CREATE TABLE replicas (
 INSERT INTO replicas (label, generation, synced_at)
     SELECT subject, max(CAST(json_extract(details, '$.generation') AS INTEGER)), max(at)
     FROM audit WHERE action = 'replica.sync' AND subject IS NOT NULL GROUP BY subject;
+# Version 4: receipts (storage/bundles/receipts.py). An exported bundle keeps the secret
+# its receipt must be authenticated with, and the items it held; a good receipt marks
+# them delivered. A testimony's status reads `delivered` once all its exported items are.
+_V4 = """
+ALTER TABLE bundles ADD COLUMN receipt_key BLOB;  -- export: the HMAC key inside its manifest
+
+CREATE TABLE bundle_items (                  -- what an exported bundle held
+    bundle_id TEXT NOT NULL,
+    item_id TEXT NOT NULL,                   -- not a reference: the item may be erased later
+    testimony_id TEXT NOT NULL REFERENCES testimonies(id) ON DELETE CASCADE,
+    sha256 TEXT NOT NULL,
+    delivered_at TEXT,                       -- when a receipt confirmed it
+    PRIMARY KEY (bundle_id, item_id)
+);
+CREATE INDEX bundle_items_by_testimony ON bundle_items (testimony_id);
+CREATE INDEX bundle_items_by_item ON bundle_items (item_id, delivered_at);
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4]
 
 SCHEMA_VERSION = len(MIGRATIONS)

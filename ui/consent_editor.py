@@ -22,8 +22,8 @@ _LEVELS = (
      QT_TRANSLATE_NOOP("ConsentEditor", "It may be shown only with faces hidden; only the "
                                         "anonymized copy leaves this computer.")),
     ("restricted", QT_TRANSLATE_NOOP("ConsentEditor", "Restricted"),
-     QT_TRANSLATE_NOOP("ConsentEditor", "Only the organizers may see it; it is not shown "
-                                        "to the public.")),
+     QT_TRANSLATE_NOOP("ConsentEditor", "Only the organizers may see it: it goes to them in "
+                                        "bundles, never into copies for publication.")),
 )
 
 # (element, short name, the sentence read aloud)

@@ -71,8 +71,8 @@ class ExportDialog(QDialog):
         self._preview_timer.timeout.connect(self._preview)
         self.organizer.changed.connect(self._update)
         self.target.changed.connect(self._update)
-        for signal in (self.include.currentIndexChanged, self.restricted.toggled,
-                       self.identifiable.toggled, self.testimonies.itemChanged):
+        for signal in (self.include.currentIndexChanged, self.identifiable.toggled,
+                       self.testimonies.itemChanged):
             signal.connect(lambda *_: self._schedule_preview())
         self._load_testimonies()
         self._update()
@@ -128,12 +128,9 @@ class ExportDialog(QDialog):
             "A large bundle is cut into pieces no bigger than this; the organizer needs all "
             "of them. USB sticks formatted with FAT32 cannot hold a file over 4 GB.")))
         layout.addWidget(heading(self.tr("Consent"), 1.1))
-        self.restricted = QCheckBox(self.tr("Include restricted testimonies"))
-        self.restricted.setObjectName("includeRestricted")
-        layout.addWidget(self.restricted)
         layout.addWidget(paragraph(self.tr(
-            "Restricted means the person did not agree to their testimony being shown to "
-            "others. Tick this only if they agreed that this organizer may keep it safe.")))
+            "Restricted testimonies go in too: a bundle is only for the organizers, and "
+            "restricted means only the organizers may see it.")))
         self.identifiable = QCheckBox(self.tr("Include originals of anonymous testimonies"))
         self.identifiable.setObjectName("includeIdentifiable")
         layout.addWidget(self.identifiable)
@@ -208,7 +205,8 @@ class ExportDialog(QDialog):
         title = s.title.strip().splitlines()[0] if s.title.strip() else self.tr(
             "Untitled ({id})").format(id=s.id)
         status = {"draft": self.tr("draft"), "ready": self.tr("ready"),
-                  "exported": self.tr("exported before")}.get(s.status, s.status)
+                  "exported": self.tr("exported before"),
+                  "delivered": self.tr("delivered before")}.get(s.status, s.status)
         text = self.tr("{title} · {date} · {status}").format(
             title=title, date=(s.recorded_at or s.created_at)[:10], status=status)
         if s.consent == "restricted":
@@ -230,7 +228,7 @@ class ExportDialog(QDialog):
 
     def consent(self) -> ConsentChoice:
         """The consent overrides ticked."""
-        return ConsentChoice(self.restricted.isChecked(), self.identifiable.isChecked())
+        return ConsentChoice(include_identifiable=self.identifiable.isChecked())
 
     def _schedule_preview(self) -> None:
         self._previews += 1  # results of earlier choices are ignored from now on

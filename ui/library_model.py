@@ -29,7 +29,7 @@ SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 UNSYNCED = "unsynced"  # the status filter that means "changed since the last sync"
 Index = QModelIndex | QPersistentModelIndex
-_STATUS_ORDER = {"draft": 0, "ready": 1, "exported": 2}
+_STATUS_ORDER = {"draft": 0, "ready": 1, "exported": 2, "delivered": 3}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -49,7 +49,8 @@ def status_label(status: str) -> str:
     """The word shown for a testimony status."""
     words = {"draft": QCoreApplication.translate("LibraryModel", "Draft"),
              "ready": QCoreApplication.translate("LibraryModel", "Ready"),
-             "exported": QCoreApplication.translate("LibraryModel", "Exported")}
+             "exported": QCoreApplication.translate("LibraryModel", "Exported"),
+             "delivered": QCoreApplication.translate("LibraryModel", "Delivered")}
     return words.get(status, status)
 
 

@@ -21,6 +21,7 @@ from storage.models import TestimonySummary
 from storage.vault import Vault
 
 from .context import AppContext
+from .erase_delivered import EraseDeliveredButton
 from .errors import show_error
 from .library_model import ID_ROLE, UNSYNCED, Arrangement, Col, LibraryModel
 from .library_parts import EmptyLibrary, NoMatches, combo, make_grid, make_table, toggle_button
@@ -113,7 +114,7 @@ class LibraryScreen(Screen):
         self.status_filter = combo("statusFilter", (
             ("", self.tr("All statuses")), ("draft", self.tr("Draft")),
             ("ready", self.tr("Ready")), ("exported", self.tr("Exported")),
-            (UNSYNCED, self.tr("Not synced yet"))))
+            ("delivered", self.tr("Delivered")), (UNSYNCED, self.tr("Not synced yet"))))
         self.consent_filter = combo("consentFilter", (
             ("", self.tr("Any consent")), ("public", self.tr("Public")),
             ("anonymous", self.tr("Anonymous")), ("restricted", self.tr("Restricted"))))
@@ -135,6 +136,8 @@ class LibraryScreen(Screen):
                 bar.addWidget(caption)
             bar.addWidget(box)
         bar.addStretch(1)
+        self.erase_delivered = EraseDeliveredButton(self.ctx)
+        bar.addWidget(self.erase_delivered)
         bar.addWidget(self.count_label)
         layout.addLayout(bar)
 
@@ -165,6 +168,7 @@ class LibraryScreen(Screen):
         self._search_timer.stop()
         self._loading = self._reload_again = self._loaded = False
         self._all, self._synced_at, self._query = [], None, ""
+        self.erase_delivered.show_for([])
         self.thumbnails.clear()
         self._reset_controls()
         self.model.clear()
@@ -213,6 +217,7 @@ class LibraryScreen(Screen):
         self._loading, first = False, not self._loaded
         self._loaded = True
         self._all = summaries
+        self.erase_delivered.show_for(summaries)
         self._synced_at = synced.at if synced else None
         if self.search.text().strip():
             self._run_search()  # the hits may have changed too

@@ -2,7 +2,7 @@
 
 A bundle is a folder:
 
-    bundle-<id>.000.age, .001.age, …   one age file (X25519 recipients), cut into parts
+    bundle-<id>.000.age, .001.age, …   one age file (mlkem768x25519 or X25519 stanzas), in parts
     bundle-<id>.txt                    says only how to open it (written last)
 
 Decrypted, the parts are a ustar archive:
@@ -13,9 +13,11 @@ Decrypted, the parts are a ustar archive:
 
 so `cat bundle-<id>.*.age | age -d -i key.txt | tar x` opens it without Kua.
 
-Modules: `bech32`, `age` (keys, header, identity files) and `age_stream` (the
-payload STREAM) implement age v1; `parts` the files on disk; `tarstream` the
-archive; `manifest` the manifest and its signature; `device` the device key, the
-organizers' address book and the record of bundles; `writer` and `reader` put
+Modules: `bech32`, `age` (X25519 keys, the header), `age_pq` (hybrid post-quantum
+keys), `age_keys` (keys of either kind, identity files), `age_armor` (strict ASCII
+armor) and `age_stream` (the payload STREAM) implement age v1; `parts` the files on
+disk; `tarstream` the archive; `manifest` the manifest and its signature; `device`
+the device key, the organizers' address book and the record of bundles; `receipts`
+the organizer's receipts and which items they confirmed; `writer` and `reader` put
 them together. Nothing here writes plaintext to disk.
 """

@@ -1,18 +1,20 @@
-"""age v1 (age-encryption.org/v1): keys, the header, and whole-file encryption of
-small files such as passphrase-protected identity files.
+"""age v1 (age-encryption.org/v1): X25519 keys, the header and its stanzas.
 
 Implemented from the specification (C2SP age) with `cryptography`, and proven
 interoperable with the reference `age` command and with rage (pyrage) by
 tests/storage/test_bundle_age_interop.py. The payload STREAM lives in
 `age_stream.py`; this module knows:
 
-- X25519 recipients (`age1…`) and identities (`AGE-SECRET-KEY-1…`), Bech32;
+- X25519 recipients (`age1…`) and identities (`AGE-SECRET-KEY-1…`), Bech32 (the
+  hybrid post-quantum ones, `age1pq1…`, are in `age_pq.py`; identities of both kinds
+  open stanzas through `unwrap`, recipients make them with `stanza`);
 - the header: `age-encryption.org/v1`, one stanza per recipient, and a HMAC-SHA-256
   over it keyed from the file key, so that no stanza can be added or changed;
 - the X25519 stanza (ephemeral share, HKDF-SHA-256, ChaCha20-Poly1305 wrap of the
   16-byte file key) and the scrypt stanza used for passphrase-protected identity
   files (alone in its header, work factor bounded when reading);
-- identity files as `age-keygen` writes them, plain or encrypted with a passphrase.
+- (identity files, plain or passphrase-protected, and parsing keys of either kind are
+  in `age_keys.py`; ASCII armor, read strictly, in `age_armor.py`).
 
 Errors are `AgeError`s with a short reason; the callers name the file at fault.
 """
@@ -21,12 +23,11 @@ from __future__ import annotations
 
 import base64
 import hmac
-import io
 import os
 import re
 from dataclasses import dataclass, field
 from hashlib import sha256
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Union
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -36,6 +37,9 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from . import bech32
+
+if TYPE_CHECKING:
+    from .age_pq import HybridIdentity, HybridRecipient
 
 INTRO = b"age-encryption.org/v1\n"
 ARMOR_BEGIN = b"-----BEGIN AGE ENCRYPTED FILE-----"
@@ -53,12 +57,20 @@ _IDENTITY_HRP = "age-secret-key-"
 _VCHAR = re.compile(rb"^[\x21-\x7e]+$")
 
 
+AnyRecipient = Union["Recipient", "HybridRecipient"]
+AnyIdentity = Union["Identity", "HybridIdentity"]
+
+
 class AgeError(Exception):
     """The data is not valid age, or was altered (`str()` says how, in a few words)."""
 
 
 class NoMatchingIdentity(AgeError):
-    """No identity given opens any stanza of the header."""
+    """No identity given opens any stanza of the header (`stanza_types` lists what it has)."""
+
+    def __init__(self, reason: str, stanza_types: tuple[bytes, ...] = ()) -> None:
+        super().__init__(reason)
+        self.stanza_types = stanza_types
 
 
 class HeaderAltered(AgeError):
@@ -100,6 +112,21 @@ def header_mac(file_key: bytes, header_up_to_dashes: bytes) -> bytes:
 # -- keys ----------------------------------------------------------------------
 
 
+def decode_key(text: str, hrp: str, size: int, what: str) -> bytes:
+    """The bytes of a Bech32 key with this HRP and size; AgeError otherwise.
+
+    Recipients are written in lower case, identities (HRP `age-secret-key…`) in upper."""
+    text = text.strip()
+    decoded = bech32.decode(text)
+    if decoded is None or decoded[0] != hrp or len(decoded[1]) != size:
+        raise AgeError(f"not an age {what}")
+    identity = hrp.startswith("age-secret-key")
+    if text != (text.upper() if identity else text.lower()):
+        raise AgeError(f"an age {'identity' if identity else 'recipient'} is written in"
+                       f" {'upper' if identity else 'lower'} case")
+    return decoded[1]
+
+
 @dataclass(frozen=True, slots=True)
 class Recipient:
     """An X25519 public key: who a bundle is encrypted to."""
@@ -109,15 +136,19 @@ class Recipient:
     @classmethod
     def parse(cls, text: str) -> "Recipient":
         """A recipient from its `age1…` text; AgeError if it is not one."""
-        decoded = bech32.decode(text.strip())
-        if decoded is None or decoded[0] != _RECIPIENT_HRP or len(decoded[1]) != 32:
-            raise AgeError("not an age X25519 recipient (age1…)")
-        if text.strip() != text.strip().lower():
-            raise AgeError("an age recipient is written in lower case")
-        return cls(decoded[1])
+        return cls(decode_key(text, _RECIPIENT_HRP, 32, "X25519 recipient (age1…)"))
 
     def __str__(self) -> str:
         return bech32.encode(_RECIPIENT_HRP, self.public)
+
+    @property
+    def post_quantum(self) -> bool:
+        """False: X25519 alone does not resist a future quantum computer (any age opens it)."""
+        return False
+
+    def stanza(self, file_key: bytes) -> "Stanza":
+        """Wrap the file key to this recipient."""
+        return x25519_stanza(self, file_key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,12 +165,7 @@ class Identity:
     @classmethod
     def parse(cls, text: str) -> "Identity":
         """An identity from its `AGE-SECRET-KEY-1…` text; AgeError if it is not one."""
-        decoded = bech32.decode(text.strip())
-        if decoded is None or decoded[0] != _IDENTITY_HRP or len(decoded[1]) != 32:
-            raise AgeError("not an age X25519 identity (AGE-SECRET-KEY-1…)")
-        if text.strip() != text.strip().upper():
-            raise AgeError("an age identity is written in upper case")
-        return cls(decoded[1])
+        return cls(decode_key(text, _IDENTITY_HRP, 32, "X25519 identity (AGE-SECRET-KEY-1…)"))
 
     def encode(self) -> str:
         """`AGE-SECRET-KEY-1…`."""
@@ -150,6 +176,12 @@ class Identity:
         """The public half, to give to volunteers."""
         key = X25519PrivateKey.from_private_bytes(self.secret)
         return Recipient(key.public_key().public_bytes_raw())
+
+    def unwrap(self, stanza: "Stanza") -> bytes | None:
+        """The file key if this identity opens `stanza`; None if it is not for it.
+
+        AgeError for a malformed X25519 stanza."""
+        return _x25519_unwrap(self, stanza) if stanza.type == b"X25519" else None
 
 
 # -- stanzas -------------------------------------------------------------------
@@ -284,11 +316,14 @@ def parse_header(data: bytes) -> Header:
         stanzas.append(Stanza(words[0], tuple(words[1:]), b64decode(body)))
 
 
-def open_header(header: Header, identities: Iterable[Identity] = (),
+def open_header(header: Header, identities: Iterable["AnyIdentity"] = (),
                 passphrase: Callable[[], str] | None = None) -> bytes:
     """The file key, unwrapped by one of the identities (or the passphrase) and MAC-checked.
 
-    `NoMatchingIdentity` if nothing opens it, `HeaderAltered` if the MAC fails.
+    Each identity tries every stanza, in order (as the reference implementation
+    does): a stanza of another type is skipped, a malformed one of its own type is
+    an AgeError. `NoMatchingIdentity` if nothing opens it, `HeaderAltered` if the
+    MAC fails.
     """
     scrypt = [s for s in header.stanzas if s.type == b"scrypt"]
     if scrypt and len(header.stanzas) != 1:
@@ -296,98 +331,15 @@ def open_header(header: Header, identities: Iterable[Identity] = (),
     file_key = None
     if scrypt and passphrase is not None:
         file_key = _scrypt_unwrap(passphrase(), scrypt[0])
-    for stanza in header.stanzas:
-        if file_key is not None:
-            break
-        if stanza.type != b"X25519":
-            continue  # other recipient types (and "grease") are for other identities
-        for identity in identities:
-            file_key = _x25519_unwrap(identity, stanza)
-            if file_key is not None:
-                break
+    for identity in identities:
+        for stanza in header.stanzas:  # other types (and "grease") are for other identities
+            if file_key is None:
+                file_key = identity.unwrap(stanza)
     if file_key is None:
-        raise NoMatchingIdentity("no identity matches this file")
+        raise NoMatchingIdentity("no identity matches this file",
+                                 tuple(s.type for s in header.stanzas))
     if len(file_key) != FILE_KEY_SIZE:
         raise AgeError("malformed file key")
     if not hmac.compare_digest(header_mac(file_key, header.mac_input), header.mac):
         raise HeaderAltered("the age header was altered")
     return file_key
-
-
-# -- small whole files (identity files) ----------------------------------------
-
-
-def encrypt_small(plaintext: bytes, stanzas: Callable[[bytes], list[Stanza]]) -> bytes:
-    """A complete age file of `plaintext` (held in memory: for small files only)."""
-    from .age_stream import AgeWriter  # the STREAM, shared with bundles
-
-    out = io.BytesIO()
-    writer = AgeWriter(out, stanzas)
-    writer.write(plaintext)
-    writer.close()
-    return out.getvalue()
-
-
-def dearmor(data: bytes) -> bytes:
-    """The binary age file inside ASCII armor (or `data` itself if it is not armored)."""
-    text = data.strip()
-    if not text.startswith(ARMOR_BEGIN):
-        return data
-    lines = text.replace(b"\r\n", b"\n").split(b"\n")
-    if lines[-1] != ARMOR_END or len(lines) < 3:
-        raise AgeError("malformed ASCII armor")
-    body = lines[1:-1]
-    if any(len(line) > 64 for line in body) or any(len(line) != 64 for line in body[:-1]):
-        raise AgeError("malformed ASCII armor")
-    try:
-        return base64.b64decode(b"".join(body), validate=True)
-    except ValueError:
-        raise AgeError("malformed ASCII armor") from None
-
-
-def is_encrypted(data: bytes) -> bool:
-    """True if `data` is an age file (binary or armored) rather than plain text."""
-    return data.startswith(INTRO) or data.lstrip().startswith(ARMOR_BEGIN)
-
-
-def decrypt_small(data: bytes, identities: Iterable[Identity] = (),
-                  passphrase: Callable[[], str] | None = None, limit: int = 1 << 20) -> bytes:
-    """The plaintext of a small age file (binary or armored), at most `limit` bytes."""
-    from .age_stream import AgeReader, BytesSource
-
-    data = dearmor(data)
-    reader = AgeReader(BytesSource(data), identities, passphrase)
-    out = reader.read(limit + 1)
-    if len(out) > limit or reader.read(1):
-        raise AgeError("the file is larger than expected")
-    return out
-
-
-def identity_file(identity: Identity, created: str) -> bytes:
-    """An identity file as `age-keygen` writes it (comments, then the key)."""
-    return (f"# created: {created}\n# public key: {identity.recipient}\n"
-            f"{identity.encode()}\n").encode()
-
-
-def protect(plaintext: bytes, passphrase: str, work_factor: int = SCRYPT_WORK_FACTOR) -> bytes:
-    """`plaintext` encrypted with a passphrase, as `age -p` does (binary format)."""
-    return encrypt_small(plaintext, lambda key: [scrypt_stanza(passphrase, key, work_factor)])
-
-
-def parse_identities(text: bytes) -> list[Identity]:
-    """The identities of a plain identity file: `#` comments and blank lines are skipped."""
-    try:
-        lines = text.decode("utf-8").splitlines()
-    except UnicodeDecodeError:
-        raise AgeError("not an age identity file") from None
-    found = [Identity.parse(line) for line in lines if line.strip() and not line.startswith("#")]
-    if not found:
-        raise AgeError("no identity in the file")
-    return found
-
-
-def read_identities(data: bytes, passphrase: Callable[[], str]) -> list[Identity]:
-    """The identities of a key file, decrypting it first if it is passphrase-protected."""
-    if is_encrypted(data):
-        data = decrypt_small(data, passphrase=passphrase)
-    return parse_identities(data)

@@ -153,7 +153,7 @@ class AgeReader(io.RawIOBase):
         header = parse_header(bytes(first[:got]))
         self.header_length = header.length
         file_key = open_header(header, identities, passphrase)
-        nonce = bytes(first[header.length:header.length + NONCE_SIZE])
+        nonce = bytes(first[header.length:min(got, header.length + NONCE_SIZE)])
         if len(nonce) != NONCE_SIZE:
             raise StreamCutShort(source.where(0, got), "ends inside its age header")
         self._aead = ChaCha20Poly1305(payload_key(file_key, nonce))
@@ -165,6 +165,7 @@ class AgeReader(io.RawIOBase):
         self._plain_pos = 0
         self._counter = 0
         self._done = False  # the final chunk has been authenticated
+        self._trailing: StreamDamaged | None = None  # data follows the final chunk
 
     def _fill(self, view: memoryview) -> int:
         got = 0
@@ -216,8 +217,9 @@ class AgeReader(io.RawIOBase):
             self._counter += 1
             self._done = True
             if got == SEALED_CHUNK and self._fill(memoryview(self._sealed)[:1]):
-                raise StreamDamaged(self._src.where(end, end + 1),
-                                    "holds data after the end of the encrypted stream")
+                # The final chunk is authentic and is released; reading past it fails.
+                self._trailing = StreamDamaged(self._src.where(end, end + 1),
+                                               "holds data after the end of the encrypted stream")
         elif (cut := self._boundary(start, end)) is not None and cut - start >= TAG \
                 and self._open(sealed[:cut - start], final=True):
             # The stream ended with the part before `cut`: whatever follows is not ours.
@@ -238,6 +240,8 @@ class AgeReader(io.RawIOBase):
         done = 0
         while done < len(out):
             if self._plain_pos == self._plain_len:
+                if self._trailing is not None and not done:
+                    raise self._trailing
                 if self._done:
                     break
                 self._next_chunk()
@@ -275,4 +279,4 @@ class AgeReader(io.RawIOBase):
     @property
     def at_end(self) -> bool:
         """True once the final chunk has authenticated and all of it was read."""
-        return self._done and self._plain_pos == self._plain_len
+        return self._done and self._trailing is None and self._plain_pos == self._plain_len

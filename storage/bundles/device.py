@@ -6,7 +6,8 @@ signs every bundle's manifest; its fingerprint (SHA-256 of the public key, 16
 base32 characters) tells organizers which device a bundle came from without naming
 the volunteer.
 
-The address book maps short names to organizers' age recipients, so `export
+The address book maps short names to organizers' age recipients (post-quantum
+`age1pq1…` or X25519 `age1…`), so `export
 --recipient NAME` and the GUI need not show `age1…` strings. The bundles record
 lists what was exported and imported, and for imports which local testimony each
 source testimony became (so a later bundle adds to the same testimony).
@@ -24,7 +25,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from ..audit import now
 from ..db import Connection
 from ..errors import InvalidValue, NotFound
-from . import age
+from . import age, age_keys
 
 _ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
 
@@ -100,9 +101,10 @@ class AddressBook:
         if not name or name.startswith("age1") or len(name) > 100:
             raise InvalidValue("an organizer's name must be 1-100 characters, not an age1… key")
         try:
-            text = str(age.Recipient.parse(recipient))
+            text = str(age_keys.parse_recipient(recipient))
         except age.AgeError:
-            raise InvalidValue(f"{recipient[:20]}… is not an age recipient (age1…)") from None
+            raise InvalidValue(f"{recipient[:20]}… is not an age recipient (age1pq1… or"
+                               " age1…)") from None
         entry = Organizer(name, text, now())
         self._conn.execute("INSERT OR REPLACE INTO organizers (name, recipient, added_at)"
                            " VALUES (?, ?, ?)", (entry.name, entry.recipient, entry.added_at))
@@ -118,11 +120,11 @@ class AddressBook:
         if self._conn.execute("DELETE FROM organizers WHERE name = ?", (name,)).rowcount == 0:
             raise NotFound(f"no organizer named {name!r} in the address book")
 
-    def resolve(self, text: str) -> age.Recipient:
-        """A recipient from `age1…` text or an address-book name."""
+    def resolve(self, text: str) -> age.AnyRecipient:
+        """A recipient from `age1pq1…`/`age1…` text or an address-book name."""
         if text.strip().startswith("age1"):
             try:
-                return age.Recipient.parse(text)
+                return age_keys.parse_recipient(text)
             except age.AgeError:
                 raise InvalidValue(f"{text.strip()[:20]}… is not a valid age recipient") from None
         row = self._conn.execute("SELECT recipient FROM organizers WHERE name = ?",
@@ -130,7 +132,7 @@ class AddressBook:
         if row is None:
             raise NotFound(f"no organizer named {text!r} in the address book"
                            " (add one with: kua keys organizer-add NAME age1…)")
-        return age.Recipient.parse(row[0])
+        return age_keys.parse_recipient(row[0])
 
 
 @dataclass(frozen=True, slots=True)

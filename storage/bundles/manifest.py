@@ -48,6 +48,7 @@ class Manifest:
     items: tuple[MediaItem, ...]
     paths: tuple[str, ...]  # where each item's file is inside the bundle folder
     raw: bytes
+    receipt_key: bytes | None = None  # authenticates the organizer's receipt (receipts.py)
 
     @property
     def total_size(self) -> int:
@@ -77,7 +78,8 @@ def _person(p: Person) -> dict[str, Any]:
 
 
 def _testimony(t: Testimony) -> dict[str, Any]:
-    data: dict[str, Any] = {"id": t.id, "status": t.status, "consent": t.consent,
+    status = "exported" if t.status == "delivered" else t.status  # delivered: a shown status
+    data: dict[str, Any] = {"id": t.id, "status": status, "consent": t.consent,
                             "created_at": t.created_at, "updated_at": t.updated_at}
     data.update({name: getattr(t, name) for name in TESTIMONY_TEXT_FIELDS})
     data["consent_elements"] = {k: getattr(t.consent_elements, k) for k in CONSENT_ELEMENTS}
@@ -94,13 +96,16 @@ def _item(item: MediaItem) -> dict[str, Any]:
 
 
 def build(bundle_id: str, created_at: str, device_public_key: bytes,
-          testimonies: list[Testimony], items: list[MediaItem]) -> bytes:
+          testimonies: list[Testimony], items: list[MediaItem],
+          receipt_key: bytes | None = None) -> bytes:
     """The manifest's bytes (UTF-8 JSON): what the device key signs."""
-    data = {"format": FORMAT, "version": VERSION, "bundle_id": bundle_id,
+    data: dict[str, Any] = {"format": FORMAT, "version": VERSION, "bundle_id": bundle_id,
             "created_at": created_at,
             "device": {"public_key": base64.b64encode(device_public_key).decode()},
             "testimonies": [_testimony(t) for t in testimonies],
             "items": [_item(i) for i in items]}
+    if receipt_key is not None:
+        data["receipt"] = {"key": base64.b64encode(receipt_key).decode()}
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
 
@@ -231,7 +236,21 @@ def parse(raw: bytes, bundle_id: str) -> Manifest:
     items = tuple(i for i, _ in parsed)
     _check_references(c, testimonies, items)
     return Manifest(bundle_id, c.get(data, "created_at", "", str), key, testimonies, items,
-                    tuple(p for _, p in parsed), raw)
+                    tuple(p for _, p in parsed), raw, _receipt_key(c, data))
+
+
+def _receipt_key(c: _Checker, data: dict) -> bytes | None:
+    """The receipt key, if the bundle has one (bundles made before receipts have none)."""
+    receipt = c.get(data, "receipt", "", dict, optional=True)
+    if receipt is None:
+        return None
+    try:
+        key = base64.b64decode(c.get(receipt, "key", "receipt", str), validate=True)
+    except ValueError:
+        key = b""
+    if len(key) != 32:
+        raise c.fail("receipt.key", "is not a 32-byte key")
+    return key
 
 
 def _check_references(c: _Checker, testimonies: tuple[Testimony, ...],

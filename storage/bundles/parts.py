@@ -146,8 +146,10 @@ class PartWriter:
             part.unlink(missing_ok=True)
 
 
-def write_note(folder: Path, bundle_id: str, parts: int) -> Path:
-    """Write `bundle-<id>.txt`, which says only how to open the bundle (atomically, last)."""
+def write_note(folder: Path, bundle_id: str, parts: int, needs_age: str | None = None) -> Path:
+    """Write `bundle-<id>.txt`, which says only how to open the bundle (atomically, last).
+
+    `needs_age`: the oldest `age` that opens it (post-quantum bundles), if not any."""
     first, last = part_name(bundle_id, 0), part_name(bundle_id, parts - 1)
     text = (f"This folder holds an encrypted Kua bundle: bundle-{bundle_id}.\n"
             f"Parts: {parts}\n"
@@ -157,7 +159,9 @@ def write_note(folder: Path, bundle_id: str, parts: int) -> Path:
             "    kua verify --bundle THIS-FOLDER --identity KEYFILE\n"
             "    kua import THIS-FOLDER --identity KEYFILE\n\n"
             "Without Kua, with the standard age and tar tools:\n"
-            f"    cat bundle-{bundle_id}.*.age | age -d -i KEYFILE | tar x\n")
+            f"    cat bundle-{bundle_id}.*.age | age -d -i KEYFILE | tar x\n"
+            + (f"\nIt is encrypted to a post-quantum key (age1pq1…): it needs age {needs_age}"
+               " or later (age 1.2 and older cannot open it).\n" if needs_age else ""))
     path = Path(folder) / note_name(bundle_id)
     with output_file(path) as f:
         f.write(text.encode())

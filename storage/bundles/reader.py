@@ -20,7 +20,8 @@ from ..errors import BundleIncomplete, TamperedBundle, WrongIdentity
 from ..models import MediaItem
 from ..stage import Stage
 from . import manifest as mf
-from .age import AgeError, HeaderAltered, Identity, NoMatchingIdentity
+from .age import AgeError, AnyIdentity, HeaderAltered, NoMatchingIdentity
+from .age_pq import AGE_VERSION, STANZA_TYPE, HybridIdentity
 from .age_stream import AgeReader, StreamCutShort, StreamDamaged
 from .parts import BundleFiles, PartsReader, scan
 from .tarstream import TarProblem, TarReader
@@ -101,21 +102,36 @@ class _EntryReader:
             self._hasher.abandon()
 
 
+def _no_match(bundle_id: str, first: str, types: tuple[bytes, ...],
+              identities: list[AnyIdentity]) -> str:
+    """Why no identity opened the bundle, naming the kind of key it needs if that is why."""
+    pq = [isinstance(i, HybridIdentity) for i in identities]
+    if types and set(types) == {STANZA_TYPE} and not any(pq):
+        return (f"bundle-{bundle_id} is encrypted to a post-quantum organizer key (age1pq1…),"
+                " and this key file holds only classic keys (AGE-SECRET-KEY-1…): use the"
+                f" post-quantum key it was made for (outside Kua, with age {AGE_VERSION} or later)")
+    if types and STANZA_TYPE not in types and all(pq):
+        return (f"bundle-{bundle_id} is encrypted to a classic organizer key (age1…), and this"
+                " key file holds only post-quantum keys (AGE-SECRET-KEY-PQ-1…): use the classic"
+                " key it was made for")
+    return (f"bundle-{bundle_id} is not encrypted to this identity (or the header of {first} is"
+            " damaged): use the organizer key it was made for")
+
+
 class BundleReader:
     """An opened bundle: `manifest` is verified; `entries()` streams the media."""
 
-    def __init__(self, folder: Path, identities: list[Identity]) -> None:
+    def __init__(self, folder: Path, identities: list[AnyIdentity]) -> None:
         self.files: BundleFiles = scan(folder)
         self.bundle_id = self.files.bundle_id
         self._src = PartsReader(self.files.parts)
         first = f"part {self.files.parts[0].name}"
         try:
             self._age = AgeReader(self._src, identities)
-        except NoMatchingIdentity:
+        except NoMatchingIdentity as exc:
             self._src.close()
-            raise WrongIdentity(f"bundle-{self.bundle_id} is not encrypted to this identity (or"
-                                f" the header of {first} is damaged): use the organizer key it"
-                                " was made for") from None
+            raise WrongIdentity(_no_match(self.bundle_id, first, exc.stanza_types,
+                                          identities)) from None
         except HeaderAltered:
             self._src.close()
             raise TamperedBundle(first, "has an altered age header") from None

@@ -16,6 +16,7 @@ from ..errors import HashMismatch, ObjectTruncated
 from ..models import MediaItem
 from ..stage import Stage
 from . import age
+from .age_pq import AGE_VERSION
 from .age_stream import AgeWriter
 from .manifest import folder_name, media_path
 from .parts import PartWriter, write_note
@@ -27,17 +28,17 @@ COPY_CHUNK = 1024 * 1024
 class BundleWriter:
     """A bundle being written into `folder`; `close()` finishes it, `abort()` removes it."""
 
-    def __init__(self, folder: Path, bundle_id: str, recipients: list[age.Recipient],
+    def __init__(self, folder: Path, bundle_id: str, recipients: list[age.AnyRecipient],
                  split_size: int, mtime: int) -> None:
         self.folder = Path(folder)
         self.bundle_id = bundle_id
         self._parts = PartWriter(self.folder, bundle_id, split_size)
         try:
-            self._age = AgeWriter(self._parts, lambda key: [age.x25519_stanza(r, key)
-                                                            for r in recipients])
+            self._age = AgeWriter(self._parts, lambda key: [r.stanza(key) for r in recipients])
         except BaseException:
             self._parts.abort()
             raise
+        self._needs_age = AGE_VERSION if any(r.post_quantum for r in recipients) else None
         self._tar = TarWriter(self._age, mtime)
         self._root = folder_name(bundle_id)
 
@@ -85,7 +86,7 @@ class BundleWriter:
         self._tar.close()
         self._age.close()
         parts = self._parts.close()
-        write_note(self.folder, self.bundle_id, len(parts))
+        write_note(self.folder, self.bundle_id, len(parts), self._needs_age)
         return parts
 
     def abort(self) -> None:

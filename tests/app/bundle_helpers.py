@@ -68,6 +68,19 @@ def snapshot(vault: Vault) -> tuple:
     return listing, objects, meta, bundles
 
 
+def sealed_item(vault: Vault, tid: str, kind: str, data: bytes) -> str:
+    """A complete item of `kind` holding `data`, child of the testimony's first item."""
+    master = vault.catalogue.get(tid).items[0].id
+    with vault.transaction():
+        ref = vault.items.create(tid, kind, parent=master)
+    writer = vault.writer(ref)
+    writer.write(data)
+    writer.close()
+    with vault.transaction():
+        vault.items.update(ref.item_id, state="complete", size=writer.size, sha256=writer.sha256)
+    return ref.item_id
+
+
 def contents(vault: Vault, item_id: str) -> bytes:
     """The plaintext of an item."""
     with vault.reader(item_id) as reader:

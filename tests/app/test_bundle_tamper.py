@@ -248,4 +248,6 @@ def test_the_good_bundle_imports(good, archive):
     """The cases above fail because of what they change, not because the bundle was bad."""
     report = import_bundle(archive, good.folder, [good.identity])
     assert [i.new for i in report.items] == [True, True]
-    assert sorted(f.name for f in good.folder.iterdir())[-1] == f"bundle-{good.bundle_id}.txt"
+    names = sorted(f.name for f in good.folder.iterdir())
+    assert names[-2:] == [f"bundle-{good.bundle_id}.txt", f"receipt-{good.bundle_id}.txt"]
+    assert report.receipt == str(good.folder / names[-1])

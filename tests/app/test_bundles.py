@@ -14,22 +14,8 @@ from app.bundle_import import import_bundle
 from storage.bundles.device import BundleLog
 from storage.errors import (Cancelled, DiskFull, HashMismatch, NotFound, RefusedByConsent,
                             TargetNotEmpty)
-from tests.app.bundle_helpers import (contents, make_testimony, new_vault, organizer, snapshot,
-                                      write_files)
-
-
-@pytest.fixture
-def volunteer(tmp_path):
-    vault = new_vault(tmp_path / "volunteer")
-    yield vault
-    vault.close()
-
-
-@pytest.fixture
-def archive(tmp_path):
-    vault = new_vault(tmp_path / "archive")
-    yield vault
-    vault.close()
+from tests.app.bundle_helpers import (contents, make_testimony, new_vault, organizer,
+                                      sealed_item, snapshot, write_files)
 
 
 def test_round_trip_keeps_media_metadata_and_people(volunteer, archive, tmp_path):
@@ -168,8 +154,9 @@ def test_consent_is_honoured(volunteer, tmp_path):
     restricted = make_testimony(volunteer, write_files(tmp_path / "r", r=1000),
                                 consent="restricted")
     anonymous = make_testimony(volunteer, write_files(tmp_path / "a", a=1000), consent="anonymous")
-    with pytest.raises(RefusedByConsent, match=f"testimony {restricted} has restricted consent"):
-        bundles.export_bundle(volunteer, [restricted], tmp_path / "x1", [org.recipient])
+    # A bundle is for organizers only: restricted goes in by default; the old option is a no-op.
+    report = bundles.export_bundle(volunteer, [restricted], tmp_path / "x1", [org.recipient])
+    assert report.testimonies == (restricted,)
     report = bundles.export_bundle(volunteer, [restricted], tmp_path / "x2", [org.recipient],
                                    consent=bundles.ConsentChoice(include_restricted=True))
     assert report.testimonies == (restricted,)
@@ -192,19 +179,11 @@ def test_consent_is_honoured(volunteer, tmp_path):
     _, items, _ = bundles.select_for_export(
         volunteer, [anonymous], "all", bundles.ConsentChoice(include_identifiable=True))
     assert {i.id for i in items} == {master, anonymized}
-    assert not (tmp_path / "x1").exists()  # refused before the folder was made
+    assert not (tmp_path / "x3").exists()  # refused before the folder was made
 
 
 def _anonymized_item(vault, tid: str, data: bytes) -> str:
-    master = vault.catalogue.get(tid).items[0].id
-    with vault.transaction():
-        ref = vault.items.create(tid, "anonymized", parent=master)
-    writer = vault.writer(ref)
-    writer.write(data)
-    writer.close()
-    with vault.transaction():
-        vault.items.update(ref.item_id, state="complete", size=writer.size, sha256=writer.sha256)
-    return ref.item_id
+    return sealed_item(vault, tid, "anonymized", data)
 
 
 def test_include_chooses_items_of_a_testimony(volunteer, tmp_path):

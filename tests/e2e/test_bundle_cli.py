@@ -23,9 +23,11 @@ from tests.tools import require_tool
 NO_VAULT = {"KUA_VAULT": None, "KUA_PASSPHRASE": None}
 
 
-def _organizer_key(tmp_path: Path, protect: str | None = None) -> tuple[Path, str]:
+def _organizer_key(tmp_path: Path, protect: str | None = None,
+                   classic: bool = False) -> tuple[Path, str]:
     key = tmp_path / ("organizer.age" if protect else "organizer.txt")
-    args = ["keys", "organizer-new", "--out", str(key)] + (["--protect"] if protect else [])
+    args = ["keys", "organizer-new", "--out", str(key)] + (["--protect"] if protect else []) \
+        + (["--classic"] if classic else [])
     env = {"KUA_IDENTITY_PASSPHRASE": protect} if protect else None
     proc = check(run_kua(*args, vault=tmp_path / "unused", env_extra=env))
     return key, last_line(proc.stdout)
@@ -46,12 +48,28 @@ def volunteer(tmp_path: Path) -> tuple[Path, str, list[Path]]:
     return vault, tid, files
 
 
-def test_organizer_new_warns_when_unprotected_and_age_keygen_agrees(tmp_path):
+def test_organizer_new_is_post_quantum_by_default(tmp_path):
     key = tmp_path / "organizer.txt"
     proc = check(run_kua("keys", "organizer-new", "--out", str(key), vault=tmp_path / "v",
                          env_extra=NO_VAULT))
     recipient = last_line(proc.stdout)
-    assert recipient.startswith("age1") and "NOT protected" in proc.stderr
+    assert recipient.startswith("age1pq1") and "NOT protected" in proc.stderr
+    assert "age 1.3 or later" in proc.stdout and "--classic" in proc.stdout
+    text = key.read_text()
+    assert f"# public key: {recipient}\n" in text and "\nAGE-SECRET-KEY-PQ-1" in text
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    info = json.loads(check(run_kua("keys", "organizer-new", "--out", str(tmp_path / "k2"),
+                                    "--json", vault=tmp_path / "v", env_extra=NO_VAULT)).stdout)
+    assert info["post_quantum"] and info["needs_age"] == "1.3"
+
+
+def test_organizer_new_classic_warns_when_unprotected_and_age_keygen_agrees(tmp_path):
+    key = tmp_path / "organizer.txt"
+    proc = check(run_kua("keys", "organizer-new", "--out", str(key), "--classic",
+                         vault=tmp_path / "v", env_extra=NO_VAULT))
+    recipient = last_line(proc.stdout)
+    assert recipient.startswith("age1") and not recipient.startswith("age1pq1")
+    assert "NOT protected" in proc.stderr and "any age opens" in proc.stdout
     assert stat.S_IMODE(key.stat().st_mode) == 0o600
     again = run_kua("keys", "organizer-new", "--out", str(key), vault=tmp_path / "v")
     assert_one_line_error(again, 2, "already exists")
@@ -129,11 +147,12 @@ def test_volunteer_to_organizer_through_the_cli(tmp_path, volunteer):
 
 
 def test_an_organizer_opens_a_bundle_with_age_and_tar_alone(tmp_path, volunteer):
-    """`cat bundle-*.age | age -d -i key.txt | tar x` gives the media byte for byte; with
-    pipefail, so age's own exit status counts (tar alone would accept a cut stream)."""
+    """`cat bundle-*.age | age -d -i key.txt | tar x` gives the media byte for byte (a
+    --classic key: the stock age of Debian opens it); with pipefail, so age's own exit
+    status counts (tar alone would accept a cut stream)."""
     require_tool("age")
     vault, tid, _ = volunteer
-    key, recipient = _organizer_key(tmp_path)
+    key, recipient = _organizer_key(tmp_path, classic=True)
     stick = tmp_path / "stick"
     bundle_id = last_line(check(run_kua("export", tid, "--to", str(stick), "--recipient", recipient,
                                         "--split-size", "512K", vault=vault)).stdout)
@@ -163,6 +182,42 @@ def test_an_organizer_opens_a_bundle_with_age_and_tar_alone(tmp_path, volunteer)
         [entry] = [m for m in manifest["items"] if m["id"] == item["id"]]
         data = (root / entry["path"]).read_bytes()
         assert hashlib.sha256(data).hexdigest() == item["sha256"] == entry["sha256"]
+
+
+def test_a_post_quantum_bundle_says_which_age_opens_it(tmp_path, volunteer):
+    """A PQ bundle: its note names age 1.3; a classic key is told it needs the PQ one; the
+    stock age of Debian (older than 1.3) cannot open it and the note says why."""
+    vault, tid, _ = volunteer
+    key, recipient = _organizer_key(tmp_path)
+    stick = tmp_path / "stick"
+    proc = check(run_kua("export", tid, "--to", str(stick), "--recipient", recipient, vault=vault))
+    bundle_id = last_line(proc.stdout)
+    assert "age 1.3 or later" in proc.stdout
+    assert "needs age 1.3 or later" in (stick / f"bundle-{bundle_id}.txt").read_text()
+    assert b"-> mlkem768x25519 " in (stick / f"bundle-{bundle_id}.000.age").read_bytes()[:3000]
+    (tmp_path / "c").mkdir()
+    classic, _ = _organizer_key(tmp_path / "c", classic=True)
+    assert_one_line_error(run_kua("verify", "--bundle", str(stick), "--identity", str(classic),
+                                  vault=vault), 15, "post-quantum organizer key (age1pq1…)")
+    check(run_kua("verify", "--bundle", str(stick), "--identity", str(key), vault=vault))
+    # A damaged post-quantum stanza: a changed enc opens nothing, a cut body is malformed.
+    part = stick / f"bundle-{bundle_id}.000.age"
+    good = part.read_bytes()
+    at = good.index(b"-> mlkem768x25519 ") + 40
+    part.write_bytes(good[:at] + (b"A" if good[at:at + 1] != b"A" else b"B") + good[at + 1:])
+    assert_one_line_error(run_kua("verify", "--bundle", str(stick), "--identity", str(key),
+                                  vault=vault), 15, "the header of part")
+    body = good.index(b"\n", at) + 1
+    part.write_bytes(good[:body] + good[body + 4:])
+    assert_one_line_error(run_kua("verify", "--bundle", str(stick), "--identity", str(key),
+                                  vault=vault), 14, "malformed mlkem768x25519 stanza")
+    part.write_bytes(good)
+    version = subprocess.run(["age", "--version"], capture_output=True, text=True).stdout \
+        if shutil.which("age") else ""
+    if version.startswith(("v1.0", "v1.1", "v1.2", "1.0", "1.1", "1.2")):
+        stock = subprocess.run(f"cat {stick}/bundle-*.age | age -d -i {key} > /dev/null",
+                               shell=True, capture_output=True, text=True)
+        assert stock.returncode != 0
 
 
 @pytest.mark.slow
@@ -197,9 +252,12 @@ def test_bundle_errors_are_one_line_with_their_exit_codes(tmp_path, volunteer):
     assert_one_line_error(run_kua("import", str(tmp_path), "--identity", str(key), vault=archive),
                           4, "holds no Kua bundle")
     assert_one_line_error(run_kua("verify", "--bundle", str(stick), vault=vault), 2, "--identity")
+    # Restricted consent: into bundles by default (organizers only), never into a copy for
+    # publication without --force.
     restricted = add(vault, tmp_path / "in" / "letter.bin", title="restricted")
-    assert_one_line_error(run_kua("export", restricted, "--to", str(tmp_path / "r"),
-                                  "--recipient", recipient, vault=vault), 11, "restricted consent")
+    for n, extra in enumerate(([], ["--include-restricted"])):
+        check(run_kua("export", restricted, "--to", str(tmp_path / f"r{n}"), "--recipient",
+                      recipient, *extra, vault=vault))
 
 
 @pytest.mark.slow

@@ -11,7 +11,7 @@ import os
 
 import pytest
 
-from storage.bundles import age, bech32
+from storage.bundles import age, age_keys, bech32
 from storage.bundles.age_stream import (CHUNK, SEALED_CHUNK, AgeReader, AgeWriter, BytesSource,
                                         StreamCutShort, StreamDamaged)
 
@@ -140,28 +140,28 @@ def test_reordered_chunks_and_trailing_data_are_caught(ident):
 
 
 def test_passphrase_protected_identity_file(ident):
-    text = age.identity_file(ident, "2026-01-01T00:00:00Z")
+    text = age_keys.identity_file(ident, "2026-01-01T00:00:00Z")
     assert text.startswith(b"# created: ") and ident.encode().encode() in text
-    protected = age.protect(text, "organizer passphrase", work_factor=10)
+    protected = age_keys.protect(text, "organizer passphrase", work_factor=10)
     assert ident.encode().encode() not in protected
     assert protected.startswith(age.INTRO) and b"-> scrypt " in protected
-    assert age.read_identities(protected, lambda: "organizer passphrase") == [ident]
+    assert age_keys.read_identities(protected, lambda: "organizer passphrase") == [ident]
     with pytest.raises(age.NoMatchingIdentity):
-        age.read_identities(protected, lambda: "wrong")
-    assert age.read_identities(text, lambda: pytest.fail("no passphrase needed")) == [ident]
+        age_keys.read_identities(protected, lambda: "wrong")
+    assert age_keys.read_identities(text, lambda: pytest.fail("no passphrase needed")) == [ident]
 
 
 def test_scrypt_work_factor_is_bounded_when_reading():
-    blob = age.protect(b"x", "pw", work_factor=10)
+    blob = age_keys.protect(b"x", "pw", work_factor=10)
     forged = blob.replace(b" 10\n", b" 23\n", 1)
     with pytest.raises(age.AgeError, match="work factor"):
-        age.decrypt_small(forged, passphrase=lambda: "pw")
+        age_keys.decrypt_small(forged, passphrase=lambda: "pw")
 
 
 def test_identity_files_must_hold_identities():
     with pytest.raises(age.AgeError):
-        age.parse_identities(b"# only a comment\n")
+        age_keys.parse_identities(b"# only a comment\n")
     with pytest.raises(age.AgeError):
-        age.parse_identities(b"\xff\xfe not text")
+        age_keys.parse_identities(b"\xff\xfe not text")
     with pytest.raises(age.AgeError):
-        age.parse_identities(b"AGE-SECRET-KEY-1NOTAKEY\n")
+        age_keys.parse_identities(b"AGE-SECRET-KEY-1NOTAKEY\n")

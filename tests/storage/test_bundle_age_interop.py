@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from storage.bundles import age
+from storage.bundles import age, age_keys
 from storage.bundles.age_stream import CHUNK, AgeReader, AgeWriter, BytesSource
 from tests.tools import require_tool
 
@@ -48,7 +48,7 @@ def _encrypt(data: bytes, recipient: age.Recipient) -> bytes:
 def _keygen(tmp_path: Path) -> tuple[Path, age.Identity]:
     key = tmp_path / "key.txt"
     subprocess.run(["age-keygen", "-o", str(key)], check=True, capture_output=True)
-    return key, age.parse_identities(key.read_bytes())[0]
+    return key, age_keys.parse_identities(key.read_bytes())[0]
 
 
 def _with_terminal(argv: list[str], passphrase: str, stdin_path: Path | None = None,
@@ -105,7 +105,7 @@ def test_kua_decrypts_what_age_encrypts(tmp_path, size):
     assert AgeReader(BytesSource(blob), [identity]).read() == data
     armored = subprocess.run([AGE, "-a", "-r", str(identity.recipient), str(tmp_path / "plain")],
                              check=True, capture_output=True).stdout
-    assert age.decrypt_small(armored, [identity], limit=len(data) + 1) == data
+    assert age_keys.decrypt_small(armored, [identity], limit=len(data) + 1) == data
 
 
 @needs_age
@@ -113,7 +113,8 @@ def test_kua_decrypts_what_age_encrypts(tmp_path, size):
 def test_age_opens_a_kua_protected_identity(tmp_path):
     identity = age.Identity.generate()
     key = tmp_path / "organizer.key"
-    key.write_bytes(age.protect(age.identity_file(identity, "2026-01-01T00:00:00Z"), "s3cret"))
+    key.write_bytes(age_keys.protect(age_keys.identity_file(identity, "2026-01-01T00:00:00Z"),
+                                     "s3cret"))
     data = os.urandom(CHUNK + 9)
     (tmp_path / "f.age").write_bytes(_encrypt(data, identity.recipient))
     out = tmp_path / "out"
@@ -129,9 +130,9 @@ def test_kua_opens_an_identity_protected_by_age(tmp_path):
     protected = tmp_path / "key.age"
     code = _with_terminal([AGE, "-p", "-o", str(protected)], "s3cret", stdin_path=key)
     assert code == 0 and protected.read_bytes().startswith(age.INTRO)
-    assert age.read_identities(protected.read_bytes(), lambda: "s3cret") == [identity]
+    assert age_keys.read_identities(protected.read_bytes(), lambda: "s3cret") == [identity]
     with pytest.raises(age.NoMatchingIdentity):
-        age.read_identities(protected.read_bytes(), lambda: "not it")
+        age_keys.read_identities(protected.read_bytes(), lambda: "not it")
 
 
 def test_rage_and_kua_agree_both_ways():
@@ -146,5 +147,5 @@ def test_rage_and_kua_agree_both_ways():
         assert AgeReader(BytesSource(blob), [identity]).read() == data
     # Passphrase-protected identities: rage reads Kua's (the other way is proven with
     # age above; rage picks a slow work factor of its own, which would cost seconds here).
-    text = age.identity_file(identity, "2026-01-01T00:00:00Z")
-    assert pyrage.passphrase.decrypt(age.protect(text, "pw", work_factor=12), "pw") == text
+    text = age_keys.identity_file(identity, "2026-01-01T00:00:00Z")
+    assert pyrage.passphrase.decrypt(age_keys.protect(text, "pw", work_factor=12), "pw") == text

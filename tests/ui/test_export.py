@@ -138,13 +138,11 @@ def test_problems_are_shown_in_the_dialog(unlocked, ctx, qtbot, monkeypatch, tmp
     assert not dialog.export_button.isEnabled()
     items = {dialog.testimonies.item(r).data(Qt.ItemDataRole.UserRole): dialog.testimonies.item(r)
              for r in range(dialog.testimonies.count())}
-    # Restricted consent: the command line's words, and Export stays off until ticked.
+    # Restricted consent: a bundle is for organizers only, so it goes in without asking.
+    assert not hasattr(dialog, "restricted")
     items[restricted].setCheckState(Qt.CheckState.Checked)
-    qtbot.waitUntil(dialog.problem.isVisible, timeout=5_000)
-    assert f"testimony {restricted} has restricted consent" in dialog.problem.text()
-    assert not dialog.export_button.isEnabled()
-    dialog.restricted.setChecked(True)
     qtbot.waitUntil(dialog.export_button.isEnabled, timeout=5_000)
+    assert not dialog.problem.isVisible()
     # Not enough room on the drive.
     real_free_bytes = ExportTarget.free_bytes
     monkeypatch.setattr(ExportTarget, "free_bytes", lambda self: 1000)

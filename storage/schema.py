@@ -181,6 +181,8 @@ CREATE TABLE replicas (
 INSERT INTO replicas (label, generation, synced_at)
     SELECT subject, max(CAST(json_extract(details, '$.generation') AS INTEGER)), max(at)
     FROM audit WHERE action = 'replica.sync' AND subject IS NOT NULL GROUP BY subject;
+"""
+
 # Version 4: receipts (storage/bundles/receipts.py). An exported bundle keeps the secret
 # its receipt must be authenticated with, and the items it held; a good receipt marks
 # them delivered. A testimony's status reads `delivered` once all its exported items are.

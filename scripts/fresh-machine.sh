@@ -67,7 +67,14 @@ mnt devpts /dev/pts -t devpts -o newinstance,ptmxmode=0666
 mnt tmpfs /dev/shm -t tmpfs
 [ -e "$run/dev/ptmx" ] || ln -sf pts/ptmx "$run/dev/ptmx"
 
-in_root() { chroot "$run" /usr/bin/env -i HOME=/root TERM=xterm PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 "$@"; }
+# This machine's way to PyPI: a certificate authority that pip must trust (a proxy's),
+# passed on as the same file; nothing else of the host's pip set-up goes in.
+env_pass=()
+ca=${PIP_CERT:-${REQUESTS_CA_BUNDLE:-}}
+if [ -n "$ca" ] && [ -f "$ca" ]; then
+  cp "$ca" "$run/etc/ssl-host-ca.crt"; env_pass+=(PIP_CERT=/etc/ssl-host-ca.crt)
+fi
+in_root() { chroot "$run" /usr/bin/env -i HOME=/root TERM=xterm PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 "${env_pass[@]}" "$@"; }
 python_line=$(in_root sh -c 'python3 --version 2>/dev/null || echo "no python3"')
 echo "fresh-machine: $name ($(cat "$run/etc/debian_version")), $python_line before setup"
 
@@ -85,7 +92,7 @@ fi
 git clone -q --no-hardlinks "$here" "$run/root/kua"
 echo "fresh-machine: cloned $(git -C "$here" rev-parse --short HEAD) into /root/kua"
 in_root sh -c 'cd /root/kua && ./run.sh --help' >"$roots/$name.run.log" 2>&1 \
-  || { tail -5 "$roots/$name.run.log"; die "$name: ./run.sh --help failed (log: $roots/$name.run.log)"; }
+  || { tail -5 "$roots/$name.run.log"; cp "$run/root/kua/.setup.log" "$roots/$name.setup.log" 2>/dev/null; die "$name: ./run.sh --help failed (log: $roots/$name.run.log)"; }
 echo "fresh-machine: $name: ./run.sh --help ok, $(in_root /root/kua/.venv/bin/python --version)"
 set +e
 in_root sh -c 'cd /root/kua && ./test.sh -q -p no:cacheprovider' >"$roots/$name.test.log" 2>&1

@@ -3,7 +3,7 @@
     <vault>/keys       keyslots (storage/keyslots.py)
     <vault>/vault.db   SQLCipher catalogue (storage/db.py, schema.py)
     <vault>/objects/   sealed media objects (storage/sealed.py)
-    <vault>/lock       empty; flock'ed while a process has the vault open
+    <vault>/lock       empty; locked (core.platform.lock) while a process has the vault open
 
 Opening order: lock, keys, catalogue, replay check of the keys file, clean-up of
 what a crash left (unfinished imports, orphaned object files).
@@ -11,13 +11,14 @@ what a crash left (unfinished imports, orphaned object files).
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import os
 import secrets
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
+
+from core import platform
 
 from . import db, keyslots
 from .audit import AuditLog, now
@@ -40,10 +41,13 @@ def is_vault(path: Path) -> bool:
 def _lock(path: Path) -> int:
     fd = os.open(path / LOCK, os.O_RDWR | os.O_CREAT, 0o600)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        platform.lock(fd, exclusive=True)
     except BlockingIOError:
         os.close(fd)
         raise VaultInUse() from None
+    except OSError:
+        os.close(fd)
+        raise
     return fd
 
 

@@ -21,6 +21,8 @@ APT_PACKAGES=(
   python3 python3-venv
   # the reference age tool: organizers open bundles with it; the tests prove Kua agrees with it
   age
+  # mkfs.ext4, for the test of a drive that fails mid-sync (a minimal system lacks it)
+  e2fsprogs
 )
 
 fail() { echo "setup: $*" >&2; exit 1; }

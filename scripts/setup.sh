@@ -41,9 +41,11 @@ why_failed() {  # why the step logged in $setup_log failed, in a few words
 if [ "$(id -u)" -eq 0 ]; then SUDO=(); elif command -v sudo >/dev/null; then SUDO=(sudo); else SUDO=(none); fi
 
 apt_install() {  # apt_install PKG...: install the packages not installed yet, or fail in one line
-  local missing=() pkg log
+  local missing=() pkg log status
   for pkg in "$@"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+    # Debian 13 renamed some libraries for 64-bit time (libglib2.0-0t64): either will do
+    status=$(dpkg-query -W -f='${Status}\n' "$pkg" "${pkg}t64" 2>/dev/null || true)
+    [[ $status == *"install ok installed"* ]] || missing+=("$pkg")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   command -v apt-get >/dev/null || fail "not a Debian/Ubuntu system: install the equivalents of: ${missing[*]}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import (QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt,
+from PySide6.QtCore import (QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTimer,
                             QTranslator)
 from PySide6.QtWidgets import QApplication
 
@@ -56,8 +56,14 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(vault_path: Path, kdf: KdfChoice | None = None) -> int:
-    """Open the main window and run until it closes; returns the exit code."""
+SCREENSHOT_AFTER_MS = 1500
+
+
+def run(vault_path: Path, kdf: KdfChoice | None = None, screenshot: str | None = None) -> int:
+    """Open the main window and run until it closes; returns the exit code.
+
+    With `screenshot`, the window's first screen is saved as that PNG and the app quits
+    (`kua gui --screenshot FILE`: proves that a build finds its Qt plugins and fonts)."""
     app = make_application()
     ctx = AppContext(vault_path, kdf=kdf)
     install_translators(app, ctx.prefs.language)
@@ -65,4 +71,9 @@ def run(vault_path: Path, kdf: KdfChoice | None = None) -> int:
     window = MainWindow(ctx)
     window.resize(1280, 760)
     window.show()
+    if screenshot:
+        def save() -> None:
+            saved = window.grab().save(screenshot, "PNG")
+            app.exit(0 if saved else 1)
+        QTimer.singleShot(SCREENSHOT_AFTER_MS, save)
     return app.exec()

@@ -80,7 +80,6 @@ Installed-Size: $size_kib
 Depends: $(echo $depends)
 Section: video
 Priority: optional
-Homepage: https://localhost/kua
 Description: offline-first recorder for video testimonies, with an encrypted vault
  Kua records video testimonies into an encrypted local vault, makes shareable and
  anonymized copies, syncs to a trusted drive and exports encrypted bundles for

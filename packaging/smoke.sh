@@ -16,12 +16,12 @@ say "kua is $(readlink -f "$(command -v kua)"); python3 on this system: $(comman
 kua --help | head -1
 kua init --kdf-memory 8 --kdf-iterations 1 >/dev/null
 say "init ok"
-testimony=$(kua record --source synthetic --seconds 3 --title "Smoke test" | last)
+testimony=$(kua record --source synthetic --seconds 3 --title "Smoke test" --consent anonymous | last)
 say "record ok: $testimony"
 copy=$(kua transcode "$testimony" --profile anonymized | last)
 say "transcode --profile anonymized ok: $copy"
 recipient=$(kua keys organizer-new --out "$work/organizer.key" 2>/dev/null | last)
-bundle=$(kua export "$testimony" --to "$work/bundle" --recipient "$recipient" --include all | last)
+bundle=$(kua export "$testimony" --to "$work/bundle" --recipient "$recipient" --include anonymized | last)
 say "export ok: bundle $bundle ($(ls "$work/bundle" | wc -l) parts)"
 kua verify --bundle "$work/bundle" --identity "$work/organizer.key" | tail -1
 say "verify --bundle ok"

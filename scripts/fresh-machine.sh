@@ -66,6 +66,9 @@ mnt sysfs /sys -t sysfs -o ro
 mnt devpts /dev/pts -t devpts -o newinstance,ptmxmode=0666
 mnt tmpfs /dev/shm -t tmpfs
 [ -e "$run/dev/ptmx" ] || ln -sf pts/ptmx "$run/dev/ptmx"
+# Loop devices, as any machine has: a test mounts an ext4 image as a USB drive.
+[ -e "$run/dev/loop-control" ] || mknod -m 600 "$run/dev/loop-control" c 10 237
+for i in 0 1 2 3 4 5 6 7; do [ -e "$run/dev/loop$i" ] || mknod -m 600 "$run/dev/loop$i" b 7 "$i"; done
 
 # This machine's way to PyPI: a certificate authority that pip must trust (a proxy's),
 # passed on as the same file; nothing else of the host's pip set-up goes in.
@@ -82,9 +85,11 @@ if [ -n "$deb" ]; then
   cp "$deb" "$run/root/"
   cp "$here/packaging/smoke.sh" "$run/root/smoke.sh"
   in_root sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ./root/'"$(basename "$deb")" \
-    || die "$name: apt install of $(basename "$deb") failed"
+    >"$roots/$name.apt.log" 2>&1 || die "$name: apt install of $(basename "$deb") failed (log: $roots/$name.apt.log)"
+  echo "fresh-machine: apt install ./$(basename "$deb"): $(grep -c '^Setting up' "$roots/$name.apt.log") packages set up"
   in_root sh -c 'dpkg -l | grep -c "^ii  python3" || true' | sed 's/^/fresh-machine: python3 packages installed: /'
   in_root bash /root/smoke.sh /root/smoke || die "$name: package smoke test failed"
+  cp "$run/root/smoke/first-run.png" "$roots/$name-first-run.png"
   echo "fresh-machine: $name: package installed, smoke test passed"
   exit 0
 fi
@@ -98,6 +103,6 @@ set +e
 in_root sh -c 'cd /root/kua && ./test.sh -q -p no:cacheprovider' >"$roots/$name.test.log" 2>&1
 status=$?
 set -e
-summary=$(grep -E '^=+ .*(passed|failed|error).* =+$' "$roots/$name.test.log" | tail -1)
+summary=$(grep -E '^(=+ )?[0-9]+ (passed|failed|error).*' "$roots/$name.test.log" | tail -1 || true)
 echo "fresh-machine: $name: ./test.sh exit $status: ${summary:-no summary} (log: $roots/$name.test.log)"
 exit $status

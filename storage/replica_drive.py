@@ -63,7 +63,7 @@ def lock(root: Path, exclusive: bool) -> int:
         try:
             fd = os.open(root / LOCK, os.O_RDONLY)
         except OSError:
-            fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+            fd = os.open(root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
         platform.lock(fd, exclusive)
     except BlockingIOError:

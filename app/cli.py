@@ -9,9 +9,10 @@ because a traceback can carry paths or values that must not reach a terminal log
 from __future__ import annotations
 
 import argparse
-import resource
+import os
 import sys
 
+from core import platform
 from storage.db import mapped_errors
 from storage.errors import KuaError
 
@@ -54,17 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _harden_process() -> None:
-    """No core dumps: one would put decrypted media and keys on disk."""
-    try:
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    except (ValueError, OSError):
-        pass
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run `kua` with `argv`; returns the exit code (also used by the console script)."""
-    _harden_process()
+    platform.harden_process()  # no core dumps, not dumpable: keys and frames stay in memory
     exception_hooks.install()  # nothing unhandled prints its message, in any thread
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -29,7 +29,7 @@ def cmd_gui(args: argparse.Namespace) -> None:
                          "set QT_QPA_PLATFORM=offscreen)")
     from ui.main import run  # noqa: PLC0415 - lazy: Qt only for this command
     kdf = session.KdfChoice(getattr(args, "kdf_memory", None), getattr(args, "kdf_iterations", None))
-    code = run(session.vault_path(args.vault), kdf)
+    code = run(session.vault_path(args.vault), kdf, screenshot=getattr(args, "screenshot", None))
     if code:
         raise SystemExit(code)
 
@@ -39,4 +39,6 @@ def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Ha
     p = add("gui", "open the desktop app (what `kua` with no arguments does)")
     p.add_argument("--kdf-memory", type=int, metavar="MIB", help=argparse.SUPPRESS)
     p.add_argument("--kdf-iterations", type=int, metavar="N", help=argparse.SUPPRESS)
+    # Hidden: save a picture of the first screen and quit (proves a build can draw).
+    p.add_argument("--screenshot", metavar="FILE", help=argparse.SUPPRESS)
     return {"gui": cmd_gui}

@@ -60,6 +60,15 @@ def _environment() -> dict[str, str]:
     return env
 
 
+def worker_command(fd: int, parent_pid: int) -> list[str]:
+    """The worker's command line: this Python with `-m app.jobs_worker`, or, in the
+    standalone app (PyInstaller sets `sys.frozen`), the app's own executable with the
+    hidden `--kua-transcode-worker` argument (packaging/kua_main.py)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, wire.WORKER_FLAG, str(fd), str(parent_pid)]
+    return [sys.executable, "-m", "app.jobs_worker", str(fd), str(parent_pid)]
+
+
 class Worker:
     """One worker process; `run()` serves it to the end, `kill()` stops it."""
 
@@ -68,7 +77,7 @@ class Worker:
         debug = bool(os.environ.get("KUA_DEBUG"))
         try:
             self._proc = subprocess.Popen(
-                [sys.executable, "-m", "app.jobs_worker", str(theirs.fileno()), str(os.getpid())],
+                worker_command(theirs.fileno(), os.getpid()),
                 pass_fds=(theirs.fileno(),), env=_environment(), cwd="/",
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                 stderr=None if debug else subprocess.DEVNULL)

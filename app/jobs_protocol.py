@@ -25,6 +25,8 @@ START, DATA, READ_FAILED = 1, 2, 3
 READ, WRITE, PATCH, PROGRESS, DONE, ERROR = 11, 12, 13, 14, 15, 16
 
 MAX_PAYLOAD = 16 * 1024 * 1024
+# The hidden argument that makes the standalone app's executable run as the worker.
+WORKER_FLAG = "--kua-transcode-worker"
 _HEADER = struct.Struct(">BI")
 _READ = struct.Struct(">QI")
 _PATCH = struct.Struct(">Q")

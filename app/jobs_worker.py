@@ -1,4 +1,5 @@
-"""The transcoding worker process: `python -m app.jobs_worker FD PARENT_PID`.
+"""The transcoding worker process: `python -m app.jobs_worker FD PARENT_PID`
+(in the standalone app: `kua --kua-transcode-worker FD PARENT_PID`, packaging/kua_main.py).
 
 Started by app/jobs_process.py with one end of a socket pair as FD. It never sees the
 vault, a key or a catalogue row: it reads the source through `RemoteSource` (every
@@ -11,14 +12,11 @@ dumpable or traceable by other processes of the user, and killed when the app di
 
 from __future__ import annotations
 
-import ctypes
 import io
-import os
-import resource
-import signal
 import socket
 import sys
 
+from core import platform
 from media.faces_mask import ManualCover
 from media.photo import MAX_INPUT_BYTES, transcode_photo
 from media.transcode import TranscodeProgress, transcode
@@ -27,21 +25,13 @@ from storage.errors import KuaError, SourceDamaged, TranscodeFailed
 
 from . import jobs_protocol as wire
 
-_PR_SET_PDEATHSIG, _PR_SET_DUMPABLE = 1, 4
 SEND_EVERY = 256 * 1024
 
 
 def harden(parent_pid: int) -> None:
     """No core dumps, not dumpable, die with the parent (and exit if it is gone)."""
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass  # not Linux: the core-size limit still holds
-    if os.getppid() != parent_pid:
-        sys.exit(1)  # the app died before the death signal was armed
+    platform.harden_process()
+    platform.die_with_parent(parent_pid)
 
 
 class RemoteSource(io.RawIOBase):

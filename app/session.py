@@ -12,6 +12,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from core import platform
 from storage import keyslots
 from storage.errors import UsageError
 from storage.vault import Vault
@@ -21,8 +22,7 @@ from .recovery import recover_interrupted
 
 def default_vault_path() -> Path:
     """The vault used when neither --vault nor KUA_VAULT is given."""
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "kua" / "vault"
+    return platform.data_dir() / "vault"
 
 
 def vault_path(option: str | None) -> Path:

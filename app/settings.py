@@ -9,10 +9,10 @@ prompts can hold names, so they live in the encrypted catalogue.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from core import platform
 from storage.fsio import atomic_write
 from storage.vault import Vault
 
@@ -51,8 +51,7 @@ class Preferences:
 
 def config_path() -> Path:
     """Where the preferences file lives."""
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "kua" / "settings.json"
+    return platform.config_dir() / "settings.json"
 
 
 def load_preferences(path: Path | None = None) -> Preferences:

@@ -1,5 +1,8 @@
 """A webcam (OpenCV, V4L2) and a microphone (PyAV's ALSA input), as one live source.
 
+The system's device names and backends (V4L2/ALSA here, Media Foundation/DirectShow on
+Windows, AVFoundation on macOS) come from core.platform.devices.
+
 Why OpenCV for video: `opencv-python-headless` reads V4L2 cameras from a plain thread
 with no Qt event loop, and PyAV's bundled FFmpeg has no v4l2 input. Why PyAV for
 sound: its FFmpeg has ALSA input (which PulseAudio and PipeWire also serve), so no
@@ -13,12 +16,12 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from pathlib import Path
 
 import av
 import cv2
 import numpy as np
 
+from core import platform
 from storage.errors import MediaError
 
 from .sources import AudioChunk, Frame, SourceInfo, no_camera_error
@@ -27,15 +30,16 @@ _FAILED_READS = 15  # consecutive failed grabs before the camera counts as gone
 
 
 def _device_exists(index: int) -> bool:
-    return Path(f"/dev/video{index}").exists()
+    return platform.camera_present(index)
 
 
 def _open_microphone() -> av.container.InputContainer | None:
-    try:
-        return av.open("default", format="alsa",
-                       options={"sample_rate": "48000", "channels": "1"})
-    except (av.FFmpegError, OSError, ValueError):
-        return None
+    for device in platform.microphone_inputs(rate=48000, channels=1):
+        try:
+            return av.open(device.url, format=device.format, options=dict(device.options))
+        except (av.FFmpegError, OSError, ValueError):
+            continue
+    return None
 
 
 class CameraSource:
@@ -44,7 +48,7 @@ class CameraSource:
     def __init__(self, index: int, width: int, height: int, fps: float) -> None:
         if not _device_exists(index):
             raise no_camera_error()
-        self._cap = cv2.VideoCapture(index, cv2.CAP_V4L2)
+        self._cap = cv2.VideoCapture(index, getattr(cv2, platform.opencv_backend()))
         if not self._cap.isOpened():
             raise no_camera_error()
         self._cap.set(cv2.CAP_PROP_FRAME_WIDTH, width)

@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from core import platform
+
 from .errors import DiskFull
 
 _FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
@@ -37,12 +39,8 @@ def disk_full_as_error(message: str | None = None) -> Iterator[None]:
 
 
 def fsync_dir(path: Path) -> None:
-    """Make a rename or a new file in folder `path` durable."""
-    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    """Make a rename or a new file in folder `path` durable (core.platform.fsync_dir)."""
+    platform.fsync_dir(path)
 
 
 def write_all(fd: int, data: bytes | memoryview) -> None:
@@ -69,7 +67,7 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
                 os.fsync(fd)
             finally:
                 os.close(fd)
-            os.replace(tmp, path)
+            platform.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -11,11 +11,12 @@ point.
 from __future__ import annotations
 
 import errno
-import fcntl
 import os
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
+
+from core import platform
 
 from .errors import (DriveError, DriveFull, DriveReadOnly, DriveRemoved, KuaError,
                      ReplicaInUse)
@@ -26,7 +27,6 @@ _FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 _READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
 _REMOVED = {errno.EIO, errno.ENOENT, errno.ENODEV, errno.ENXIO, errno.ESTALE,
             errno.ENOTCONN, errno.ENOMEDIUM, errno.EREMOTEIO, errno.ENOTDIR, errno.EBADF}
-_NO_LOCKS = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL}
 
 
 def drive_error(exc: OSError, root: Path) -> KuaError:
@@ -63,16 +63,17 @@ def lock(root: Path, exclusive: bool) -> int:
         try:
             fd = os.open(root / LOCK, os.O_RDONLY)
         except OSError:
-            fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+            fd = os.open(root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
-        fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+        platform.lock(fd, exclusive)
     except BlockingIOError:
         os.close(fd)
         raise ReplicaInUse() from None
+    except platform.LocksUnsupported:
+        pass
     except OSError as exc:
-        if exc.errno not in _NO_LOCKS:
-            os.close(fd)
-            raise drive_error(exc, root) from None
+        os.close(fd)
+        raise drive_error(exc, root) from None
     return fd
 
 
@@ -88,14 +89,11 @@ def write_file(path: Path, data: bytes) -> None:
 
 def sync_dir(path: Path) -> None:
     """fsync a folder on the drive (file systems that cannot are left to their own)."""
-    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
     try:
-        os.fsync(fd)
+        platform.fsync_dir(path)
     except OSError as exc:
         if exc.errno != errno.EINVAL:
             raise
-    finally:
-        os.close(fd)
 
 
 def same_folder(root: Path, lock_fd: int) -> bool:

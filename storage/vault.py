@@ -4,7 +4,7 @@
     <vault>/keys.pending  only while a passphrase change is under way (storage/rekey.py)
     <vault>/vault.db   SQLCipher catalogue (storage/db.py, schema.py)
     <vault>/objects/   sealed media objects (storage/sealed.py)
-    <vault>/lock       empty; flock'ed while a process has the vault open
+    <vault>/lock       empty; locked (core.platform.lock) while a process has the vault open
     <vault>/counter    the audit log's length, sealed: tells an older vault.db (storage/rollback.py)
 
 Opening order: lock, keys (and a pending keys file), catalogue, replay check of the
@@ -17,13 +17,14 @@ removes them.
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import os
 import secrets
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
+
+from core import platform
 
 from . import db, keyslots, rekey, rollback
 from .audit import AuditLog, now
@@ -48,10 +49,13 @@ def is_vault(path: Path) -> bool:
 def _lock(path: Path) -> int:
     fd = os.open(path / LOCK, os.O_RDWR | os.O_CREAT, 0o600)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        platform.lock(fd, exclusive=True)
     except BlockingIOError:
         os.close(fd)
         raise VaultInUse() from None
+    except OSError:
+        os.close(fd)
+        raise
     return fd
 
 

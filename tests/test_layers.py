@@ -1,4 +1,4 @@
-"""The layers: imports only go ui -> app -> storage/media, and come from this checkout."""
+"""The layers: imports only go ui -> app -> storage/media -> core, and come from this checkout."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 # For each layer, the top-level packages it must not import.
 FORBIDDEN = {
+    # core is the bottom layer (core.platform): every layer may import it, it imports none.
+    "core": {"app", "ui", "storage", "media", "PySide6"},
     "storage": {"app", "ui", "media", "PySide6"},
     "media": {"app", "ui", "PySide6", "storage.vault", "storage.catalogue", "storage.db"},
     "app": {"ui", "PySide6"},
@@ -79,7 +81,7 @@ def test_layer_imports(layer):
     assert not bad, "\n".join(bad)
 
 
-@pytest.mark.parametrize("package", ["app", "ui", "storage", "media"])
+@pytest.mark.parametrize("package", ["core", "app", "ui", "storage", "media"])
 def test_packages_come_from_this_checkout(package):
     module = importlib.import_module(package)
     assert Path(module.__file__).resolve().parent == ROOT / package

@@ -1,6 +1,7 @@
 """The drives a person could sync or export to: mounted, writable, not the system's own.
 
-Shared by the sync and export dialogs. `list_drives()` reads `QStorageInfo` (cheap:
+Shared by the sync and export dialogs. Which volumes are the system's own is the
+platform's business (core.platform.drives). `list_drives()` reads `QStorageInfo` (cheap:
 one statfs per mount) and returns plain frozen values, so a dialog never keeps Qt
 storage objects and a test can hand it any list of volumes.
 """
@@ -13,22 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QStorageInfo
 
-# File systems that never hold a person's drive (most are hidden by Qt already).
-PSEUDO_FILE_SYSTEMS = frozenset({
-    "autofs", "binfmt_misc", "bpf", "cgroup", "cgroup2", "configfs", "debugfs", "devpts",
-    "devtmpfs", "efivarfs", "fusectl", "hugetlbfs", "mqueue", "nsfs", "overlay", "proc",
-    "pstore", "ramfs", "rpc_pipefs", "securityfs", "squashfs", "sysfs", "tmpfs", "tracefs",
-    "fuse.gvfsd-fuse", "fuse.portal", "fuse.snapfuse", "devfs", "nullfs", "zram",
-})
-# Mount points of the system itself (the vault's own disk is offered by "Choose a folder…").
-SYSTEM_MOUNTS = frozenset({
-    "/", "/boot", "/boot/efi", "/efi", "/home", "/usr", "/var", "/tmp", "/opt", "/srv",
-    "/root", "/nix", "/nix/store", "/recovery",
-})
-SYSTEM_PREFIXES = ("/proc/", "/sys/", "/dev/", "/run/", "/snap/", "/var/", "/etc/", "/usr/",
-                   "/boot/", "/mnt/sandboxing/", "/System/Volumes/", "/private/")
-USER_PREFIXES = ("/run/media/",)  # removable drives on Fedora, Arch…
-
+from core import platform
 
 @dataclass(frozen=True, slots=True)
 class Drive:
@@ -38,14 +24,6 @@ class Drive:
     name: str
     free_bytes: int
     read_only: bool
-
-
-def _is_system(root: str) -> bool:
-    if root in SYSTEM_MOUNTS:
-        return True
-    if root.startswith(USER_PREFIXES):
-        return False
-    return (root + "/").startswith(SYSTEM_PREFIXES)
 
 
 def _file_system(volume: QStorageInfo) -> str:
@@ -65,9 +43,7 @@ def list_drives(*, include_read_only: bool = False) -> list[Drive]:
         if not (volume.isValid() and volume.isReady()) or volume.isRoot():
             continue
         root = volume.rootPath()
-        if not root or root in seen or _is_system(root):
-            continue
-        if _file_system(volume) in PSEUDO_FILE_SYSTEMS:
+        if not root or root in seen or platform.is_system_volume(root, _file_system(volume)):
             continue
         read_only = volume.isReadOnly()
         if read_only and not include_read_only:

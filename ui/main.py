@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import (QCoreApplication, QLibraryInfo, QLocale, QMessageLogContext,
-                            QSettings, Qt, QtMsgType, QTranslator, qInstallMessageHandler)
+                            QSettings, Qt, QtMsgType, QTimer, QTranslator,
+                            qInstallMessageHandler)
 from PySide6.QtWidgets import QApplication
 
 from app import exception_hooks
@@ -72,8 +73,14 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(vault_path: Path, kdf: KdfChoice | None = None) -> int:
-    """Open the main window and run until it closes; returns the exit code."""
+SCREENSHOT_AFTER_MS = 1500
+
+
+def run(vault_path: Path, kdf: KdfChoice | None = None, screenshot: str | None = None) -> int:
+    """Open the main window and run until it closes; returns the exit code.
+
+    With `screenshot`, the window's first screen is saved as that PNG and the app quits
+    (`kua gui --screenshot FILE`: proves that a build finds its Qt plugins and fonts)."""
     quiet_errors()
     app = make_application()
     ctx = AppContext(vault_path, kdf=kdf)
@@ -82,4 +89,9 @@ def run(vault_path: Path, kdf: KdfChoice | None = None) -> int:
     window = MainWindow(ctx)
     window.resize(1280, 760)
     window.show()
+    if screenshot:
+        def save() -> None:
+            saved = window.grab().save(screenshot, "PNG")
+            app.exit(0 if saved else 1)
+        QTimer.singleShot(SCREENSHOT_AFTER_MS, save)
     return app.exec()

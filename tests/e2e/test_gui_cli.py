@@ -24,3 +24,12 @@ def test_no_arguments_without_a_display_prints_help(tmp_path):
 def test_gui_is_listed_in_help(tmp_path):
     proc = run_kua("--help", vault=tmp_path / "v")
     assert "open the desktop app" in proc.stdout
+
+
+def test_gui_screenshot_saves_the_first_screen_and_quits(tmp_path):
+    """The hidden `--screenshot FILE` (how packaging/smoke.sh proves a build can draw)."""
+    shot = tmp_path / "first.png"
+    proc = run_kua("gui", "--screenshot", str(shot), vault=tmp_path / "v",
+                   env_extra={"QT_QPA_PLATFORM": "offscreen"})
+    assert proc.returncode == 0, proc.stderr
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000

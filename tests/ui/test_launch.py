@@ -12,7 +12,7 @@ from app import cli
 @pytest.fixture
 def opened(monkeypatch):
     calls = []
-    monkeypatch.setattr("ui.main.run", lambda vault_path, kdf=None: calls.append(vault_path) or 0)
+    monkeypatch.setattr("ui.main.run", lambda vault_path, kdf=None, screenshot=None: calls.append(vault_path) or 0)
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     return calls
 

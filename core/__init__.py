@@ -1,0 +1,1 @@
+"""Kua's bottom layer: what every other layer may use. It imports nothing of Kua."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
+from core.i18n import _
 from storage import ids
 from storage.audit import now
 from storage.bundles import age
@@ -47,7 +48,7 @@ def new_organizer_identity(out: Path, passphrase: str | None) -> age.Recipient:
     passphrase is given; returns its recipient (`age1…`) for volunteers."""
     out = Path(out)
     if out.exists():
-        raise UsageError(f"{out} already exists: choose a new file name")
+        raise UsageError(_("{out} already exists: choose a new file name").format(out=out))
     identity = age.Identity.generate()
     text = age.identity_file(identity, now())
     data = age.protect(text, passphrase) if passphrase else text
@@ -61,13 +62,13 @@ def load_identities(path: Path, passphrase: Callable[[], str]) -> list[age.Ident
     try:
         data = path.read_bytes()
     except OSError:
-        raise InvalidIdentity(f"cannot read the identity file {path}") from None
+        raise InvalidIdentity(_("cannot read the identity file {path}").format(path=path)) from None
     try:
         return age.read_identities(data, passphrase)
     except age.NoMatchingIdentity:
-        raise WrongPassphrase(f"wrong passphrase for the identity file {path}") from None
+        raise WrongPassphrase(_("wrong passphrase for the identity file {path}").format(path=path)) from None
     except age.AgeError:
-        raise InvalidIdentity(f"{path} is not an age identity file") from None
+        raise InvalidIdentity(_("{path} is not an age identity file").format(path=path)) from None
 
 
 def add_organizer(vault: Vault, name: str, recipient: str) -> Organizer:
@@ -150,7 +151,7 @@ def select_for_export(vault: Vault, some_ids: Iterable[str], include: str = "mas
     anonymized items unless `consent.include_identifiable`.
     """
     if include not in INCLUDE:
-        raise InvalidValue(f"--include must be one of {', '.join(INCLUDE)}")
+        raise InvalidValue(_("--include must be one of {join}").format(join=', '.join(INCLUDE)))
     chosen: dict[str, list[MediaItem]] = {}
     testimonies: dict[str, Testimony] = {}
     notes: list[str] = []
@@ -158,43 +159,45 @@ def select_for_export(vault: Vault, some_ids: Iterable[str], include: str = "mas
         found = find(vault, some_id)
         t = vault.catalogue.get(found.testimony_id if isinstance(found, MediaItem) else found.id)
         if t.consent == "restricted" and not consent.include_restricted:
-            raise RefusedByConsent(f"testimony {t.id} has restricted consent: it is exported only"
-                                   " with --include-restricted")
+            raise RefusedByConsent(_("testimony {id} has restricted consent: it is exported "
+                                     "only with --include-restricted").format(id=t.id))
         if isinstance(found, MediaItem):
             if found.state not in _USABLE or not found.sha256:
-                raise UsageError(f"item {found.id} is not complete ({found.state}): it cannot be"
-                                 " exported")
+                raise UsageError(_("item {id} is not complete ({state}): it cannot be exported").format(id=found.id,
+                                   state=found.state))
             if t.consent == "anonymous" and found.kind != "anonymized" \
                     and not consent.include_identifiable:
-                raise RefusedByConsent(f"item {found.id} is not anonymized and testimony {t.id}"
-                                       " has anonymous consent: export its anonymized item, or"
-                                       " give --include-identifiable")
+                raise RefusedByConsent(_("item {id} is not anonymized and testimony {id2} has "
+                                         "anonymous consent: export its anonymized item, or "
+                                         "give --include-identifiable").format(id=found.id,
+                                         id2=t.id))
             items = [found]
         elif t.consent == "anonymous" and not consent.include_identifiable:
             items = [i for i in _items_for(t, "all") if i.kind == "anonymized"]
             if not items:
-                raise RefusedByConsent(f"testimony {t.id} has anonymous consent and no anonymized"
-                                       " item: transcode it with --profile anonymized, or give"
-                                       " --include-identifiable")
+                raise RefusedByConsent(_("testimony {id} has anonymous consent and no "
+                                         "anonymized item: transcode it with --profile "
+                                         "anonymized, or give --include-identifiable").format(id=t.id))
             if include != "anonymized":
                 notes.append(f"testimony {t.id}: anonymous consent, so only its anonymized"
                              " items are exported")
         else:
             items = _items_for(t, include)
             if not items:
-                raise NotFound(f"testimony {t.id} has no {include} item to export")
+                raise NotFound(_("testimony {id} has no {include} item to export").format(id=t.id,
+                                 include=include))
         testimonies.setdefault(t.id, t)
         listed = chosen.setdefault(t.id, [])
         listed += [i for i in items if i.id not in {x.id for x in listed}]
     if not testimonies:
-        raise UsageError("give at least one testimony or item id to export")
+        raise UsageError(_("give at least one testimony or item id to export"))
     items = [i for t in testimonies for i in chosen[t]]
     return list(testimonies.values()), items, notes
 
 
 def _prepare_folder(to: Path) -> None:
     if to.exists() and not is_empty_dir(to):
-        raise TargetNotEmpty(f"{to} is not an empty folder: choose a new or empty folder")
+        raise TargetNotEmpty(_("{to} is not an empty folder: choose a new or empty folder").format(to=to))
     to.mkdir(parents=True, exist_ok=True, mode=0o700)
 
 
@@ -207,12 +210,13 @@ def export_bundle(vault: Vault, some_ids: Iterable[str], to: Path, recipients: I
     book = AddressBook(vault.conn)
     resolved = list({str(r): r for r in (book.resolve(r) for r in recipients)}.values())
     if not resolved:
-        raise UsageError("give at least one --recipient (age1… or a name from the address book)")
+        raise UsageError(_("give at least one --recipient (age1… or a name from the address "
+                           "book)"))
     testimonies, items, notes = select_for_export(vault, some_ids, include, consent)
     total = sum(i.size for i in items)
     if (total + total // 4096 + 2 ** 20) // split_size + 1 > MAX_PARTS:
-        raise UsageError(f"this bundle would need more than {MAX_PARTS} parts: use a larger"
-                         " --split-size")
+        raise UsageError(_("this bundle would need more than {MAX_PARTS} parts: use a larger "
+                           "--split-size").format(MAX_PARTS=MAX_PARTS))
     to = Path(to)
     _prepare_folder(to)
     device = vault.device_key()

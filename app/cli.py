@@ -13,6 +13,7 @@ import os
 import resource
 import sys
 
+from core.i18n import _, set_language, system_language
 from storage.db import mapped_errors
 from storage.errors import KuaError
 
@@ -66,6 +67,7 @@ def _harden_process() -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run `kua` with `argv`; returns the exit code (also used by the console script)."""
     _harden_process()
+    set_language(system_language())  # LANGUAGE, LC_ALL, LC_MESSAGES or LANG: kk, kk@latin, ru, ug, zh
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -84,15 +86,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kua: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("kua: interrupted", file=sys.stderr)
+        print("kua: " + _("interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return 0
     except Exception as exc:  # noqa: BLE001 - the last line of defence, see module doc
         if os.environ.get("KUA_DEBUG"):
             raise
-        print(f"kua: unexpected error ({type(exc).__name__}); run with KUA_DEBUG=1 for details",
-              file=sys.stderr)
+        print("kua: " + _("unexpected error ({name}); run with KUA_DEBUG=1 for details").format(
+            name=type(exc).__name__), file=sys.stderr)
         return EXIT_INTERNAL
 
 

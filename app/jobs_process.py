@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Protocol
 
+from core.i18n import _
 from storage.errors import (KuaError, MissingStream, SourceDamaged, TranscodeFailed,
                             WorkerFailed)
 
@@ -74,7 +75,7 @@ class Worker:
                 stderr=None if debug else subprocess.DEVNULL)
         except OSError as exc:
             ours.close()
-            raise WorkerFailed(None, f"the transcoding process could not start ({exc.strerror})") from None
+            raise WorkerFailed(None, _("the transcoding process could not start ({strerror})").format(strerror=exc.strerror)) from None
         finally:
             theirs.close()
         self._channel = wire.Channel(ours)
@@ -114,14 +115,14 @@ class Worker:
         quiet = 0.0
         while True:
             should_stop()
-            readable, _, _ = select.select([self._channel.sock], [], [], _POLL)
+            readable, _unused, _unused = select.select([self._channel.sock], [], [], _POLL)
             if not readable:
                 quiet += _POLL
                 if self._proc.poll() is not None:
                     raise self._died()
                 if quiet >= WATCHDOG:
-                    raise WorkerFailed(None, f"the transcoding process stopped answering for"
-                                       f" {WATCHDOG:.0f} s", self._position)
+                    raise WorkerFailed(None, _("the transcoding process stopped answering for "
+                                               "{WATCHDOG:.0f} s").format(WATCHDOG=WATCHDOG), self._position)
                 continue
             quiet = 0.0
             kind, payload = self._channel.receive()
@@ -146,7 +147,7 @@ class Worker:
             elif kind == wire.ERROR:
                 raise self._error(wire.load_json(payload))
             else:
-                raise WorkerFailed(None, "the transcoding process sent an unknown message",
+                raise WorkerFailed(None, _("the transcoding process sent an unknown message"),
                                    self._position)
 
     def _answer_read(self, source: BinaryIO, size: int, offset: int, length: int) -> None:
@@ -175,6 +176,6 @@ class Worker:
     def _died(self) -> WorkerFailed:
         code = self._proc.wait()
         how = f"killed by signal {-code}" if code < 0 else f"exit code {code}"
-        return WorkerFailed(None, f"the transcoding process stopped unexpectedly ({how})",
+        return WorkerFailed(None, _("the transcoding process stopped unexpectedly ({how})").format(how=how),
                             self._position)
 

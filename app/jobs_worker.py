@@ -19,6 +19,7 @@ import signal
 import socket
 import sys
 
+from core.i18n import _
 from media.transcode import TranscodeProgress, transcode
 from media.transcode_profiles import profile_from_params
 from storage.errors import KuaError, SourceDamaged, TranscodeFailed
@@ -73,7 +74,7 @@ class RemoteSource(io.RawIOBase):
         if kind == wire.READ_FAILED:
             raise SourceDamaged(None, payload.decode("utf-8", "replace"))
         if kind != wire.DATA or len(payload) > want:
-            raise TranscodeFailed(None, "the app answered a read with something else")
+            raise TranscodeFailed(None, _("the app answered a read with something else"))
         out[:len(payload)] = payload
         self._pos += len(payload)
         return len(payload)
@@ -142,7 +143,7 @@ def serve(channel: wire.Channel) -> None:
     """Run the one job the app sends, then report DONE or ERROR."""
     kind, payload = channel.receive()
     if kind != wire.START:
-        raise TranscodeFailed(None, "the worker expected a job to start")
+        raise TranscodeFailed(None, _("the worker expected a job to start"))
     spec = wire.load_json(payload)
     try:
         profile = profile_from_params(spec["profile"])

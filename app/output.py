@@ -6,6 +6,8 @@ import json
 from dataclasses import fields
 from typing import Any
 
+from core.i18n import ngettext
+from core.i18n.formats import format_duration, format_size
 from storage.models import ConsentElements, MediaItem, Person, Testimony, TestimonySummary
 
 
@@ -51,21 +53,6 @@ def dumps(data: Any, indent: bool = True) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def _duration(seconds: float | None) -> str:
-    if seconds is None:
-        return "-"
-    s = int(round(seconds))
-    return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
-
-
-def _size(n: int) -> str:
-    for unit in ("B", "KiB", "MiB", "GiB"):
-        if n < 1024 or unit == "GiB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024
-    return str(n)
-
-
 def _names(person: Person | None) -> str:
     return " / ".join(n.text for n in person.names) if person else ""
 
@@ -75,7 +62,8 @@ def summary_line(t: TestimonySummary) -> str:
     detained = "; ".join(t.detained_names)
     extra = f"  [{detained}]" if detained else ""
     return (f"{t.id}  {t.created_at[:10]}  {t.status:<8} {t.consent:<10} "
-            f"{t.item_count:>2} item{'s' if t.item_count != 1 else ' '} {_duration(t.duration):>7}"
+            f"{ngettext('{n} item', '{n} items', t.item_count).format(n=t.item_count):>9}"
+            f" {format_duration(t.duration):>7}"
             f"  {t.title or '(untitled)'}{extra}")
 
 
@@ -84,7 +72,7 @@ def item_line(item: MediaItem) -> str:
     dims = f" {item.width}x{item.height}" if item.width else ""
     codec = f" {item.codec}" if item.codec else ""
     return (f"{item.id}  {item.kind:<10} {item.state:<9} {item.media_type:<6}"
-            f"{codec}{dims}  {_duration(item.duration)}  {_size(item.size)}"
+            f"{codec}{dims}  {format_duration(item.duration)}  {format_size(item.size)}"
             f"  sha256 {(item.sha256 or '-')[:16]}")
 
 

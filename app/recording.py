@@ -13,6 +13,7 @@ import json
 import time
 from dataclasses import dataclass
 
+from core.i18n import _
 from media.encoder import EncodeSettings, choose_preset
 from media.probe import probe
 from media.recorder import Chapter, Recorder, RecordStatus
@@ -57,7 +58,7 @@ class RecordingSession:
                 testimony_id = vault.catalogue.create_testimony(title, consent)
                 vault.audit.append("testimony.create", testimony_id)
             elif not vault.catalogue.exists(testimony_id):
-                raise NotFound(f"no testimony with id {testimony_id}")
+                raise NotFound(_("no testimony with id {testimony_id}").format(testimony_id=testimony_id))
             self._ref = vault.items.create(
                 testimony_id, "master", state="recording", layout=RECORDING_LAYOUT,
                 media_type="video", codec="h264", width=self.settings.width,

@@ -12,6 +12,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.i18n import _
 from storage import keyslots
 from storage.errors import UsageError
 from storage.vault import Vault
@@ -35,19 +36,19 @@ def _read_secret_file(path: str, what: str) -> str:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError:
-        raise UsageError(f"cannot read the {what} file {path}") from None
+        raise UsageError(_("cannot read the {what} file {path}").format(what=what, path=path)) from None
     except UnicodeDecodeError:
-        raise UsageError(f"the {what} file {path} is not UTF-8 text") from None
+        raise UsageError(_("the {what} file {path} is not UTF-8 text").format(what=what, path=path)) from None
     # A file written by `echo` ends with a newline that is not part of the secret.
     return text[:-1] if text.endswith("\n") else text
 
 
 def _prompt(label: str, confirm: bool) -> str:
     if not sys.stdin.isatty():
-        raise UsageError(f"no {label} given: use a {label} file or the environment variable")
+        raise UsageError(_("no {label} given: use a {label} file or the environment variable").format(label=label))
     first = getpass.getpass(f"{label.capitalize()}: ")
     if confirm and getpass.getpass(f"Repeat the {label}: ") != first:
-        raise UsageError(f"the two {label}s differ")
+        raise UsageError(_("the two {label}s differ").format(label=label))
     return first
 
 
@@ -61,7 +62,7 @@ def secret(file_option: str | None, env_name: str, label: str = "passphrase",
     else:
         value = _prompt(label, confirm)
     if not value:
-        raise UsageError(f"the {label} is empty")
+        raise UsageError(_("the {label} is empty").format(label=label))
     return value
 
 
@@ -78,7 +79,7 @@ class KdfChoice:
         memory = d.memory_kib if self.memory_mib is None else self.memory_mib * 1024
         iterations = self.iterations or d.iterations
         if memory < 8 * 1024 or iterations < 1:
-            raise UsageError("the key derivation needs at least 8 MiB and 1 iteration")
+            raise UsageError(_("the key derivation needs at least 8 MiB and 1 iteration"))
         return keyslots.KdfParams(memory, iterations, d.lanes)
 
 

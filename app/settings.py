@@ -13,18 +13,20 @@ import os
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from core import i18n
+from core.i18n import N_, _
 from storage.fsio import atomic_write
 from storage.vault import Vault
 
-LANGUAGES = ("en", "ru", "kk")
+LANGUAGES = i18n.LANGUAGES
 QUALITIES = ("480p", "720p", "1080p")
-DEFAULT_GUIDE = (
-    "Who is detained? Full name in every spelling you know.",
-    "Your relation to them, and your own name.",
-    "Since when are they detained, and where?",
-    "What are they accused of? Any sentence?",
-    "When did you last hear from them?",
-    "What do you ask for?",
+DEFAULT_GUIDE = (  # shown in the interface's language until the volunteer edits the guide
+    N_("Who is detained? Full name in every spelling you know."),
+    N_("Your relation to them, and your own name."),
+    N_("Since when are they detained, and where?"),
+    N_("What are they accused of? Any sentence?"),
+    N_("When did you last hear from them?"),
+    N_("What do you ask for?"),
 )
 _GUIDE_KEY = "interview_guide"
 
@@ -73,15 +75,20 @@ def save_preferences(prefs: Preferences, path: Path | None = None) -> None:
     atomic_write(path, json.dumps(asdict(prefs), indent=1).encode())
 
 
+def default_guide() -> list[str]:
+    """The default interview guide in the current language."""
+    return [_(prompt) for prompt in DEFAULT_GUIDE]
+
+
 def interview_guide(vault: Vault) -> list[str]:
     """The interview guide's prompts (the defaults until edited)."""
     stored = vault.setting(_GUIDE_KEY)
     if stored is None:
-        return list(DEFAULT_GUIDE)
+        return default_guide()
     try:
         prompts = json.loads(stored)
     except ValueError:
-        return list(DEFAULT_GUIDE)
+        return default_guide()
     return [str(p) for p in prompts if str(p).strip()]
 
 

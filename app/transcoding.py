@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from core.i18n import _
 from media.transcode_profiles import Profile
 from storage.errors import Cancelled, KuaError, MissingStream, NotFound
 from storage.jobs import Job, Jobs
@@ -57,17 +58,17 @@ def find_output(vault: Vault, source_id: str, profile: Profile) -> MediaItem | N
 
 def _check_source(item: MediaItem, profile: Profile) -> None:
     if item.state not in _USABLE:
-        raise NotFound(f"item {item.id} is not finished ({item.state})")
+        raise NotFound(_("item {id} is not finished ({state})").format(id=item.id,
+                         state=item.state))
     if item.media_type not in ("video", "audio"):
-        raise MissingStream(item.id, f"it is {'a' if item.media_type != 'image' else 'an'}"
-                            f" {item.media_type if item.media_type != 'other' else 'document'},"
-                            " not video or sound")
+        raise MissingStream(item.id, _("it is {value} {value2}, not video or sound").format(value='a' if item.media_type != 'image' else 'an',
+                                       value2=item.media_type if item.media_type != 'other' else 'document'))
     if item.media_type == "audio" and profile.video is not None \
             and not (profile.faces and profile.voice_shift):
         hint = (" (an anonymized copy of sound alone needs --voice-shift)" if profile.faces
                 else " (use --profile audio)")
-        raise MissingStream(item.id, f"it has no video, which the {profile.name} profile"
-                            f" needs{hint}")
+        raise MissingStream(item.id, _("it has no video, which the {name} profile needs{hint}").format(name=profile.name,
+                                       hint=hint))
 
 
 def request(vault: Vault, some_id: str, profile: Profile) -> TranscodeRequest:
@@ -98,7 +99,7 @@ def transcode(vault: Vault, some_id: str, profile: Profile, *,
     assert asked.job is not None
     job = Jobs(vault.conn).get(asked.job.id)
     if job.state == "running":  # left by this process? never: a crash re-queues at unlock
-        raise KuaError(f"job {job.id} is already running")
+        raise KuaError(_("job {id} is already running").format(id=job.id))
     return service.run_job(vault, job.id, progress=progress, stop=stop), False
 
 

@@ -19,6 +19,7 @@ import av
 import cv2
 import numpy as np
 
+from core.i18n import _
 from storage.errors import MediaError
 
 from .sources import AudioChunk, Frame, SourceInfo, no_camera_error
@@ -104,8 +105,8 @@ class CameraSource:
         """The next frame or audio chunk, as the devices deliver them."""
         item = self._queue.get()
         if item is None and self.lost:
-            raise MediaError("the camera stopped delivering pictures (unplugged?);"
-                             " the recording was kept")
+            raise MediaError(_("the camera stopped delivering pictures (unplugged?); the "
+                               "recording was kept"))
         return item
 
     def stop(self) -> None:

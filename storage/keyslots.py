@@ -36,6 +36,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
+from core.i18n import _
 from .errors import VaultCorrupt, WrongPassphrase
 
 FILE_SIZE = 1024
@@ -140,7 +141,7 @@ class _Slot:
 def _read_slot(index: int, raw: bytes) -> _Slot | None:
     salt = raw[:_SALT]
     header = _xor(raw[_SALT:_SALT + _HEADER.size], _mask(salt))
-    magic, kind, version, _, m_kib, t, lanes = _HEADER.unpack(header)
+    magic, kind, version, _unused, m_kib, t, lanes = _HEADER.unpack(header)
     if magic != _MAGIC or version != 1 or kind not in (KIND_PASSPHRASE, KIND_RECOVERY):
         return None
     if not (8 <= m_kib <= _MAX_MEMORY_KIB and 1 <= t <= _MAX_ITERATIONS and 1 <= lanes <= 16):
@@ -152,10 +153,10 @@ def _read_slot(index: int, raw: bytes) -> _Slot | None:
 
 def _split(data: bytes) -> list[bytes]:
     if len(data) != FILE_SIZE:
-        raise VaultCorrupt("the vault's keys file is damaged (wrong size)")
+        raise VaultCorrupt(_("the vault's keys file is damaged (wrong size)"))
     body, checksum = data[:_SLOTS_BYTES], data[_SLOTS_BYTES:]
     if not hmac.compare_digest(hashlib.sha256(body).digest(), checksum):
-        raise VaultCorrupt("the vault's keys file is damaged (checksum mismatch)")
+        raise VaultCorrupt(_("the vault's keys file is damaged (checksum mismatch)"))
     return [body[i * SLOT_SIZE:(i + 1) * SLOT_SIZE] for i in range(SLOT_COUNT)]
 
 
@@ -169,7 +170,7 @@ def create(passphrase: str, vault_key: bytes, recovery_key: str,
     """A new keys file with a passphrase slot and a recovery-key slot."""
     recovery = parse_recovery_key(recovery_key)
     assert recovery is not None, "recovery key must come from new_recovery_key()"
-    slots = [os.urandom(SLOT_SIZE) for _ in range(SLOT_COUNT)]
+    slots = [os.urandom(SLOT_SIZE) for _unused in range(SLOT_COUNT)]
     # Slot positions are random so that position says nothing about kind.
     first, second = secrets.SystemRandom().sample(range(SLOT_COUNT), 2)
     slots[first] = _seal_slot(KIND_PASSPHRASE, params, _passphrase_bytes(passphrase), vault_key)
@@ -217,7 +218,7 @@ def replace_passphrase(data: bytes, vault_key: bytes, new_passphrase: str,
     slots = _split(data)
     kept = [i for i, raw in enumerate(slots)
             if (s := _read_slot(i, raw)) is not None and s.kind == KIND_RECOVERY]
-    fresh = [os.urandom(SLOT_SIZE) for _ in range(SLOT_COUNT)]
+    fresh = [os.urandom(SLOT_SIZE) for _unused in range(SLOT_COUNT)]
     for i in kept:
         fresh[i] = slots[i]
     free = [i for i in range(SLOT_COUNT) if i not in kept]

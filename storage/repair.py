@@ -20,6 +20,7 @@ from typing import BinaryIO, Callable
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from core.i18n import _
 from .errors import ObjectMissing
 from .fsio import fsync_dir
 from .sealed import Layout, _nonce, existing_parts
@@ -100,7 +101,7 @@ def seal_prefix(objects_dir: Path, name: str, key: bytes, item_id: str, layout: 
     """
     paths = existing_parts(Path(objects_dir), name)
     if not paths:
-        raise ObjectMissing(item_id, "its sealed file is missing from the vault")
+        raise ObjectMissing(item_id, _("its sealed file is missing from the vault"))
     segments = _Segments(paths, key, item_id, layout)
     total = sum(p.stat().st_size for p in paths)
     index = -(-total // layout.sealed_size) - 1

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
+from core.i18n import _
 from . import db, keyslots
 from .audit import AuditLog, now
 from .bundles.device import DeviceKey, ensure_device_key, load_device_key
@@ -70,7 +71,7 @@ class Vault:
         """Make a new vault in a new or empty folder; returns it and the recovery key."""
         path = Path(path)
         if path.exists() and not is_empty_dir(path):
-            raise VaultExists(f"{path} is not empty: choose a new or empty folder")
+            raise VaultExists(_("{path} is not empty: choose a new or empty folder").format(path=path))
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
         lock_fd = _lock(path)
         try:
@@ -99,12 +100,12 @@ class Vault:
         """Unlock a vault with its passphrase or recovery key."""
         path = Path(path)
         if not path.is_dir():
-            raise NotAVault(f"{path} does not exist or is not a folder")
+            raise NotAVault(_("{path} does not exist or is not a folder").format(path=path))
         if not is_vault(path):
             from .replica_open import is_replica, open_replica  # a replica: read-only, in place
             if is_replica(path):
                 return open_replica(path, secret, actor=actor)
-            raise NotAVault(f"{path} is not a Kua vault")
+            raise NotAVault(_("{path} is not a Kua vault").format(path=path))
         lock_fd = _lock(path)
         try:
             keys_bytes = (path / KEYS).read_bytes()
@@ -167,8 +168,8 @@ class Vault:
                 self._set_meta("keys_sha256", digest)
                 self.conn.execute("DELETE FROM meta WHERE key = 'keys_sha256_pending'")
             return
-        raise KeysReplayed("the vault's keys file is an old copy (replaced after a passphrase"
-                           " change): restore the current keys file")
+        raise KeysReplayed(_("the vault's keys file is an old copy (replaced after a passphrase "
+                             "change): restore the current keys file"))
 
     # -- objects -------------------------------------------------------------
 
@@ -221,7 +222,7 @@ class Vault:
         """Delete object files that no catalogue row references (their key is gone)."""
         known = self.items.object_names()
         if not self.objects_dir.is_dir():
-            raise VaultCorrupt("the vault's objects folder is missing")
+            raise VaultCorrupt(_("the vault's objects folder is missing"))
         for sub in self.objects_dir.iterdir():
             for f in sub.iterdir() if sub.is_dir() else ():
                 if f.name.split(".")[0] not in known:

@@ -353,8 +353,8 @@ class LibraryScreen(Screen):
             self.count_label.setText(self.tr("{n} of {total}").format(
                 n=locale.toString(model.match_count), total=locale.toString(len(self._all))))
         else:
-            self.count_label.setText(self.tr("{n} testimonies").format(
-                n=locale.toString(model.match_count)))
+            self.count_label.setText(self.tr("%Ln testimony", "%Ln testimonies",
+                                             model.match_count))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """Down arrow in the search field goes to the list."""

@@ -286,8 +286,8 @@ class SyncDialog(QDialog):
         self.progress.setValue(1000 if not total else min(1000, int(1000 * done / total)))
         match = _ITEMS.match(str(message))
         if match:
-            self.progress_text.setText(self.tr("{done} of {total} items").format(
-                done=match.group(1), total=match.group(2)))
+            self.progress_text.setText(self.tr("{done} of %n item", "{done} of %n items",
+                                               int(match.group(2))).format(done=match.group(1)))
 
     def _finished(self, result: tuple[Path, SyncReport]) -> None:
         folder, report = result
@@ -322,8 +322,9 @@ class SyncDialog(QDialog):
             lines = [self.tr("Done. The copy on the drive is complete and up to date.")]
         lines.append(self.tr("Copy: {folder}").format(folder=folder))
         if r.copied_items == 0 and r.deleted_items == 0 and not r.damaged:
-            lines.append(self.tr("Nothing new to copy: all {n} items were already on the "
-                                 "drive.").format(n=r.skipped_items))
+            lines.append(self.tr("Nothing new to copy: the %n item was already on the drive.",
+                                 "Nothing new to copy: all %n items were already on the drive.",
+                                 r.skipped_items))
         else:
             lines.append(self.tr("Items copied: {n} ({size})").format(
                 n=r.copied_items, size=format_size(r.copied_bytes)))

@@ -35,6 +35,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from core.i18n import _
 from . import bech32
 
 INTRO = b"age-encryption.org/v1\n"
@@ -73,13 +74,13 @@ def b64encode(data: bytes) -> bytes:
 def b64decode(text: bytes) -> bytes:
     """Strict, canonical, unpadded base64, as age requires; AgeError otherwise."""
     if b"=" in text or b"\r" in text or b"\n" in text:
-        raise AgeError("malformed base64 in the header")
+        raise AgeError(_("malformed base64 in the header"))
     try:
         data = base64.b64decode(text + b"=" * (-len(text) % 4), validate=True)
     except ValueError:
-        raise AgeError("malformed base64 in the header") from None
+        raise AgeError(_("malformed base64 in the header")) from None
     if b64encode(data) != text:
-        raise AgeError("non-canonical base64 in the header")
+        raise AgeError(_("non-canonical base64 in the header"))
     return data
 
 
@@ -111,9 +112,9 @@ class Recipient:
         """A recipient from its `age1…` text; AgeError if it is not one."""
         decoded = bech32.decode(text.strip())
         if decoded is None or decoded[0] != _RECIPIENT_HRP or len(decoded[1]) != 32:
-            raise AgeError("not an age X25519 recipient (age1…)")
+            raise AgeError(_("not an age X25519 recipient (age1…)"))
         if text.strip() != text.strip().lower():
-            raise AgeError("an age recipient is written in lower case")
+            raise AgeError(_("an age recipient is written in lower case"))
         return cls(decoded[1])
 
     def __str__(self) -> str:
@@ -136,9 +137,9 @@ class Identity:
         """An identity from its `AGE-SECRET-KEY-1…` text; AgeError if it is not one."""
         decoded = bech32.decode(text.strip())
         if decoded is None or decoded[0] != _IDENTITY_HRP or len(decoded[1]) != 32:
-            raise AgeError("not an age X25519 identity (AGE-SECRET-KEY-1…)")
+            raise AgeError(_("not an age X25519 identity (AGE-SECRET-KEY-1…)"))
         if text.strip() != text.strip().upper():
-            raise AgeError("an age identity is written in upper case")
+            raise AgeError(_("an age identity is written in upper case"))
         return cls(decoded[1])
 
     def encode(self) -> str:
@@ -195,15 +196,15 @@ def x25519_stanza(recipient: Recipient, file_key: bytes) -> Stanza:
 
 def _x25519_unwrap(identity: Identity, stanza: Stanza) -> bytes | None:
     if len(stanza.args) != 1:
-        raise AgeError("malformed X25519 stanza")
+        raise AgeError(_("malformed X25519 stanza"))
     share = b64decode(stanza.args[0])
     if len(share) != 32 or len(stanza.body) != FILE_KEY_SIZE + 16:
-        raise AgeError("malformed X25519 stanza")
+        raise AgeError(_("malformed X25519 stanza"))
     try:
         shared = X25519PrivateKey.from_private_bytes(identity.secret).exchange(
             X25519PublicKey.from_public_bytes(share))
     except ValueError:  # a low-order point: the shared secret would be all zeros
-        raise AgeError("malformed X25519 stanza (low-order point)") from None
+        raise AgeError(_("malformed X25519 stanza (low-order point)")) from None
     key = _hkdf(shared, share + identity.recipient.public, _X25519_INFO)
     return _unwrap(key, stanza.body)
 
@@ -223,12 +224,12 @@ def scrypt_stanza(passphrase: str, file_key: bytes,
 
 def _scrypt_unwrap(passphrase: str, stanza: Stanza) -> bytes | None:
     if len(stanza.args) != 2 or not re.fullmatch(rb"[1-9][0-9]*", stanza.args[1]):
-        raise AgeError("malformed scrypt stanza")
+        raise AgeError(_("malformed scrypt stanza"))
     salt, work_factor = b64decode(stanza.args[0]), int(stanza.args[1])
     if len(salt) != 16 or len(stanza.body) != FILE_KEY_SIZE + 16:
-        raise AgeError("malformed scrypt stanza")
+        raise AgeError(_("malformed scrypt stanza"))
     if work_factor > MAX_SCRYPT_WORK_FACTOR:
-        raise AgeError(f"scrypt work factor {work_factor} is too high")
+        raise AgeError(_("scrypt work factor {work_factor} is too high").format(work_factor=work_factor))
     return _unwrap(_scrypt_key(passphrase, salt, work_factor), stanza.body)
 
 
@@ -254,28 +255,28 @@ class Header:
 def parse_header(data: bytes) -> Header:
     """Parse the header at the start of `data` (which may run on into the payload)."""
     if not data.startswith(INTRO):
-        raise AgeError("not an age file (no age-encryption.org/v1 header)")
+        raise AgeError(_("not an age file (no age-encryption.org/v1 header)"))
     pos, stanzas = len(INTRO), []
     while True:
         end = data.find(b"\n", pos, MAX_HEADER)
         if end < 0:
-            raise AgeError("the age header is cut short or too long")
+            raise AgeError(_("the age header is cut short or too long"))
         line = data[pos:end]
         if line.startswith(b"--- "):
             mac = b64decode(line[4:])
             if len(mac) != 32:
-                raise AgeError("malformed header MAC")
+                raise AgeError(_("malformed header MAC"))
             return Header(tuple(stanzas), mac, data[:pos + 3], end + 1)
         if not line.startswith(b"-> "):
-            raise AgeError("malformed age header line")
+            raise AgeError(_("malformed age header line"))
         words = line[3:].split(b" ")
         if any(not _VCHAR.match(w) for w in words):
-            raise AgeError("malformed stanza line in the age header")
+            raise AgeError(_("malformed stanza line in the age header"))
         pos, body = end + 1, b""
         while True:  # body lines: full ones are 64 columns, the last one is shorter
             end = data.find(b"\n", pos, MAX_HEADER)
             if end < 0 or end - pos > 64:
-                raise AgeError("malformed stanza body in the age header")
+                raise AgeError(_("malformed stanza body in the age header"))
             body += data[pos:end]
             short = end - pos < 64
             pos = end + 1
@@ -292,7 +293,7 @@ def open_header(header: Header, identities: Iterable[Identity] = (),
     """
     scrypt = [s for s in header.stanzas if s.type == b"scrypt"]
     if scrypt and len(header.stanzas) != 1:
-        raise AgeError("an scrypt stanza must be alone in its header")
+        raise AgeError(_("an scrypt stanza must be alone in its header"))
     file_key = None
     if scrypt and passphrase is not None:
         file_key = _scrypt_unwrap(passphrase(), scrypt[0])
@@ -306,11 +307,11 @@ def open_header(header: Header, identities: Iterable[Identity] = (),
             if file_key is not None:
                 break
     if file_key is None:
-        raise NoMatchingIdentity("no identity matches this file")
+        raise NoMatchingIdentity(_("no identity matches this file"))
     if len(file_key) != FILE_KEY_SIZE:
-        raise AgeError("malformed file key")
+        raise AgeError(_("malformed file key"))
     if not hmac.compare_digest(header_mac(file_key, header.mac_input), header.mac):
-        raise HeaderAltered("the age header was altered")
+        raise HeaderAltered(_("the age header was altered"))
     return file_key
 
 
@@ -335,14 +336,14 @@ def dearmor(data: bytes) -> bytes:
         return data
     lines = text.replace(b"\r\n", b"\n").split(b"\n")
     if lines[-1] != ARMOR_END or len(lines) < 3:
-        raise AgeError("malformed ASCII armor")
+        raise AgeError(_("malformed ASCII armor"))
     body = lines[1:-1]
     if any(len(line) > 64 for line in body) or any(len(line) != 64 for line in body[:-1]):
-        raise AgeError("malformed ASCII armor")
+        raise AgeError(_("malformed ASCII armor"))
     try:
         return base64.b64decode(b"".join(body), validate=True)
     except ValueError:
-        raise AgeError("malformed ASCII armor") from None
+        raise AgeError(_("malformed ASCII armor")) from None
 
 
 def is_encrypted(data: bytes) -> bool:
@@ -359,7 +360,7 @@ def decrypt_small(data: bytes, identities: Iterable[Identity] = (),
     reader = AgeReader(BytesSource(data), identities, passphrase)
     out = reader.read(limit + 1)
     if len(out) > limit or reader.read(1):
-        raise AgeError("the file is larger than expected")
+        raise AgeError(_("the file is larger than expected"))
     return out
 
 
@@ -379,10 +380,10 @@ def parse_identities(text: bytes) -> list[Identity]:
     try:
         lines = text.decode("utf-8").splitlines()
     except UnicodeDecodeError:
-        raise AgeError("not an age identity file") from None
+        raise AgeError(_("not an age identity file")) from None
     found = [Identity.parse(line) for line in lines if line.strip() and not line.startswith("#")]
     if not found:
-        raise AgeError("no identity in the file")
+        raise AgeError(_("no identity in the file"))
     return found
 
 

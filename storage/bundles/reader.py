@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
+from core.i18n import _
 from ..errors import BundleIncomplete, TamperedBundle, WrongIdentity
 from ..models import MediaItem
 from ..stage import Stage
@@ -113,18 +114,18 @@ class BundleReader:
             self._age = AgeReader(self._src, identities)
         except NoMatchingIdentity:
             self._src.close()
-            raise WrongIdentity(f"bundle-{self.bundle_id} is not encrypted to this identity (or"
-                                f" the header of {first} is damaged): use the organizer key it"
-                                " was made for") from None
+            raise WrongIdentity(_("bundle-{bundle_id} is not encrypted to this identity (or the "
+                                  "header of {first} is damaged): use the organizer key it was "
+                                  "made for").format(bundle_id=self.bundle_id, first=first)) from None
         except HeaderAltered:
             self._src.close()
-            raise TamperedBundle(first, "has an altered age header") from None
+            raise TamperedBundle(first, _("has an altered age header")) from None
         except StreamDamaged as exc:
             self._src.close()
             raise BundleIncomplete(exc.where, exc.reason) from None
         except AgeError as exc:
             self._src.close()
-            raise TamperedBundle(first, f"is not a valid age file ({exc})") from None
+            raise TamperedBundle(first, _("is not a valid age file ({exc})").format(exc=exc)) from None
         self._tar = TarReader(self._age)
         self._root = mf.folder_name(self.bundle_id)
         try:
@@ -134,9 +135,9 @@ class BundleReader:
             self.manifest = mf.parse(raw, self.bundle_id)
             mf.verify_signature(self.manifest, signature)
             if self._root != mf.folder_name(self.bundle_id):
-                raise TamperedBundle(f"manifest.json of bundle-{self.bundle_id}",
-                                     f"lies in {self._root[:60]}/, not"
-                                     f" {mf.folder_name(self.bundle_id)}/")
+                raise TamperedBundle(_("manifest.json of bundle-{bundle_id}").format(bundle_id=self.bundle_id),
+                                     _("lies in {value}/, not {folder_name}/").format(value=self._root[:60],
+                                       folder_name=mf.folder_name(self.bundle_id)))
         except BaseException:
             self._src.close()
             raise
@@ -152,10 +153,11 @@ class BundleReader:
             if self._src.whole_chunks(index, self._age.payload_start):
                 continue
             if self._age.ends_at(end):
-                raise TamperedBundle(f"part {parts[index + 1].name}", "is extra: the bundle ends"
-                                     f" in part {parts[index].name}")
-            raise BundleIncomplete(f"part {parts[index].name}", "has the wrong size for a whole"
-                                   " part: it was cut short or altered")
+                raise TamperedBundle(_("part {name}").format(name=parts[index + 1].name), _("is extra: the bundle "
+                                                                        "ends in part {name}").format(name=parts[index].name))
+            raise BundleIncomplete(_("part {name}").format(name=parts[index].name), _("has the wrong size for a "
+                                                                  "whole part: it was cut short "
+                                                                  "or altered"))
 
     @property
     def encrypted_size(self) -> int:
@@ -185,13 +187,14 @@ class BundleReader:
         name = member.name if member is not None else ""
         if name.count("/") != 1 or not name.startswith("kua-bundle-") \
                 or not name.endswith("/" + leaf):
-            raise TamperedBundle(where, "is missing (it must come first in the archive)")
+            raise TamperedBundle(where, _("is missing (it must come first in the archive)"))
         if leaf == "manifest.json":
             self._root = member.name.split("/")[0]
         elif member.name != f"{self._root}/{leaf}":
-            raise TamperedBundle(where, "is missing (it must follow manifest.json)")
+            raise TamperedBundle(where, _("is missing (it must follow manifest.json)"))
         if member.size > limit:
-            raise TamperedBundle(where, f"is {member.size} bytes, more than {limit}")
+            raise TamperedBundle(where, _("is {size} bytes, more than {limit}").format(size=member.size,
+                                          limit=limit))
         data = bytearray(member.size)
         view, got = memoryview(data), 0
         while got < member.size:
@@ -210,12 +213,14 @@ class BundleReader:
                 break
             item = expected.get(member.name)
             if item is None or item.id in seen:
-                raise TamperedBundle(f"entry {member.name[:80]!r} of bundle-{self.bundle_id}",
+                raise TamperedBundle(_("entry {value} of bundle-{bundle_id}").format(value=repr(member.name[:80]),
+                                       bundle_id=self.bundle_id),
                                      "is not listed in the manifest" if item is None
                                      else "appears twice")
             if member.size != item.size:
-                raise TamperedBundle(self.item_where(item.id), f"holds {member.size} bytes,"
-                                     f" but the manifest lists {item.size}")
+                raise TamperedBundle(self.item_where(item.id), _("holds {size} bytes, but the "
+                                                                 "manifest lists {size2}").format(size=member.size,
+                                                                 size2=item.size))
             seen.add(item.id)
             entry = Entry(item, _EntryReader(self._tar, item, self._guard))
             try:
@@ -226,14 +231,14 @@ class BundleReader:
             finally:
                 entry.reader.abandon()
             if digest != item.sha256:
-                raise TamperedBundle(self.item_where(item.id), "does not match its SHA-256 in the"
-                                     " manifest: it was altered")
+                raise TamperedBundle(self.item_where(item.id), _("does not match its SHA-256 in "
+                                                                 "the manifest: it was altered"))
         for item in self.manifest.items:
             if item.id not in seen:
-                raise BundleIncomplete(self.item_where(item.id), "is missing from the archive")
+                raise BundleIncomplete(self.item_where(item.id), _("is missing from the archive"))
         self._guard(self._tar.drain)
         if not self._age.at_end:
-            raise BundleIncomplete(f"bundle-{self.bundle_id}", "ends before its last chunk")
+            raise BundleIncomplete(_("bundle-{bundle_id}").format(bundle_id=self.bundle_id), _("ends before its last chunk"))
 
     def item_where(self, item_id: str) -> str:
         """How errors name an item of this bundle."""

@@ -58,14 +58,14 @@ def config_path() -> Path:
 
 
 def load_preferences(path: Path | None = None) -> Preferences:
-    """The saved preferences, or the defaults if there are none or they are unreadable."""
+    """The saved preferences, or the defaults (the system's language) if there are none."""
     path = path or config_path()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         known = {k: data[k] for k in ("language", "auto_lock_minutes", "quality") if k in data}
-        return Preferences(**known)._checked()
+        return Preferences(**{"language": i18n.system_language(), **known})._checked()
     except (OSError, ValueError, TypeError):
-        return Preferences()
+        return Preferences(language=i18n.system_language())
 
 
 def save_preferences(prefs: Preferences, path: Path | None = None) -> None:

@@ -333,6 +333,10 @@ class LibraryScreen(Screen):
         if testimony_id:
             self.ctx.open_testimony.emit(testimony_id)
 
+    def retranslate(self) -> None:
+        """The count again in the current language (ui/translator.py)."""
+        self._update_state()
+
     def _update_state(self) -> None:
         """Empty vault, no matches, or the chosen view; and the count."""
         model = self.model

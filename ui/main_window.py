@@ -111,10 +111,15 @@ class MainWindow(QMainWindow):
         lock = add("actionLock", self.tr("Lock"), sp.SP_DialogCloseButton, self.lock_now)
         lock.setShortcuts([QKeySequence(s) for s in PANIC_SHORTCUTS])
         lock.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        lock.setToolTip(self.tr("Lock now: stops the camera, closes the vault, hides everything "
-                                "({keys})").format(keys=" / ".join(PANIC_SHORTCUTS)))
         # The shortcut must work on the lock screen too (it does nothing there).
         self.addAction(lock)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The texts made from pieces, again in the current language (ui/translator.py)."""
+        self.actions_by_name["actionLock"].setToolTip(self.tr(
+            "Lock now: stops the camera, closes the vault, hides everything ({keys})").format(
+            keys=" / ".join(PANIC_SHORTCUTS)))
 
     def show_screen(self, screen: Screen) -> None:
         """Bring a workspace screen to the front and let it load."""

@@ -24,7 +24,8 @@ from .errors import message_for, title_for
 from .screen import Screen
 from .vault_device import (Opened, VaultDevice, load_multimedia, open_item, quiet_qt_ffmpeg,
                            release_source)
-from .widgets import format_duration, heading, paragraph
+from .formats import format_duration
+from .widgets import heading, paragraph
 
 DEFAULT_FRAME_MS = 40
 SKIP_MS = 5000

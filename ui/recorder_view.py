@@ -24,7 +24,8 @@ from .preview_widget import PreviewView
 from .recorder_controls import IDLE, PAUSED, RECORDING, STARTING, STOPPING, RecordingDriver
 from .recorder_sources import WARN, SourcePicker
 from .screen import Screen
-from .widgets import format_duration, heading
+from .formats import format_duration
+from .widgets import heading
 
 FRAME_MS = 80            # ~12 pictures a second on screen
 PHOTO_NOTE_MS = 3000

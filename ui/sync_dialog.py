@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QProgressBar, QPushButton, QVBoxLayout,
                                QWidget)
@@ -27,7 +27,7 @@ from storage.errors import Cancelled
 
 from .context import AppContext
 from . import drives as drive_list
-from .drives import format_size
+from .formats import format_datetime, format_size
 from .errors import message_for, title_for
 from .executor import VaultLocked
 from .ops import Op
@@ -239,9 +239,8 @@ class SyncDialog(QDialog):
         if last is None:
             self.last_sync.setText(self.tr("Never synced"))
             return
-        when = QDateTime.fromString(last.at, Qt.DateFormat.ISODate).toLocalTime()
-        text = QLocale(self.ctx.prefs.language).toString(when, "d MMM yyyy, HH:mm")
-        self.last_sync.setText(self.tr("Last synced: {when}").format(when=text))
+        self.last_sync.setText(self.tr("Last synced: {when}").format(
+            when=format_datetime(last.at)))
 
     # -- syncing --------------------------------------------------------------------
 

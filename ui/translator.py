@@ -19,8 +19,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import (QCoreApplication, QLibraryInfo, QLocale, QObject, Qt,
                             QTranslator)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QGroupBox, QLabel,
-                               QLineEdit, QPlainTextEdit, QTabWidget, QTextEdit, QWidget)
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox,
+                               QApplication, QComboBox, QGroupBox, QLabel, QLineEdit,
+                               QPlainTextEdit, QSpinBox, QTabWidget, QTextEdit, QWidget)
 
 from core import i18n
 from core.i18n.catalogues import load
@@ -122,6 +124,11 @@ def _texts(widget: QObject) -> list[tuple[callable, callable]]:
         pairs.append((widget.placeholderText, widget.setPlaceholderText))
     if isinstance(widget, QGroupBox):
         pairs.append((widget.title, widget.setTitle))
+    if isinstance(widget, QAbstractSpinBox):
+        pairs.append((widget.specialValueText, widget.setSpecialValueText))
+        if isinstance(widget, QSpinBox):
+            pairs.append((widget.suffix, widget.setSuffix))
+            pairs.append((widget.prefix, widget.setPrefix))
     if isinstance(widget, QTabWidget):
         for i in range(widget.count()):
             pairs.append((lambda i=i: widget.tabText(i), lambda t, i=i: widget.setTabText(i, t)))
@@ -135,11 +142,15 @@ def _texts(widget: QObject) -> list[tuple[callable, callable]]:
 
 
 def retranslate_widgets(app: QApplication) -> None:
-    """Look every text of every open window up again in the current language."""
+    """Look every text of every open window up again in the current language.
+
+    Then each widget with a `retranslate()` method rebuilds the texts it makes from
+    pieces, and item views redraw (their models translate when asked for data).
+    """
     ours = translator()
     if ours is None:
         return
-    from PySide6.QtGui import QAction
+    widgets = [w for top in app.topLevelWidgets() for w in [top, *top.findChildren(QWidget)]]
     for top in app.topLevelWidgets():
         for obj in [top, *top.findChildren(QWidget), *top.findChildren(QAction)]:
             if isinstance(obj, QAction):
@@ -153,3 +164,13 @@ def retranslate_widgets(app: QApplication) -> None:
                     new = ours.again(shown)
                     if new is not None and new != shown:
                         put(new)
+    for widget in widgets:
+        hook = getattr(widget, "retranslate", None)
+        if callable(hook):
+            hook()
+        if isinstance(widget, QAbstractItemView):
+            model = widget.model()
+            hook = getattr(model, "retranslate", None)
+            if callable(hook):
+                hook()
+            widget.viewport().update()

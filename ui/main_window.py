@@ -15,6 +15,7 @@ from storage.vault import is_vault
 from .context import AppContext
 from .export_dialog import ExportDialog
 from .first_run import FirstRunScreen
+from .icons import set_icon
 from .idle import IdleLock
 from .jobs_view import JobsScreen
 from .library_view import LibraryScreen
@@ -84,12 +85,12 @@ class MainWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.toolbar = bar
-        icon = self.style().standardIcon
         sp = QStyle.StandardPixmap
         self.actions_by_name: dict[str, QAction] = {}
 
         def add(name: str, text: str, pixmap: QStyle.StandardPixmap, slot) -> QAction:
-            action = QAction(icon(pixmap), text, self)
+            action = QAction(text, self)
+            set_icon(action, pixmap)
             action.setObjectName(name)
             action.triggered.connect(slot)
             bar.addAction(action)

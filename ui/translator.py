@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpin
 from core import i18n
 from core.i18n.catalogues import load
 
+from .icons import refresh_icons
+
 QT_LOCALES = {"en": "en", "kk": "kk_KZ", "kk_Latn": "kk_KZ", "ru": "ru_RU", "ug": "ug_CN",
               "zh": "zh_CN"}
 
@@ -164,6 +166,8 @@ def retranslate_widgets(app: QApplication) -> None:
                     new = ours.again(shown)
                     if new is not None and new != shown:
                         put(new)
+    for top in app.topLevelWidgets():
+        refresh_icons(top)
     for widget in widgets:
         hook = getattr(widget, "retranslate", None)
         if callable(hook):

@@ -102,10 +102,9 @@ def required_space(new_items: list[MediaItem]) -> int:
 def _check_space(vault: Vault, bundle_id: str, needed: int) -> None:
     free = shutil.disk_usage(vault.path).free
     if free < needed:
-        raise DiskFull(_("the vault's disk has {value:.0f} MiB free, but bundle-{bundle_id} "
-                         "needs {value2:.0f} MiB: nothing was imported").format(value=free / 2 ** 20,
-                         bundle_id=bundle_id,
-                         value2=needed / 2 ** 20))
+        raise DiskFull(_("the vault's disk has {free:.0f} MiB free, but bundle-{bundle_id} "
+                         "needs {needed:.0f} MiB: nothing was imported").format(
+            free=free / 2 ** 20, bundle_id=bundle_id, needed=needed / 2 ** 20))
 
 
 def _plan(vault: Vault, m: Manifest, device: str) -> _Plan:

@@ -44,7 +44,8 @@ def _identity_passphrase(confirm: bool = False) -> str:
 def _operands(args: argparse.Namespace, names: tuple[str, ...]) -> list[str]:
     if len(args.operands) != len(names):
         shown = " ".join(names)
-        raise UsageError(f"usage: kua keys {args.action}" + (f" {shown}" if shown else ""))
+        raise UsageError(_("usage: {command}").format(
+            command=f"kua keys {args.action}" + (f" {shown}" if shown else "")))
     return list(args.operands)
 
 
@@ -62,8 +63,8 @@ def _organizer_new(args: argparse.Namespace) -> None:
     if print_json(args, {"id": str(recipient), "recipient": str(recipient), "out": str(out),
                          "protected": bool(passphrase)}):
         return
-    say(f"Wrote an organizer identity to {out}"
-        + (" (protected with a passphrase)." if passphrase else " (not protected)."))
+    say((_("Wrote an organizer identity to {out} (protected with a passphrase).") if passphrase
+         else _("Wrote an organizer identity to {out} (not protected).")).format(out=out))
     say(_("Give volunteers this recipient; they add it with: kua keys organizer-add NAME "
           "RECIPIENT"))
     say(str(recipient))
@@ -160,9 +161,9 @@ def cmd_import(args: argparse.Namespace) -> None:
             say(_("testimony {source_id} was imported before as {id}").format(source_id=t.source_id,
                   id=t.id))
     new = sum(1 for i in report.items if i.new)
-    say(_("{new} new item{value}, {value2} already in the vault").format(new=new,
-          value='s' if new != 1 else '',
-          value2=len(report.items) - new))
+    say(ngettext("{n} new item, {known} already in the vault",
+                 "{n} new items, {known} already in the vault", new).format(
+        n=new, known=len(report.items) - new))
     for m in report.matches:
         say(_("possible match (not merged): {role} {person_id} of {testimony_id} and "
               "{other_role} {other_person_id} of {other_testimony_id}: {reason}").format(role=m.role,
@@ -172,8 +173,8 @@ def cmd_import(args: argparse.Namespace) -> None:
               other_person_id=m.other_person_id,
               other_testimony_id=m.other_testimony_id,
               reason=m.reason))
-    say(f"nothing new: bundle-{report.bundle_id} is already in the vault" if report.nothing_new
-        else report.bundle_id)
+    say(_("nothing new: bundle-{bundle_id} is already in the vault").format(
+        bundle_id=report.bundle_id) if report.nothing_new else report.bundle_id)
 
 
 def cmd_verify_bundle(args: argparse.Namespace) -> None:

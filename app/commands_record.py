@@ -85,8 +85,8 @@ def cmd_record(args: argparse.Namespace) -> None:
         print(json.dumps({"id": result.testimony_id, "item": result.item_id,
                           "duration": result.duration, "dropped_frames": result.dropped_frames}))
         return
-    say(_("Recorded {item_id}: {value:.1f} s").format(item_id=result.item_id,
-          value=result.duration or 0))
+    say(_("Recorded {item_id}: {seconds:.1f} s").format(item_id=result.item_id,
+                                                         seconds=result.duration or 0))
     say(result.testimony_id)
 
 

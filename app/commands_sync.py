@@ -113,8 +113,10 @@ def cmd_restore(args: argparse.Namespace) -> None:
         for item, reason in r.refused:
             say(_("REFUSED: item {item}, damaged or altered on the replica ({reason})").format(item=item,
                   reason=reason))
-        say(f"verified: {v.items_checked} items, audit log of {v.audit_events} events"
-            + ("" if v.ok else f"; {len(v.problems)} problems"))
+        say(_("verified: {items} items, audit log of {events} events").format(
+            items=v.items_checked, events=v.audit_events) if v.ok else
+            _("verified: {items} items, audit log of {events} events; {problems} problems").format(
+                items=v.items_checked, events=v.audit_events, problems=len(v.problems)))
         for problem in v.problems:
             say(_("PROBLEM: {problem}").format(problem=problem))
         say(r.vault_id)
@@ -167,7 +169,7 @@ def cmd_verify_replica(args: argparse.Namespace) -> None:
         say(_("items: {items_checked} checked, {bytes_checked} bytes").format(items_checked=c.verify.items_checked,
               bytes_checked=c.verify.bytes_checked))
         lines = _diff_lines(d)
-        say("differences with the vault:" if lines else "same as the vault")
+        say(_("differences with the vault:") if lines else _("same as the vault"))
         for line in lines:
             say(line)
         if d.stray_files:
@@ -176,8 +178,9 @@ def cmd_verify_replica(args: argparse.Namespace) -> None:
         for problem in c.verify.problems:
             say(_("PROBLEM: {problem}").format(problem=problem))
         if c.ok:
-            behind = f": behind the vault, run kua sync --to {args.replica}"
-            say("replica ok" + ("" if d.same else behind))
+            say(_("replica ok") if d.same else
+                _("replica ok: behind the vault, run kua sync --to {replica}").format(
+                    replica=args.replica))
     if not c.ok:
         first = c.verify.problems[0]
         more = f" (and {len(c.verify.problems) - 1} more)" if len(c.verify.problems) > 1 else ""

@@ -16,7 +16,7 @@ import sys
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
-from core.i18n import _
+from core.i18n import _, ngettext
 from media.transcode_profiles import PROFILES, get_profile
 from storage.errors import KuaError, media_time
 from storage.jobs import Job
@@ -87,8 +87,9 @@ def cmd_transcode(args: argparse.Namespace) -> None:
                 _report_existing(args, asked.existing.id)
                 return
             assert asked.job is not None
-            warn(_("Queued {id}{value}: run it with `kua jobs --run`.").format(id=asked.job.id,
-                   value=' (already queued)' if asked.reused_job else ''))
+            warn((_("Queued {id} (already queued): run it with `kua jobs --run`.")
+                  if asked.reused_job else
+                  _("Queued {id}: run it with `kua jobs --run`.")).format(id=asked.job.id))
             _result(args, {"id": asked.job.id, "job": asked.job.id, "queued": True}, [asked.job.id])
             return
         with stop_on_signals() as stop:
@@ -99,8 +100,8 @@ def cmd_transcode(args: argparse.Namespace) -> None:
         _report_existing(args, item.id)
         return
     if waiting:
-        warn(_("{waiting} more job{value} queued: run `kua jobs --run`.").format(waiting=waiting,
-               value='s are' if waiting > 1 else ' is'))
+        warn(ngettext("{n} more job is queued: run `kua jobs --run`.",
+                      "{n} more jobs are queued: run `kua jobs --run`.", waiting).format(n=waiting))
     _result(args, {"id": item.id, "item": output.item_json(item)},
             [output.item_line(item), item.id])
 

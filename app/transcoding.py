@@ -61,8 +61,9 @@ def _check_source(item: MediaItem, profile: Profile) -> None:
         raise NotFound(_("item {id} is not finished ({state})").format(id=item.id,
                          state=item.state))
     if item.media_type not in ("video", "audio"):
-        raise MissingStream(item.id, _("it is {value} {value2}, not video or sound").format(value='a' if item.media_type != 'image' else 'an',
-                                       value2=item.media_type if item.media_type != 'other' else 'document'))
+        kinds = {"image": _("it is an image, not video or sound"),
+                 "other": _("it is a document, not video or sound")}
+        raise MissingStream(item.id, kinds.get(item.media_type, kinds["other"]))
     if item.media_type == "audio" and profile.video is not None \
             and not (profile.faces and profile.voice_shift):
         hint = (" (an anonymized copy of sound alone needs --voice-shift)" if profile.faces

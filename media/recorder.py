@@ -204,7 +204,7 @@ class Recorder:
         except KuaError as exc:  # the source failed: finish the file with what came
             self.source_error = exc
         except BaseException as exc:  # noqa: BLE001 - reported by stop() and status()
-            self.source_error = MediaError(_("the source failed ({name__})").format(name__=type(exc).__name__))
+            self.source_error = MediaError(_("the source failed ({error})").format(error=type(exc).__name__))
         finally:
             self._queue.put(None)
 

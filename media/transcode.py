@@ -190,7 +190,7 @@ def transcode(source: BinaryIO, sink: BinaryIO, profile: Profile, *, name_hint: 
                                           stage=exc.stage,
                                           why=_why(exc.cause)), clock.position) from None
         except _DECODE_ERRORS as exc:  # neither a decode nor an output step: not damage either
-            raise TranscodeFailed(None, _("unexpected {name__} ({why})").format(name__=type(exc).__name__,
+            raise TranscodeFailed(None, _("unexpected {error} ({why})").format(error=type(exc).__name__,
                                           why=_why(exc)),
                                   clock.position) from None
         end = clock.position

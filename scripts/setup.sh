@@ -14,6 +14,9 @@ APT_PACKAGES=(
   python3-venv
   # the reference age tool: organizers open bundles with it; the tests prove Kua agrees with it
   age
+  # fonts that shape Uyghur's Arabic script (Noto Naskh/Sans Arabic) and show Chinese
+  # (Noto Sans CJK): without them Qt draws boxes (docs/glossary.md, tests/ui/test_fonts.py)
+  fonts-noto-core fonts-noto-cjk
 )
 
 missing=()

@@ -271,7 +271,7 @@ class SealedReader(io.RawIOBase):
         self._segments, last_len = self._shape()
         self._size = (self._segments - 1) * layout.segment_size + last_len
         if expected_size is not None and self._size < expected_size:
-            raise ObjectTruncated(item_id, _("{value} bytes are missing").format(value=expected_size - self._size))
+            raise ObjectTruncated(item_id, _("{count} bytes are missing").format(count=expected_size - self._size))
         self._check_final()
 
     def _shape(self) -> tuple[int, int]:

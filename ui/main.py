@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from app.session import KdfChoice
 
 from .context import AppContext
+from .fonts import add_bundled_fonts
 
 
 # Qt keeps its own settings (a file dialog's recent folders, "lastVisited") in
@@ -34,6 +35,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Kua")
     app.setApplicationDisplayName("Kua")
     app.setDesktopFileName("kua")
+    add_bundled_fonts()  # a standalone build's Noto fonts (ui/fonts.py); none on Linux
     return app
 
 

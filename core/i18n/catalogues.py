@@ -59,6 +59,10 @@ class Catalogue:
         """The translated form for the count `n`, or the English one."""
         return self._t.ngettext(singular, plural, n)
 
+    def strings(self) -> list[str]:
+        """Every finished translation (plural forms included)."""
+        return [s for s in getattr(self._t, "_catalog", {}).values() if s]
+
     def lookup(self, message: str) -> str | None:
         """The finished translation of `message`, or None if there is none."""
         return getattr(self._t, "_catalog", {}).get(message)

@@ -215,8 +215,8 @@ class BundleReader:
             if item is None or item.id in seen:
                 raise TamperedBundle(_("entry {value} of bundle-{bundle_id}").format(value=repr(member.name[:80]),
                                        bundle_id=self.bundle_id),
-                                     "is not listed in the manifest" if item is None
-                                     else "appears twice")
+                                     _("is not listed in the manifest") if item is None
+                                     else _("appears twice"))
             if member.size != item.size:
                 raise TamperedBundle(self.item_where(item.id), _("holds {size} bytes, but the "
                                                                  "manifest lists {size2}").format(size=member.size,

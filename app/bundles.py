@@ -179,8 +179,8 @@ def select_for_export(vault: Vault, some_ids: Iterable[str], include: str = "mas
                                          "anonymized item: transcode it with --profile "
                                          "anonymized, or give --include-identifiable").format(id=t.id))
             if include != "anonymized":
-                notes.append(f"testimony {t.id}: anonymous consent, so only its anonymized"
-                             " items are exported")
+                notes.append(_("testimony {id}: anonymous consent, so only its anonymized "
+                               "items are exported").format(id=t.id))
         else:
             items = _items_for(t, include)
             if not items:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 from core.i18n import _
+from core.i18n.formats import format_duration
 from storage.errors import ObjectTampered, VerificationFailed
 
 from . import session, sync
@@ -32,19 +33,13 @@ def transfer_progress() -> Progress:
         last[0] = now
         pct = f"{100 * done / total:5.1f}%" if total else "      "
         rate = done / (now - start) if now > start else 0
-        eta = f"  {_duration((total - done) / rate)} left" if rate and done < total else ""
+        eta = ("  " + _("{time} left").format(time=format_duration((total - done) / rate))
+               if rate and done < total else "")
         end = "\n" if total and done >= total else ""
-        print(f"\r{pct} {done / MiB:8.1f} of {total / MiB:.1f} MiB  {message}{eta}   ",
-              end=end, file=sys.stderr, flush=True)
+        amount = _("{done:8.1f} of {total:.1f} MiB").format(done=done / MiB, total=total / MiB)
+        print(f"\r{pct} {amount}  {message}{eta}   ", end=end, file=sys.stderr, flush=True)
 
     return show
-
-
-def _duration(seconds: float) -> str:
-    s = int(seconds + 0.5)
-    if s >= 3600:
-        return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
-    return f"{s // 60}:{s % 60:02d}"
 
 
 def _mib(n: int) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt
 
 from core import i18n
+from core.i18n import formats as core_formats
 from core.i18n.kazakh_latin import to_kazakh_latin
 
 
@@ -25,12 +26,7 @@ def format_size(n: int) -> str:
 
 def format_duration(seconds: float | None) -> str:
     """H:MM:SS or M:SS (digits read the same in every language); "" when unknown."""
-    if seconds is None:
-        return ""
-    total = int(round(seconds))
-    h, rest = divmod(total, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+    return "" if seconds is None else core_formats.format_duration(seconds)
 
 
 def format_number(n: int) -> str:

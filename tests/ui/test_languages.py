@@ -216,3 +216,30 @@ def test_uyghur_runs_right_to_left_with_pointing_icons_mirrored(unlocked, ctx, q
     ctx.set_preferences(ctx.prefs.with_(language="zh"))
     assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert image(record.icon()) == before_play
+
+
+def test_first_run_asks_for_the_language_first_in_the_systems_language(tmp_path, qtbot, qapp,
+                                                                        monkeypatch):
+    from app.settings import load_preferences
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+    monkeypatch.setenv("LANGUAGE", "ru_RU")
+    prefs = tmp_path / "settings.json"  # none yet: a new volunteer
+    ctx = AppContext(tmp_path / "vault", kdf=KdfChoice(8, 1), prefs_path=prefs)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    screen = window.first_run
+    assert window.root.currentWidget() is screen
+    assert screen.language.currentData() == "ru"
+    assert screen.create_button.text() == QCoreApplication.translate("", "Create the vault") \
+        != "Create the vault"
+    # the language is the first thing on the page, above the welcome
+    first = screen.language.mapTo(screen, screen.language.rect().topLeft()).y()
+    assert all(first <= w.mapTo(screen, w.rect().topLeft()).y()
+               for w in (screen.passphrase, screen.create_button, screen.folder))
+    screen.language.setCurrentIndex(screen.language.findData("zh"))
+    assert load_preferences(prefs).language == "zh" and i18n.current_language() == "zh"
+    assert screen.create_button.text() == QCoreApplication.translate("", "Create the vault")
+    window.close()
+    ctx.executor.shutdown()

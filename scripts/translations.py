@@ -5,7 +5,7 @@
     .venv/bin/python scripts/translations.py --check  # also exit 1 on any unfinished entry
 
 What is extracted (one msgid = one translation; Qt's contexts are not used):
-- ui/: `self.tr("text")`, `self.tr("%n singular", "%n plural", n)` (a plural),
+- ui/: `self.tr("text")`, `self.tr("%n singular", "%n plural", n)` (a plural), `_tr("text")`,
   `QCoreApplication.translate("Ctx", "text")`, `QT_TRANSLATE_NOOP("Ctx", "text")`;
 - app/, storage/, media/, core/: `_("text")`, `N_("text")`, `ngettext("one", "many", n)`.
 
@@ -60,7 +60,7 @@ def _messages(call: ast.Call, qt: bool) -> tuple[str, str | None] | None:
     name, args = _call_name(call), call.args
     texts = [_literal(a) for a in args]
     if qt:
-        if name == "tr" and texts and texts[0]:
+        if name in ("tr", "_tr") and texts and texts[0]:  # _tr: a module's own translate()
             if len(args) >= 3 and texts[1]:
                 return texts[0], texts[1]
             return texts[0], None

@@ -43,6 +43,7 @@ class GettextTranslator(QTranslator):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.given: dict[str, tuple[str, str | None, int]] = {}
+        self.asked: set[tuple[str, str]] = set()  # (context, source): tests check the catalogue
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
                   n: int = -1) -> str:  # noqa: ARG002 - Qt's signature
@@ -54,6 +55,7 @@ class GettextTranslator(QTranslator):
         """
         if not source:
             return ""
+        self.asked.add((context, source))
         if n >= 0 and disambiguation:
             text = i18n.ngettext(source, disambiguation, n)
             self.given[text.replace("%n", str(n))] = (source, disambiguation, n)

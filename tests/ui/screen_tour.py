@@ -18,6 +18,8 @@ from storage.errors import WrongPassphrase
 from ui.errors import show_error
 
 RECOVERY = "-".join(["ABCD"] * 8)
+# Texts that follow live readings, not the language: the sound level while previewing.
+LIVE = ("levelMeter#tooltip",)
 LONG = 30_000
 
 
@@ -75,7 +77,8 @@ def texts(app: QApplication) -> dict[str, str]:
                 continue
             path = f"{name}/{_path(w, top)}"
             for kind, text in _widget_texts(w).items():
-                shown[f"{path}#{kind}"] = text
+                if not f"{path}#{kind}".endswith(LIVE):
+                    shown[f"{path}#{kind}"] = text
         for action in top.findChildren(QAction):
             if action.associatedObjects() and any(
                     isinstance(o, QWidget) and o.isVisibleTo(top) for o in action.associatedObjects()):

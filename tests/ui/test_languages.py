@@ -160,7 +160,7 @@ def _stale(before: dict[str, str], after: dict[str, str], fresh: dict[str, str],
             and _plain(fresh[key]) != _plain(fresh_english[key])]
 
 
-@pytest.mark.parametrize("language", ["ru", "ug"])
+@pytest.mark.parametrize("language", ["ru"])  # RTL live: test_uyghur_runs_right_to_left_...
 def test_the_language_changes_live_on_every_screen(language, tmp_path, qtbot, qapp):
     """English, then Settings -> the language at each step: the same texts as a window
     built in that language; then back to English: the English texts again."""
@@ -175,7 +175,10 @@ def test_the_language_changes_live_on_every_screen(language, tmp_path, qtbot, qa
             _switch(ctx, qapp, language)
             _settle(ctx, qapp)
             problems += [f"{step}: {p}" for p in _stale(english, texts(qapp), fresh[step],
-                                                         fresh_english[step])]
+                                                         fresh_english[step])
+                         if not (step == "error" and "qt_msgbox_label#text" in p)]
+            # (an error's sentence is made in the language of the moment it happened: a
+            # dialog already open keeps it; its title and button follow the switch)
             if language == "ug":
                 assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
             _switch(ctx, qapp, "en")
@@ -251,7 +254,8 @@ def test_every_string_the_tour_asked_for_is_in_the_catalogue(tmp_path, qtbot, qa
     from ui.translator import translator
     _english_tour(tmp_path, qtbot, qapp)
     known = {m.id if isinstance(m.id, str) else m.id[0] for m in read_catalogue(TEMPLATE) if m.id}
-    ours = {(c, s) for c, s in translator().asked if not c.startswith("Q")}  # Q*: Qt's own
+    # Q*: Qt's own words; "": the live switch looking a shown text up again
+    ours = {(c, s) for c, s in translator().asked if c and not c.startswith("Q")}
     assert len(ours) > 200
     missing = sorted(f"{c}: {s!r}" for c, s in ours if s not in known)
     assert not missing, "not extracted (scripts/translations.py):\n" + "\n".join(missing)

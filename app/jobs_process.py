@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Protocol
 
-from core.i18n import _
+from core.i18n import _, current_language
 from storage.errors import (KuaError, MissingStream, SourceDamaged, TranscodeFailed,
                             WorkerFailed)
 
@@ -58,6 +58,7 @@ def _environment() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KUA_")}
     path = env.get("PYTHONPATH")
     env["PYTHONPATH"] = str(_CODE_ROOT) + (os.pathsep + path if path else "")
+    env["LANGUAGE"] = current_language()  # the worker's messages in the app's language
     return env
 
 

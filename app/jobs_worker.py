@@ -19,7 +19,7 @@ import signal
 import socket
 import sys
 
-from core.i18n import _
+from core.i18n import _, set_language, system_language
 from media.transcode import TranscodeProgress, transcode
 from media.transcode_profiles import profile_from_params
 from storage.errors import KuaError, SourceDamaged, TranscodeFailed
@@ -167,6 +167,7 @@ def main(argv: list[str]) -> int:
     """Entry point: `python -m app.jobs_worker FD PARENT_PID`."""
     fd, parent = int(argv[0]), int(argv[1])
     harden(parent)
+    set_language(system_language())  # LANGUAGE: the app's language (jobs_process)
     channel = wire.Channel(socket.socket(fileno=fd))
     try:
         serve(channel)

@@ -21,7 +21,7 @@ from storage.sealed import SealedReader
 
 from .context import AppContext
 from .errors import message_for, title_for
-from .formats import format_duration
+from .formats import format_date, format_duration
 from .icons import set_icon
 from .screen import Screen
 from .vault_device import (Opened, VaultDevice, load_multimedia, open_item, quiet_qt_ffmpeg,
@@ -191,7 +191,7 @@ class PlayerScreen(Screen):
             return
         item = self.item = opened.item
         self.title.setText(self._kind_words(item.kind))
-        self.details.setText(" · ".join(t for t in (item.label, item.created_at[:10],
+        self.details.setText(" · ".join(t for t in (item.label, format_date(item.created_at),
                                                     format_duration(item.duration)) if t))
         self.back_button.setEnabled(True)
         if opened.image is not None:

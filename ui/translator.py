@@ -17,6 +17,8 @@ from its `changeEvent(LanguageChange)`.
 
 from __future__ import annotations
 
+import unicodedata
+
 from PySide6.QtCore import (QCoreApplication, QLibraryInfo, QLocale, QObject, Qt,
                             QTranslator)
 from PySide6.QtGui import QAction
@@ -57,13 +59,14 @@ class GettextTranslator(QTranslator):
             return ""
         self.asked.add((context, source))
         if n >= 0 and disambiguation:
-            text = i18n.ngettext(source, disambiguation, n)
+            text = right_to_left_paragraph(i18n.ngettext(source, disambiguation, n))
             self.given[text.replace("%n", str(n))] = (source, disambiguation, n)
             self.given[text.replace("%Ln", QLocale().toString(n))] = (source, disambiguation, n)
             return text
         found = load(i18n.current_language()).lookup(source)
-        self.given[found or source] = (source, None, -1)
-        return found or source
+        text = right_to_left_paragraph(found) if found else source
+        self.given[text] = (source, None, -1)
+        return text
 
     def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
         """Never empty: plural forms need it even in English."""
@@ -78,6 +81,27 @@ class GettextTranslator(QTranslator):
         if plural is not None:
             return QCoreApplication.translate("", source, plural, n)
         return QCoreApplication.translate("", source)
+
+
+RLM = "\u200f"  # RIGHT-TO-LEFT MARK
+
+
+def right_to_left_paragraph(text: str) -> str:
+    """In a right-to-left language, `text` made to read as a right-to-left paragraph.
+
+    Qt takes a paragraph's direction from its first strong letter, so a Uyghur sentence
+    that starts with "Kua" or "{title}" would be laid out left to right; an invisible
+    RIGHT-TO-LEFT MARK in front fixes that.
+    """
+    if not i18n.is_right_to_left():
+        return text
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return text
+        if kind == "L" or ch == "{":
+            return RLM + text
+    return text
 
 
 _installed: list[QTranslator] = []

@@ -257,3 +257,16 @@ def test_every_string_the_tour_asked_for_is_in_the_catalogue(tmp_path, qtbot, qa
     assert len(ours) > 200
     missing = sorted(f"{c}: {s!r}" for c, s in ours if s not in known)
     assert not missing, "not extracted (scripts/translations.py):\n" + "\n".join(missing)
+
+
+def test_uyghur_sentences_read_right_to_left_even_when_they_start_with_latin(qapp):
+    from ui.translator import RLM, right_to_left_paragraph
+    i18n.set_language("ug")
+    try:
+        assert right_to_left_paragraph("Kua غا خۇش كەلدىڭىز") == RLM + "Kua غا خۇش كەلدىڭىز"
+        assert right_to_left_paragraph("{title} · ساقلاندى") == RLM + "{title} · ساقلاندى"
+        assert right_to_left_paragraph("ساقلاندى Kua") == "ساقلاندى Kua"
+        assert right_to_left_paragraph("0:04") == "0:04"
+    finally:
+        i18n.set_language("en")
+    assert right_to_left_paragraph("Kua") == "Kua"  # left-to-right languages: untouched

@@ -17,6 +17,7 @@ import shutil
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from core.i18n import _
 from storage.audit import now
 from storage.bundles import age
 from storage.bundles.device import BundleLog, BundleRecord, fingerprint
@@ -104,9 +105,9 @@ def required_space(new_items: list[MediaItem]) -> int:
 def _check_space(vault: Vault, bundle_id: str, needed: int) -> None:
     free = shutil.disk_usage(vault.path).free
     if free < needed:
-        raise DiskFull(f"the vault's disk has {free / 2 ** 20:.0f} MiB free, but"
-                       f" bundle-{bundle_id} needs {needed / 2 ** 20:.0f} MiB: nothing was"
-                       " imported")
+        raise DiskFull(_("the vault's disk has {free:.0f} MiB free, but bundle-{bundle_id} "
+                         "needs {needed:.0f} MiB: nothing was imported").format(
+            free=free / 2 ** 20, bundle_id=bundle_id, needed=needed / 2 ** 20))
 
 
 def _plan(vault: Vault, m: Manifest, device: str) -> _Plan:
@@ -228,7 +229,7 @@ def _commit(vault: Vault, bundle: BundleReader, plan: _Plan, device: str) -> Non
         touched = sorted({by_id[s].testimony_id for s in plan.staged})  # source ids
         BundleLog(vault.conn).record(
             BundleRecord(m.bundle_id, "import", device, m.created_at, now(), len(plan.staged),
-                         sum(size for _, size, _ in plan.staged.values())),
+                         sum(size for _unused, size, _unused in plan.staged.values())),
             [(plan.local_testimony[s], s) for s in touched])
         vault.audit.append("bundle.import", m.bundle_id, device=device,
                            new_items=len(plan.staged),
@@ -238,7 +239,7 @@ def _commit(vault: Vault, bundle: BundleReader, plan: _Plan, device: str) -> Non
 def _undo(vault: Vault, plan: _Plan) -> None:
     """Erase what a failed import staged (while its error is on the way up)."""
     try:
-        for ref, _, _ in plan.staged.values():
+        for ref, _unused, _unused in plan.staged.values():
             vault.erase_item(ref.item_id, "item.erase-unfinished")
         with vault.transaction():
             for source_id in plan.created:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
+from core.i18n import _, ngettext
 from storage import ids
 from storage.audit import now
 from storage.bundles import age, age_keys, receipts
@@ -67,13 +68,13 @@ def load_identities(path: Path, passphrase: Callable[[], str]) -> list[age.AnyId
     try:
         data = path.read_bytes()
     except OSError:
-        raise InvalidIdentity(f"cannot read the identity file {path}") from None
+        raise InvalidIdentity(_("cannot read the identity file {path}").format(path=path)) from None
     try:
         return age_keys.read_identities(data, passphrase)
     except age.NoMatchingIdentity:
-        raise WrongPassphrase(f"wrong passphrase for the identity file {path}") from None
+        raise WrongPassphrase(_("wrong passphrase for the identity file {path}").format(path=path)) from None
     except age.AgeError:
-        raise InvalidIdentity(f"{path} is not an age identity file") from None
+        raise InvalidIdentity(_("{path} is not an age identity file").format(path=path)) from None
 
 
 def add_organizer(vault: Vault, name: str, recipient: str) -> Organizer:
@@ -139,10 +140,6 @@ class ConsentChoice:
     include_unreviewed: bool = False   # anonymized copies nobody has watched (app/review.py)
 
 
-_UNREVIEWED = ("{what} has not been reviewed: watch it, then `kua review {item}`, or give"
-               " --include-unreviewed")
-
-
 def _items_for(t: Testimony, include: str) -> list[MediaItem]:
     usable = [i for i in t.items if i.state in _USABLE and i.sha256]
     if include == "all":
@@ -163,7 +160,7 @@ def select_for_export(vault: Vault, some_ids: Iterable[str], include: str = "mas
     anonymized items unless `consent.include_identifiable`.
     """
     if include not in INCLUDE:
-        raise InvalidValue(f"--include must be one of {', '.join(INCLUDE)}")
+        raise InvalidValue(_("--include must be one of {join}").format(join=', '.join(INCLUDE)))
     chosen: dict[str, list[MediaItem]] = {}
     testimonies: dict[str, Testimony] = {}
     notes: list[str] = []
@@ -172,52 +169,59 @@ def select_for_export(vault: Vault, some_ids: Iterable[str], include: str = "mas
         t = vault.catalogue.get(found.testimony_id if isinstance(found, MediaItem) else found.id)
         if isinstance(found, MediaItem):
             if found.state not in _USABLE or not found.sha256:
-                raise UsageError(f"item {found.id} is not complete ({found.state}): it cannot be"
-                                 " exported")
+                raise UsageError(_("item {id} is not complete ({state}): it cannot be exported").format(id=found.id,
+                                   state=found.state))
             if t.consent == "anonymous" and found.kind != "anonymized" \
                     and not consent.include_identifiable:
-                raise RefusedByConsent(f"item {found.id} is not anonymized and testimony {t.id}"
-                                       " has anonymous consent: export its anonymized item, or"
-                                       " give --include-identifiable")
+                raise RefusedByConsent(_("item {id} is not anonymized and testimony {id2} has "
+                                         "anonymous consent: export its anonymized item, or "
+                                         "give --include-identifiable").format(id=found.id,
+                                         id2=t.id))
             if t.consent == "anonymous" and found.kind == "anonymized" \
                     and not consent.include_unreviewed and not is_reviewed(found):
-                raise RefusedByConsent(_UNREVIEWED.format(what=f"item {found.id}", item=found.id))
+                raise RefusedByConsent(_("item {id} has not been reviewed: watch it, then `kua"
+                                         " review {id}`, or give --include-unreviewed").format(
+                                             id=found.id))
             items = [found]
         elif t.consent == "anonymous" and not consent.include_identifiable:
             items = [i for i in _items_for(t, "all") if i.kind == "anonymized"]
             if not items:
-                raise RefusedByConsent(f"testimony {t.id} has anonymous consent and no anonymized"
-                                       " item: transcode it with --profile anonymized, or give"
-                                       " --include-identifiable")
+                raise RefusedByConsent(_("testimony {id} has anonymous consent and no "
+                                         "anonymized item: transcode it with --profile "
+                                         "anonymized, or give --include-identifiable").format(id=t.id))
             if not consent.include_unreviewed:
                 unreviewed = [i for i in items if not is_reviewed(i)]
                 items = [i for i in items if is_reviewed(i)]
                 if not items:
-                    raise RefusedByConsent(_UNREVIEWED.format(
-                        what=f"testimony {t.id} has no reviewed anonymized item; item"
-                             f" {unreviewed[0].id}", item=unreviewed[0].id))
+                    raise RefusedByConsent(_(
+                        "testimony {id} has no reviewed anonymized item; item {item} has not"
+                        " been reviewed: watch it, then `kua review {item}`, or give"
+                        " --include-unreviewed").format(id=t.id, item=unreviewed[0].id))
                 if unreviewed:
-                    notes.append(f"testimony {t.id}: {len(unreviewed)} anonymized"
-                                 " item(s) not reviewed, left out")
+                    notes.append(ngettext(
+                        "testimony {id}: {n} anonymized item not reviewed, left out",
+                        "testimony {id}: {n} anonymized items not reviewed, left out",
+                        len(unreviewed)).format(id=t.id, n=len(unreviewed)))
             if include != "anonymized":
-                notes.append(f"testimony {t.id}: anonymous consent, so only its anonymized"
-                             " items are exported")
+                notes.append(_("testimony {id}: anonymous consent, so only its anonymized "
+                               "items are exported").format(id=t.id))
         else:
             items = _items_for(t, include)
             if not items:
-                raise NotFound(f"testimony {t.id} has no {include} item to export")
+                raise NotFound(_("testimony {id} has no {include} item to export").format(id=t.id,
+                                 include=include))
         testimonies.setdefault(t.id, t)
         listed = chosen.setdefault(t.id, [])
         listed += [i for i in items if i.id not in {x.id for x in listed}]
     if not testimonies:
-        raise UsageError("give at least one testimony or item id to export")
+        raise UsageError(_("give at least one testimony or item id to export"))
     items = [i for t in testimonies for i in chosen[t]]
     return list(testimonies.values()), items, notes
 
 
 def _prepare_folder(to: Path) -> None:
     if to.exists() and not is_empty_dir(to):
-        raise TargetNotEmpty(f"{to} is not an empty folder: choose a new or empty folder")
+        raise TargetNotEmpty(_("{to} is not an empty folder: choose a new or empty folder").format(to=to))
     to.mkdir(parents=True, exist_ok=True, mode=0o700)
 
 
@@ -230,16 +234,17 @@ def export_bundle(vault: Vault, some_ids: Iterable[str], to: Path, recipients: I
     book = AddressBook(vault.conn)
     resolved = list({str(r): r for r in (book.resolve(r) for r in recipients)}.values())
     if not resolved:
-        raise UsageError("give at least one --recipient (age1… or a name from the address book)")
+        raise UsageError(_("give at least one --recipient (age1… or a name from the address "
+                           "book)"))
     if len({r.post_quantum for r in resolved}) > 1:
-        raise UsageError("a bundle for a post-quantum key (age1pq1…) cannot also be encrypted"
-                         " to a classic one (age1…): that would undo its protection; export"
-                         " twice")
+        raise UsageError(_("a bundle for a post-quantum key (age1pq1…) cannot also be encrypted"
+                           " to a classic one (age1…): that would undo its protection; export"
+                           " twice"))
     testimonies, items, notes = select_for_export(vault, some_ids, include, consent)
     total = sum(i.size for i in items)
     if (total + total // 4096 + 2 ** 20) // split_size + 1 > MAX_PARTS:
-        raise UsageError(f"this bundle would need more than {MAX_PARTS} parts: use a larger"
-                         " --split-size")
+        raise UsageError(_("this bundle would need more than {MAX_PARTS} parts: use a larger "
+                           "--split-size").format(MAX_PARTS=MAX_PARTS))
     to = Path(to)
     _prepare_folder(to)
     device = vault.device_key()

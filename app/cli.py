@@ -13,6 +13,7 @@ import os
 import sys
 
 from core import platform
+from core.i18n import _, set_language, system_language
 from storage.db import mapped_errors
 from storage.errors import KuaError
 
@@ -59,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run `kua` with `argv`; returns the exit code (also used by the console script)."""
     platform.harden_process()  # no core dumps, not dumpable: keys and frames stay in memory
     exception_hooks.install()  # nothing unhandled prints its message, in any thread
+    set_language(system_language())  # LANGUAGE, LC_ALL, LC_MESSAGES or LANG: kk, kk@latin, ru, ug, zh
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -77,15 +79,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kua: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("kua: interrupted", file=sys.stderr)
+        print("kua: " + _("interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return 0
     except Exception as exc:  # noqa: BLE001 - the last line of defence, see module doc
         if exception_hooks.debugging():
             raise
-        print(f"kua: unexpected error ({type(exc).__name__}); run with KUA_DEBUG=1 for details",
-              file=sys.stderr)
+        print("kua: " + _("unexpected error ({name}); run with KUA_DEBUG=1 for details").format(
+            name=type(exc).__name__), file=sys.stderr)
         return EXIT_INTERNAL
 
 

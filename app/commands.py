@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 from typing import Callable
 
+from core.i18n import _
 from storage import keyslots
 from storage.errors import UsageError, VerificationFailed
 from storage.models import CONSENT_LEVELS, MediaItem
@@ -36,15 +37,15 @@ def cmd_init(args: argparse.Namespace) -> None:
     _warn_cheap(choice)
     if print_json(args, {"id": vault_id, "path": str(path), "recovery_key": recovery}):
         return
-    say(f"Created a vault in {path}")
+    say(_("Created a vault in {path}").format(path=path))
     _show_recovery_key(recovery)
     say(vault_id)
 
 
 def _show_recovery_key(recovery: str) -> None:
     say()
-    say("Recovery key - write it on paper and keep it away from this laptop.")
-    say("It opens the vault if the passphrase is forgotten. It is shown only this once:")
+    say(_("Recovery key - write it on paper and keep it away from this laptop."))
+    say(_("It opens the vault if the passphrase is forgotten. It is shown only this once:"))
     say()
     say(f"    {recovery}")
     say()
@@ -64,8 +65,8 @@ def cmd_add(args: argparse.Namespace) -> None:
                                    consent=args.consent, testimony_id=args.testimony,
                                    progress=progress_line())
         items = [vault.items.get(i) for i in result.item_ids]
-    warn("The original files are still where they were, unencrypted: delete them if they"
-          " must not stay on this computer.")
+    warn(_("The original files are still where they were, unencrypted: delete them if they must "
+           "not stay on this computer."))
     if print_json(args, {"id": result.testimony_id, "items": [output.item_json(i) for i in items]}):
         return
     for item in items:
@@ -103,7 +104,7 @@ def cmd_show(args: argparse.Namespace) -> None:
     if isinstance(found, MediaItem):
         if not print_json(args, output.item_json(found)):
             say(output.item_line(found))
-            say(f"testimony: {found.testimony_id}")
+            say(_("testimony: {testimony_id}").format(testimony_id=found.testimony_id))
     elif not print_json(args, output.testimony_json(found)):
         say(output.testimony_text(found))
 
@@ -115,7 +116,7 @@ def cmd_edit(args: argparse.Namespace) -> None:
         found = library.find(vault, changed)
     if not print_json(args, output.item_json(found) if isinstance(found, MediaItem)
                  else output.testimony_json(found)):
-        say(f"Updated {changed}")
+        say(_("Updated {changed}").format(changed=changed))
 
 
 def cmd_extract(args: argparse.Namespace) -> None:
@@ -124,10 +125,10 @@ def cmd_extract(args: argparse.Namespace) -> None:
     with opened(args) as vault:
         item = library.extract(vault, args.id, out, progress=progress_line(), force=args.force,
                                replace=args.force or args.overwrite)
-    warn(f"Wrote an unencrypted copy of {item.id} to {out}. Anyone who finds this file can"
-          " read it: delete it when you no longer need it.")
+    warn(_("Wrote an unencrypted copy of {id} to {out}. Anyone who finds this file can read it: "
+           "delete it when you no longer need it.").format(id=item.id, out=out))
     if not print_json(args, {"id": item.id, "out": str(out), "sha256": item.sha256}):
-        say(f"Extracted {item.id} to {out}")
+        say(_("Extracted {id} to {out}").format(id=item.id, out=out))
 
 
 def cmd_rm(args: argparse.Namespace) -> None:
@@ -146,7 +147,7 @@ def cmd_rm(args: argparse.Namespace) -> None:
     with opened(args) as vault:
         removed = library.remove(vault, args.id)
     if not print_json(args, {"id": removed, "removed": True}):
-        say(f"Erased {removed}")
+        say(_("Erased {removed}").format(removed=removed))
 
 
 def _rm_unknown_objects(args: argparse.Namespace) -> None:
@@ -172,11 +173,11 @@ def cmd_passwd(args: argparse.Namespace) -> None:
     _warn_cheap(choice)
     if print_json(args, {"changed": True, "recovery_key": recovery}):
         return
-    say("Passphrase changed. An old copy of the keys file no longer opens the vault.")
+    say(_("Passphrase changed. An old copy of the keys file no longer opens the vault."))
     if recovery is None:
-        say("The recovery key still works.")
+        say(_("The recovery key still works."))
         return
-    say("The old recovery key no longer works.")
+    say(_("The old recovery key no longer works."))
     _show_recovery_key(recovery)
 
 
@@ -194,16 +195,18 @@ def cmd_verify(args: argparse.Namespace) -> None:
                         "items_checked": report.items_checked,
                         "bytes_checked": report.bytes_checked,
                         "problems": list(report.problems)}):
-        say(f"audit log: {report.audit_events} events")
-        say(f"items: {report.items_checked} checked, {report.bytes_checked} bytes")
+        say(_("audit log: {audit_events} events").format(audit_events=report.audit_events))
+        say(_("items: {items_checked} checked, {bytes_checked} bytes").format(items_checked=report.items_checked,
+              bytes_checked=report.bytes_checked))
         for problem in report.problems:
-            say(f"PROBLEM: {problem}")
+            say(_("PROBLEM: {problem}").format(problem=problem))
         if report.ok:
-            say("vault ok")
+            say(_("vault ok"))
     if not report.ok:
         first = report.problems[0]
         more = f" (and {len(report.problems) - 1} more)" if len(report.problems) > 1 else ""
-        raise VerificationFailed(f"verification failed: {first}{more}")
+        raise VerificationFailed(_("verification failed: {first}{more}").format(first=first,
+                                   more=more))
 
 
 def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Handler]:

@@ -14,6 +14,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Callable
 
+from core.i18n import _, ngettext
+from core.i18n.formats import format_size
 from storage.bundles.age_pq import AGE_VERSION
 from storage.bundles.parts import parse_size
 from storage.errors import Cancelled, KuaError, UsageError
@@ -27,6 +29,17 @@ KEY_ACTIONS = ("organizer-new", "organizer-add", "organizers", "organizer-rm", "
 _IDENTITY_ENV = "KUA_IDENTITY_PASSPHRASE"
 
 
+
+def _parts(n: int) -> str:
+    return ngettext("{n} part", "{n} parts", n).format(n=n)
+
+
+def _items_of(items: int, testimonies: int) -> str:
+    """ "3 items of 2 testimonies", each count with its own plural form."""
+    return ngettext("{n} item of {testimonies}", "{n} items of {testimonies}", items).format(
+        n=items, testimonies=ngettext("{n} testimony", "{n} testimonies",
+                                      testimonies).format(n=testimonies))
+
 def _identity_passphrase(confirm: bool = False) -> str:
     return session.secret(None, _IDENTITY_ENV, label="identity passphrase", confirm=confirm)
 
@@ -34,35 +47,37 @@ def _identity_passphrase(confirm: bool = False) -> str:
 def _operands(args: argparse.Namespace, names: tuple[str, ...]) -> list[str]:
     if len(args.operands) != len(names):
         shown = " ".join(names)
-        raise UsageError(f"usage: kua keys {args.action}" + (f" {shown}" if shown else ""))
+        raise UsageError(_("usage: {command}").format(
+            command=f"kua keys {args.action}" + (f" {shown}" if shown else "")))
     return list(args.operands)
 
 
 def _organizer_new(args: argparse.Namespace) -> None:
     _operands(args, ())
     if not args.out:
-        raise UsageError("keys organizer-new needs --out KEYFILE")
+        raise UsageError(_("keys organizer-new needs --out KEYFILE"))
     out = Path(args.out)
     passphrase = _identity_passphrase(confirm=True) if args.protect else None
     recipient = bundles.new_organizer_identity(out, passphrase, classic=args.classic)
     if not passphrase:
-        warn(f"WARNING: {out} is NOT protected by a passphrase. Anyone who copies it can open"
-             " every bundle made for it. Keep it only on a device you trust, or make a"
-             " protected one with --protect.")
+        warn(_("WARNING: {out} is NOT protected by a passphrase. Anyone who copies it can open "
+               "every bundle made for it. Keep it only on a device you trust, or make a "
+               "protected one with --protect.").format(out=out))
     if print_json(args, {"id": str(recipient), "recipient": str(recipient), "out": str(out),
                          "protected": bool(passphrase), "post_quantum": recipient.post_quantum,
                          "needs_age": AGE_VERSION if recipient.post_quantum else None}):
         return
-    say(f"Wrote an organizer identity to {out}"
-        + (" (protected with a passphrase)." if passphrase else " (not protected)."))
+    say((_("Wrote an organizer identity to {out} (protected with a passphrase).") if passphrase
+         else _("Wrote an organizer identity to {out} (not protected).")).format(out=out))
     if recipient.post_quantum:
-        say(f"It is post-quantum (ML-KEM-768 + X25519): bundles made for it open with Kua or"
-            f" age {AGE_VERSION} or later; an older age (Debian 13 ships 1.2) cannot open them"
-            " (make a --classic key for it).")
+        say(_("It is post-quantum (ML-KEM-768 + X25519): bundles made for it open with Kua or"
+              " age {version} or later; an older age (Debian 13 ships 1.2) cannot open them"
+              " (make a --classic key for it).").format(version=AGE_VERSION))
     else:
-        say("It is classic X25519: any age opens bundles made for it, but a future quantum"
-            " computer could too.")
-    say("Give volunteers this recipient; they add it with: kua keys organizer-add NAME RECIPIENT")
+        say(_("It is classic X25519: any age opens bundles made for it, but a future quantum"
+              " computer could too."))
+    say(_("Give volunteers this recipient; they add it with: kua keys organizer-add NAME "
+          "RECIPIENT"))
     say(str(recipient))
 
 
@@ -77,7 +92,8 @@ def cmd_keys(args: argparse.Namespace) -> None:
             entry = bundles.add_organizer(vault, name, recipient)
             if not print_json(args, {"id": entry.name, "name": entry.name,
                                      "recipient": entry.recipient}):
-                say(f"Added {entry.name}: {entry.recipient}")
+                say(_("Added {name}: {recipient}").format(name=entry.name,
+                      recipient=entry.recipient))
         elif args.action == "organizers":
             _operands(args, ())
             book = bundles.organizers(vault)
@@ -88,13 +104,13 @@ def cmd_keys(args: argparse.Namespace) -> None:
             (name,) = _operands(args, ("NAME",))
             bundles.remove_organizer(vault, name)
             if not print_json(args, {"id": name, "removed": True}):
-                say(f"Removed {name}")
+                say(_("Removed {name}").format(name=name))
         else:
             _operands(args, ())
             info = bundles.device_info(vault)
             if not print_json(args, {"fingerprint": info.fingerprint, "created_at": info.created_at,
                                      "public_key": base64.b64encode(info.public_key).decode()}):
-                say(f"device key fingerprint: {info.fingerprint}")
+                say(_("device key fingerprint: {fingerprint}").format(fingerprint=info.fingerprint))
 
 
 def cmd_export(args: argparse.Namespace) -> None:
@@ -114,20 +130,21 @@ def cmd_export(args: argparse.Namespace) -> None:
                          "encrypted_bytes": report.encrypted_bytes, "device": report.device,
                          "post_quantum": report.post_quantum, "notes": list(report.notes)}):
         return
-    say(f"Wrote bundle-{report.bundle_id} to {report.folder}: {len(report.parts)} part"
-        f"{'s' if len(report.parts) != 1 else ''}, {len(report.items)} items of"
-        f" {len(report.testimonies)} testimonies ({report.media_bytes / 2 ** 20:.1f} MiB)")
-    say(f"signed by this device: {report.device}")
+    say(_("Wrote bundle-{bundle_id} to {folder}: {parts}, {items} ({size})").format(
+        bundle_id=report.bundle_id, folder=report.folder, parts=_parts(len(report.parts)),
+        items=_items_of(len(report.items), len(report.testimonies)),
+        size=format_size(report.media_bytes)))
+    say(_("signed by this device: {device}").format(device=report.device))
     if report.post_quantum:
-        say(f"encrypted to a post-quantum key: the organizer opens it with Kua or age {AGE_VERSION}"
-            " or later")
-    say(f"testimonies marked exported: {', '.join(report.testimonies)}")
+        say(_("encrypted to a post-quantum key: the organizer opens it with Kua or age {version}"
+              " or later").format(version=AGE_VERSION))
+    say(_("testimonies marked exported: {join}").format(join=', '.join(report.testimonies)))
     say(report.bundle_id)
 
 
 def _identities(args: argparse.Namespace):
     if not args.identity:
-        raise UsageError("give the organizer key file with --identity KEYFILE")
+        raise UsageError(_("give the organizer key file with --identity KEYFILE"))
     return bundles.load_identities(Path(args.identity), _identity_passphrase)
 
 
@@ -147,23 +164,36 @@ def cmd_import(args: argparse.Namespace) -> None:
     if print_json(args, _import_json(report)):
         return
     seen = "a device seen before" if report.known_device else "a device not seen before"
-    say(f"bundle-{report.bundle_id}, made {report.created_at} by {seen}: {report.device}")
+    say(_("bundle-{bundle_id}, made {created_at} by {seen}: {device}").format(bundle_id=report.bundle_id,
+          created_at=report.created_at,
+          seen=seen,
+          device=report.device))
     for t in report.testimonies:
         if t.created:
-            say(f"imported testimony {t.id} (was {t.source_id})")
+            say(_("imported testimony {id} (was {source_id})").format(id=t.id,
+                  source_id=t.source_id))
         elif t.id:
-            say(f"testimony {t.source_id} was imported before as {t.id}")
+            say(_("testimony {source_id} was imported before as {id}").format(source_id=t.source_id,
+                  id=t.id))
     new = sum(1 for i in report.items if i.new)
-    say(f"{new} new item{'s' if new != 1 else ''}, {len(report.items) - new} already in the vault")
+    say(ngettext("{n} new item, {known} already in the vault",
+                 "{n} new items, {known} already in the vault", new).format(
+        n=new, known=len(report.items) - new))
     for m in report.matches:
-        say(f"possible match (not merged): {m.role} {m.person_id} of {m.testimony_id} and"
-            f" {m.other_role} {m.other_person_id} of {m.other_testimony_id}: {m.reason}")
+        say(_("possible match (not merged): {role} {person_id} of {testimony_id} and "
+              "{other_role} {other_person_id} of {other_testimony_id}: {reason}").format(role=m.role,
+              person_id=m.person_id,
+              testimony_id=m.testimony_id,
+              other_role=m.other_role,
+              other_person_id=m.other_person_id,
+              other_testimony_id=m.other_testimony_id,
+              reason=m.reason))
     if report.receipt:
-        say(f"wrote the receipt for the volunteer: {report.receipt}")
+        say(_("wrote the receipt for the volunteer: {receipt}").format(receipt=report.receipt))
     else:
         warn(report.receipt_problem)
-    say(f"nothing new: bundle-{report.bundle_id} is already in the vault" if report.nothing_new
-        else report.bundle_id)
+    say(_("nothing new: bundle-{bundle_id} is already in the vault").format(
+        bundle_id=report.bundle_id) if report.nothing_new else report.bundle_id)
 
 
 def cmd_receipt(args: argparse.Namespace) -> None:
@@ -232,14 +262,17 @@ def cmd_verify_bundle(args: argparse.Namespace) -> None:
             "testimonies": list(report.testimonies), "items": [asdict(i) for i in report.items],
             "bytes": report.media_bytes, "problems": []}):
         return
-    say(f"bundle-{report.bundle_id}: {len(report.parts)} part"
-        f"{'s' if len(report.parts) != 1 else ''}, all present and in order")
-    say(f"made {report.created_at}, signed by device {report.device}: signature ok")
-    say(f"{len(report.testimonies)} testimonies, {len(report.items)} items"
-        f" ({report.media_bytes} bytes): every size and SHA-256 matches")
+    say(ngettext("bundle-{bundle_id}: {n} part, present and in order",
+                 "bundle-{bundle_id}: {n} parts, all present and in order",
+                 len(report.parts)).format(bundle_id=report.bundle_id, n=len(report.parts)))
+    say(_("made {created_at}, signed by device {device}: signature ok").format(created_at=report.created_at,
+          device=report.device))
+    say(_("{items} ({size}): every size and SHA-256 matches").format(
+        items=_items_of(len(report.items), len(report.testimonies)),
+        size=format_size(report.media_bytes)))
     if not report.note:
-        say(f"note: bundle-{report.bundle_id}.txt is missing (it only says how to open the bundle)")
-    say("bundle ok")
+        say(_("note: bundle-{bundle_id}.txt is missing (it only says how to open the bundle)").format(bundle_id=report.bundle_id))
+    say(_("bundle ok"))
 
 
 def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Handler]:

@@ -10,6 +10,7 @@ import argparse
 import os
 from typing import Callable
 
+from core.i18n import _
 from storage.errors import UsageError
 
 from . import session
@@ -25,8 +26,8 @@ def has_display() -> bool:
 def cmd_gui(args: argparse.Namespace) -> None:
     """Open the desktop app on the vault folder (created at first run)."""
     if not has_display():
-        raise UsageError("no display to open the desktop app on (use the kua commands, or "
-                         "set QT_QPA_PLATFORM=offscreen)")
+        raise UsageError(_("no display to open the desktop app on (use the kua commands, or set "
+                           "QT_QPA_PLATFORM=offscreen)"))
     from ui.main import run  # noqa: PLC0415 - lazy: Qt only for this command
     kdf = session.KdfChoice(getattr(args, "kdf_memory", None), getattr(args, "kdf_iterations", None))
     code = run(session.vault_path(args.vault), kdf, screenshot=getattr(args, "screenshot", None))

@@ -9,6 +9,7 @@ import sys
 import threading
 from typing import Callable
 
+from core.i18n import _
 from media.recorder import RecordStatus
 from media.sources import open_source
 from storage.errors import DiskFull, MediaError
@@ -50,7 +51,7 @@ def cmd_record(args: argparse.Namespace) -> None:
                                        consent=args.consent, testimony_id=args.testimony,
                                        max_seconds=args.seconds)
             if source.info.sample_rate is None:
-                warn("No microphone: recording video without sound.")
+                warn(_("No microphone: recording video without sound."))
             session.start()
             stills = sorted(args.still_at or [])
             tty = sys.stderr.isatty()
@@ -60,7 +61,7 @@ def cmd_record(args: argparse.Namespace) -> None:
                     stills.pop(0)
                     still = session.take_still()
                     if not args.json:
-                        warn(f"still photo {still}")
+                        warn(_("still photo {still}").format(still=still))
                 if args.json:
                     print(_status_json(status), flush=True)
                 elif tty:
@@ -75,16 +76,17 @@ def cmd_record(args: argparse.Namespace) -> None:
         say(result.testimony_id)
         length = f"{result.duration or 0:.1f} s, item {result.item_id}"
         if result.disk_full:
-            raise DiskFull(f"the disk is full: the recording stopped and was kept up to its"
-                           f" last whole second ({length})")
+            raise DiskFull(_("the disk is full: the recording stopped and was kept up to its "
+                             "last whole second ({length})").format(length=length))
         raise MediaError(f"{result.error} ({length})")
     if result.dropped_frames:
-        warn(f"{result.dropped_frames} frames could not be encoded in time and were dropped.")
+        warn(_("{dropped_frames} frames could not be encoded in time and were dropped.").format(dropped_frames=result.dropped_frames))
     if args.json:  # one line, closing the stream of status lines
         print(json.dumps({"id": result.testimony_id, "item": result.item_id,
                           "duration": result.duration, "dropped_frames": result.dropped_frames}))
         return
-    say(f"Recorded {result.item_id}: {result.duration or 0:.1f} s")
+    say(_("Recorded {item_id}: {seconds:.1f} s").format(item_id=result.item_id,
+                                                         seconds=result.duration or 0))
     say(result.testimony_id)
 
 

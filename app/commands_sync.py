@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from core.i18n import _
+from core.i18n.formats import format_duration
 from storage.errors import KuaError, ObjectTampered, ReplicaOlder, VerificationFailed
 from storage.vault import Vault, is_vault
 
@@ -32,19 +34,13 @@ def transfer_progress() -> Progress:
         last[0] = now
         pct = f"{100 * done / total:5.1f}%" if total else "      "
         rate = done / (now - start) if now > start else 0
-        eta = f"  {_duration((total - done) / rate)} left" if rate and done < total else ""
+        eta = ("  " + _("{time} left").format(time=format_duration((total - done) / rate))
+               if rate and done < total else "")
         end = "\n" if total and done >= total else ""
-        print(f"\r{pct} {done / MiB:8.1f} of {total / MiB:.1f} MiB  {message}{eta}   ",
-              end=end, file=sys.stderr, flush=True)
+        amount = _("{done:8.1f} of {total:.1f} MiB").format(done=done / MiB, total=total / MiB)
+        print(f"\r{pct} {amount}  {message}{eta}   ", end=end, file=sys.stderr, flush=True)
 
     return show
-
-
-def _duration(seconds: float) -> str:
-    s = int(seconds + 0.5)
-    if s >= 3600:
-        return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
-    return f"{s // 60}:{s % 60:02d}"
 
 
 def _mib(n: int) -> str:
@@ -65,17 +61,27 @@ def cmd_sync(args: argparse.Namespace) -> None:
             "deleted_files": r.deleted_files, "damaged": list(r.damaged),
             "seconds": round(r.seconds, 3)}):
         was = f" (was {r.previous})" if r.previous else " (new replica)"
-        say(f"Synced to {target}: replica {r.label}, generation {r.generation}{was}")
-        say(f"copied: {r.copied_items} items, {r.copied_files} files, {_mib(r.copied_bytes)}")
-        say(f"already on the drive: {r.skipped_items} items, {_mib(r.skipped_bytes)}")
-        say(f"deleted: {r.deleted_items} items ({r.deleted_files} files)")
+        say(_("Synced to {target}: replica {label}, generation {generation}{was}").format(target=target,
+              label=r.label,
+              generation=r.generation,
+              was=was))
+        say(_("copied: {copied_items} items, {copied_files} files, {mib}").format(copied_items=r.copied_items,
+              copied_files=r.copied_files,
+              mib=_mib(r.copied_bytes)))
+        say(_("already on the drive: {skipped_items} items, {mib}").format(skipped_items=r.skipped_items,
+              mib=_mib(r.skipped_bytes)))
+        say(_("deleted: {deleted_items} items ({deleted_files} files)").format(deleted_items=r.deleted_items,
+              deleted_files=r.deleted_files))
         rate = f" ({r.copied_bytes / r.seconds / 1e6:.0f} MB/s)" if r.copied_bytes else ""
-        say(f"items on the drive: {r.items}; took {r.seconds:.1f} s{rate}")
+        say(_("items on the drive: {items}; took {seconds:.1f} s{rate}").format(items=r.items,
+              seconds=r.seconds,
+              rate=rate))
         for problem in r.damaged:
-            say(f"NOT COPIED: {problem}")
+            say(_("NOT COPIED: {problem}").format(problem=problem))
     if r.damaged:
         more = f" (and {len(r.damaged) - 1} more)" if len(r.damaged) > 1 else ""
-        raise VerificationFailed(f"synced, but not every item: {r.damaged[0]}{more}")
+        raise VerificationFailed(_("synced, but not every item: {value}{more}").format(value=r.damaged[0],
+                                   more=more))
 
 
 def cmd_restore(args: argparse.Namespace) -> None:
@@ -94,22 +100,30 @@ def cmd_restore(args: argparse.Namespace) -> None:
             "testimonies": r.testimonies, "items": r.items, "bytes": r.bytes,
             "refused": refused, "verified": v.ok, "problems": list(v.problems),
             "seconds": round(r.seconds, 3)}):
-        say(f"Restored a vault in {new_dir} from replica {r.label}, generation {r.generation}"
-            f" (synced {r.synced_at})")
-        say(f"testimonies: {r.testimonies}; items: {r.items} ({_mib(r.bytes)})")
+        say(_("Restored a vault in {new_dir} from replica {label}, generation {generation} "
+              "(synced {synced_at})").format(new_dir=new_dir,
+              label=r.label,
+              generation=r.generation,
+              synced_at=r.synced_at))
+        say(_("testimonies: {testimonies}; items: {items} ({mib})").format(testimonies=r.testimonies,
+              items=r.items,
+              mib=_mib(r.bytes)))
         for item, reason in r.refused:
-            say(f"REFUSED: item {item}, damaged or altered on the replica ({reason})")
-        say(f"verified: {v.items_checked} items, audit log of {v.audit_events} events"
-            + ("" if v.ok else f"; {len(v.problems)} problems"))
+            say(_("REFUSED: item {item}, damaged or altered on the replica ({reason})").format(item=item,
+                  reason=reason))
+        say(_("verified: {items} items, audit log of {events} events").format(
+            items=v.items_checked, events=v.audit_events) if v.ok else
+            _("verified: {items} items, audit log of {events} events; {problems} problems").format(
+                items=v.items_checked, events=v.audit_events, problems=len(v.problems)))
         for problem in v.problems:
-            say(f"PROBLEM: {problem}")
+            say(_("PROBLEM: {problem}").format(problem=problem))
         say(r.vault_id)
     if r.refused:
-        ids = ", ".join(item for item, _ in r.refused)
-        raise ObjectTampered(ids, f"on the replica, so it was not restored (the other {r.items}"
-                                  " items were)")
+        ids = ", ".join(item for item, _unused in r.refused)
+        raise ObjectTampered(ids, _("on the replica, so it was not restored (the other {items} "
+                                    "items were)").format(items=r.items))
     if not v.ok:
-        raise VerificationFailed(f"the restored vault does not verify: {v.problems[0]}")
+        raise VerificationFailed(_("the restored vault does not verify: {value}").format(value=v.problems[0]))
 
 
 def _remembered(new_dir: Path, secret: str) -> dict[str, int]:
@@ -160,30 +174,36 @@ def cmd_verify_replica(args: argparse.Namespace) -> None:
                 "items_changed": list(d.items_changed),
                 "keys_changed": d.keys_changed},
             "stray_files": d.stray_files, "older_than": c.remembered}):
-        say(f"replica {c.label}, generation {c.generation}, synced {c.synced_at}")
-        say(f"audit log: {c.verify.audit_events} events")
-        say(f"items: {c.verify.items_checked} checked, {c.verify.bytes_checked} bytes")
+        say(_("replica {label}, generation {generation}, synced {synced_at}").format(label=c.label,
+              generation=c.generation,
+              synced_at=c.synced_at))
+        say(_("audit log: {audit_events} events").format(audit_events=c.verify.audit_events))
+        say(_("items: {items_checked} checked, {bytes_checked} bytes").format(items_checked=c.verify.items_checked,
+              bytes_checked=c.verify.bytes_checked))
         lines = _diff_lines(d)
-        say("differences with the vault:" if lines else "same as the vault")
+        say(_("differences with the vault:") if lines else _("same as the vault"))
         for line in lines:
             say(line)
         if d.stray_files:
-            say(f"{d.stray_files} files on the drive belong to no generation (left by an"
-                " interrupted sync; the next sync removes them)")
+            say(_("{stray_files} files on the drive belong to no generation (left by an "
+                  "interrupted sync; the next sync removes them)").format(stray_files=d.stray_files))
         for problem in c.verify.problems:
-            say(f"PROBLEM: {problem}")
+            say(_("PROBLEM: {problem}").format(problem=problem))
         if c.older:
-            say(f"OLDER: this is generation {c.generation}, older than the last sync"
-                f" (generation {c.remembered}): it was replaced or rolled back")
+            say(_("OLDER: this is generation {generation}, older than the last sync"
+                  " (generation {remembered}): it was replaced or rolled back").format(
+                      generation=c.generation, remembered=c.remembered))
         if c.ok and not c.older:
-            behind = f": behind the vault, run kua sync --to {args.replica}"
-            say("replica ok" + ("" if d.same else behind))
+            say(_("replica ok") if d.same else
+                _("replica ok: behind the vault, run kua sync --to {replica}").format(
+                    replica=args.replica))
     if c.older and not args.accept_older:
         raise ReplicaOlder(c.label, c.generation, c.remembered or 0)
     if not c.ok:
         first = c.verify.problems[0]
         more = f" (and {len(c.verify.problems) - 1} more)" if len(c.verify.problems) > 1 else ""
-        raise VerificationFailed(f"the replica failed verification: {first}{more}")
+        raise VerificationFailed(_("the replica failed verification: {first}{more}").format(first=first,
+                                   more=more))
 
 
 def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Handler]:

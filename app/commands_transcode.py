@@ -16,6 +16,7 @@ import sys
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
+from core.i18n import _, ngettext
 from media.transcode_profiles import PROFILES, get_profile, parse_cover
 from storage.errors import KuaError, media_time
 from storage.jobs import Job
@@ -87,8 +88,9 @@ def cmd_transcode(args: argparse.Namespace) -> None:
                 _report_existing(args, asked.existing.id)
                 return
             assert asked.job is not None
-            warn(f"Queued {asked.job.id}{' (already queued)' if asked.reused_job else ''}:"
-                 " run it with `kua jobs --run`.")
+            warn((_("Queued {id} (already queued): run it with `kua jobs --run`.")
+                  if asked.reused_job else
+                  _("Queued {id}: run it with `kua jobs --run`.")).format(id=asked.job.id))
             _result(args, {"id": asked.job.id, "job": asked.job.id, "queued": True}, [asked.job.id])
             return
         with stop_on_signals() as stop:
@@ -99,7 +101,8 @@ def cmd_transcode(args: argparse.Namespace) -> None:
         _report_existing(args, item.id)
         return
     if waiting:
-        warn(f"{waiting} more job{'s are' if waiting > 1 else ' is'} queued: run `kua jobs --run`.")
+        warn(ngettext("{n} more job is queued: run `kua jobs --run`.",
+                      "{n} more jobs are queued: run `kua jobs --run`.", waiting).format(n=waiting))
     _result(args, {"id": item.id, "item": output.item_json(item)},
             [output.item_line(item), item.id])
 
@@ -116,7 +119,7 @@ def cmd_review(args: argparse.Namespace) -> None:
 
 
 def _report_existing(args: argparse.Namespace, item_id: str) -> None:
-    warn(f"Already transcoded with this profile and these parameters: {item_id} (not redone).")
+    warn(_("Already transcoded with this profile and these parameters: {item_id} (not redone).").format(item_id=item_id))
     _result(args, {"id": item_id, "existing": True}, [item_id])
 
 
@@ -143,7 +146,7 @@ def cmd_jobs(args: argparse.Namespace) -> None:
         if args.cancel:
             job = service.cancel_queued(vault, args.cancel)
             if not print_json(args, job_json(job)):
-                say(f"Cancelled {job.id}")
+                say(_("Cancelled {id}").format(id=job.id))
             return
         if args.run:
             _run_all(args, vault)
@@ -171,7 +174,7 @@ def _run_all(args: argparse.Namespace, vault: Vault) -> None:
         print_json(args, [{"job": o.job_id, "id": o.item.id if o.item else None,
                            "error": str(o.error) if o.error else None} for o in outcomes])
     elif not outcomes:
-        say("No queued jobs.")
+        say(_("No queued jobs."))
     if failures:  # the exit code and one line of the first failure
         first = failures[0]
         if len(failures) > 1:

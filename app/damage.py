@@ -11,13 +11,13 @@ from __future__ import annotations
 from storage.models import MediaItem
 from storage.vault import Vault
 
-from .output import duration_text
+from core.i18n.formats import format_duration
 
 
 def item_damage(item_id: str, damage: str | None, damage_at: float | None) -> str | None:
     """One sentence about a damaged or lost item (None: it is not)."""
     if damage == "damaged":
-        return (f"item {item_id} is damaged at {duration_text(damage_at or 0.0)}: it was kept"
+        return (f"item {item_id} is damaged at {format_duration(damage_at or 0.0)}: it was kept"
                 " up to there, what was recorded after it could not be read")
     if damage == "lost":
         return f"item {item_id} is lost: its sealed file was missing after a crash (kua rm removes it)"

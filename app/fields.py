@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from core.i18n import _
 from storage.errors import InvalidValue
 from storage.models import (CONSENT_ELEMENTS, PERSON_FIELDS, MediaItem, Testimony)
 from storage.vault import Vault
@@ -36,18 +37,18 @@ def parse_assignment(text: str) -> tuple[str, str, str]:
     """Split `FIELD=VALUE` (or `+=`, `-=`) into (field, operator, value)."""
     match = _ASSIGN.match(text)
     if not match:
-        raise InvalidValue(f"expected FIELD=VALUE, got {text.split('=')[0]!r}")
+        raise InvalidValue(_("expected FIELD=VALUE, got {value}").format(value=repr(text.split('=')[0])))
     return match.group(1), match.group(2), match.group(3).strip()
 
 
 def _partial_date(name: str, value: str) -> str:
     if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-        raise InvalidValue(f"{name} must be a date like 2019, 2019-05 or 2019-05-17")
+        raise InvalidValue(_("{name} must be a date like 2019, 2019-05 or 2019-05-17").format(name=name))
     if len(value) == 10:
         try:
             date.fromisoformat(value)
         except ValueError:  # 2019-13-45: the right shape, but no such day
-            raise InvalidValue(f"{name} must be a date like 2019, 2019-05 or 2019-05-17") from None
+            raise InvalidValue(_("{name} must be a date like 2019, 2019-05 or 2019-05-17").format(name=name)) from None
     return value
 
 
@@ -57,7 +58,7 @@ def _timestamp(name: str, value: str) -> str:
     try:
         datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise InvalidValue(f"{name} must be a date or date and time, like 2024-03-01 14:30") from None
+        raise InvalidValue(_("{name} must be a date or date and time, like 2024-03-01 14:30").format(name=name)) from None
     return value
 
 
@@ -67,11 +68,11 @@ def check_chinese_id(value: str) -> str:
     if not value or re.fullmatch(r"\d{15}", value):
         return value
     if not re.fullmatch(r"\d{17}[\dX]", value):
-        raise InvalidValue("chinese_id must have 18 characters: 17 digits and a digit or X")
+        raise InvalidValue(_("chinese_id must have 18 characters: 17 digits and a digit or X"))
     total = sum(int(d) * w for d, w in zip(value, _GB11643_WEIGHTS))
     if "10X98765432"[total % 11] != value[-1]:
-        raise InvalidValue("chinese_id: the last character does not match the others"
-                           " (check the number)")
+        raise InvalidValue(_("chinese_id: the last character does not match the others (check "
+                             "the number)"))
     return value
 
 
@@ -80,7 +81,7 @@ def _person_value(name: str, value: str) -> str | int | None:
         if not value:
             return None
         if not value.isdigit() or not 1900 <= int(value) <= date.today().year:
-            raise InvalidValue(f"birth_year must be a year between 1900 and {date.today().year}")
+            raise InvalidValue(_("birth_year must be a year between 1900 and {year}").format(year=date.today().year))
         return int(value)
     if name == "chinese_id":
         return check_chinese_id(value)
@@ -93,12 +94,14 @@ def _person(vault: Vault, tid: str, role: str, number: int | None, create: bool)
     existing = vault.catalogue.people(tid, role)
     index = (number or 1) - 1
     if role == "speaker" and number not in (None, 1):
-        raise InvalidValue("a testimony has one speaker: use speaker.<field>")
+        raise InvalidValue(_("a testimony has one speaker: use speaker.<field>"))
     if index < len(existing):
         return existing[index]
     if create and index == len(existing):
         return vault.catalogue.add_person(tid, role)
-    raise InvalidValue(f"there is no {role} number {index + 1} (there are {len(existing)})")
+    raise InvalidValue(_("there is no {role} number {value} (there are {count})").format(role=role,
+                         value=index + 1,
+                         count=len(existing)))
 
 
 def _edit_names(vault: Vault, pid: str, op: str, value: str, plural: bool) -> None:
@@ -121,11 +124,12 @@ def _edit_testimony(vault: Vault, t: Testimony, key: str, op: str, value: str) -
         cat.set_tags(t.id, tags)
         return
     if op != "=":
-        raise InvalidValue(f"{key} takes '=' (only names and tags take += and -=)")
+        raise InvalidValue(_("{key} takes '=' (only names and tags take += and -=)").format(key=key))
     if key.startswith("consent."):
         element = key.split(".", 1)[1]
         if element not in CONSENT_ELEMENTS or value.lower() not in _YES:
-            raise InvalidValue(f"{key}: use consent.<{'|'.join(CONSENT_ELEMENTS)}>=yes|no|unknown")
+            raise InvalidValue(_("{key}: use consent.<{join}>=yes|no|unknown").format(key=key,
+                                 join='|'.join(CONSENT_ELEMENTS)))
         cat.update_testimony(t.id, **{element: _YES[value.lower()]})
     elif key == "recorded_at":
         cat.update_testimony(t.id, recorded_at=_timestamp(key, value) or None)
@@ -139,20 +143,21 @@ def _edit_people(vault: Vault, t: Testimony, key: str, op: str, value: str) -> b
         return False
     role, number, name = match.group(1), match.group(2), match.group(3)
     if name is None:
-        raise InvalidValue(f"{key}: say which field, e.g. {key}.name or {key}.relation")
+        raise InvalidValue(_("{key}: say which field, e.g. {key}.name or {key}.relation").format(key=key))
     pid = _person(vault, t.id, role, int(number) if number else None, create=True)
     if name in ("name", "names"):
         _edit_names(vault, pid, op, value, plural=name == "names")
     elif name in PERSON_FIELDS and op == "=":
         vault.catalogue.update_person(pid, **{name: _person_value(name, value)})
     else:
-        raise InvalidValue(f"unknown field {key} (person fields: name, {', '.join(PERSON_FIELDS)})")
+        raise InvalidValue(_("unknown field {key} (person fields: name, {join})").format(key=key,
+                             join=', '.join(PERSON_FIELDS)))
     return True
 
 
 def _edit_item(vault: Vault, item: MediaItem, key: str, op: str, value: str) -> None:
     if op != "=" or key not in ("label", "person"):
-        raise InvalidValue(f"media items have the fields label and person, not {key}")
+        raise InvalidValue(_("media items have the fields label and person, not {key}").format(key=key))
     if key == "label":
         vault.items.update(item.id, label=value)
         return
@@ -161,7 +166,7 @@ def _edit_item(vault: Vault, item: MediaItem, key: str, op: str, value: str) -> 
         return
     match = _PERSON_KEY.match(value)
     if not match or match.group(3):
-        raise InvalidValue("person must be speaker, detained.N or none")
+        raise InvalidValue(_("person must be speaker, detained.N or none"))
     pid = _person(vault, item.testimony_id, match.group(1),
                   int(match.group(2)) if match.group(2) else None, create=False)
     vault.items.update(item.id, person_id=pid)
@@ -183,7 +188,7 @@ def apply_edits(vault: Vault, some_id: str, assignments: list[str],
         for target in removals:
             match = _PERSON_KEY.match(target)
             if isinstance(found, MediaItem) or not match or match.group(3):
-                raise InvalidValue("--remove takes speaker or detained.N")
+                raise InvalidValue(_("--remove takes speaker or detained.N"))
             pid = _person(vault, found.id, match.group(1),
                           int(match.group(2)) if match.group(2) else None, create=False)
             vault.catalogue.remove_person(pid)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Callable
 
+from core.i18n import _
 from media.probe import probe
 from media.transcode_mp4 import Overlay, faststart
 from media.transcode_profiles import Profile, profile_from_params
@@ -94,7 +95,7 @@ class _ScratchSink:
     def patch(self, offset: int, data: bytes) -> None:
         self._patched += len(data)
         if offset + len(data) > self.writer.size or self._patched > _MAX_PATCH_BYTES:
-            raise WorkerFailed(None, "the transcoding process rewrote output it never wrote")
+            raise WorkerFailed(None, _("the transcoding process rewrote output it never wrote"))
         self.patches.append((offset, data))
 
 
@@ -121,7 +122,8 @@ def cancel_queued(vault: Vault, job_id: str) -> Job:
     with vault.transaction():
         job = jobs.get(job_id)
         if job.state != "queued":
-            raise UsageError(f"job {job_id} is {job.state}: only a queued job can be cancelled")
+            raise UsageError(_("job {job_id} is {state}: only a queued job can be cancelled").format(job_id=job_id,
+                               state=job.state))
         jobs.set_state(job_id, "cancelled")
         vault.audit.append("job.cancel", job_id)
     return jobs.get(job_id)
@@ -134,7 +136,8 @@ def run_job(vault: Vault, job_id: str, *, progress: JobProgressFn = _no_progress
     stop = stop or StopToken()
     job = jobs.get(job_id)
     if job.state != "queued":
-        raise UsageError(f"job {job_id} is {job.state}, not queued")
+        raise UsageError(_("job {job_id} is {state}, not queued").format(job_id=job_id,
+                           state=job.state))
     try:
         profile = profile_from_params(json.loads(job.params))
         source = vault.items.get(job.item_id)
@@ -211,7 +214,7 @@ class _Run:
         with vault.reader(out.item_id) as written:
             info = probe(written)
         if info.media_type not in (("image",) if still else ("video", "audio")):
-            raise TranscodeFailed(None, "the output is not playable media", self.position)
+            raise TranscodeFailed(None, _("the output is not playable media"), self.position)
         stats = {"item": out.item_id, "frames": result.get("frames"),
                  "faces_covered": result.get("faces_covered"), "detections": result.get("detections")}
         with vault.transaction():
@@ -259,12 +262,16 @@ class _Run:
         if isinstance(exc, ObjectTampered) and exc.item == item:
             return SourceDamaged(item, exc.reason, at)
         if isinstance(exc, DiskFull):
-            return DiskFull(f"the disk is full: the transcode of item {item} stopped at"
-                            f" {media_time(at)} and nothing of it was kept")
+            return DiskFull(_("the disk is full: the transcode of item {item} stopped at "
+                              "{media_time} and nothing of it was kept").format(item=item,
+                              media_time=media_time(at)))
         if isinstance(exc, Cancelled):
             what = "put back in the queue" if self._stop.requeue else "cancelled"
-            return Cancelled(f"job {self.job.id} (item {item}) was {what} at {media_time(at)};"
-                             " nothing of it was kept")
+            return Cancelled(_("job {id} (item {item}) was {what} at {media_time}; nothing of "
+                               "it was kept").format(id=self.job.id,
+                               item=item,
+                               what=what,
+                               media_time=media_time(at)))
         return exc
 
     def discard(self, *refs: ObjectRef) -> None:

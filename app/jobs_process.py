@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Protocol
 
+from core.i18n import _, current_language
 from storage.errors import (KuaError, MissingStream, SourceDamaged, TranscodeFailed,
                             WorkerFailed)
 
@@ -57,6 +58,7 @@ def _environment() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KUA_")}
     path = env.get("PYTHONPATH")
     env["PYTHONPATH"] = str(_CODE_ROOT) + (os.pathsep + path if path else "")
+    env["LANGUAGE"] = current_language()  # the worker's messages in the app's language
     return env
 
 
@@ -83,7 +85,7 @@ class Worker:
                 stderr=None if debug else subprocess.DEVNULL)
         except OSError as exc:
             ours.close()
-            raise WorkerFailed(None, f"the transcoding process could not start ({exc.strerror})") from None
+            raise WorkerFailed(None, _("the transcoding process could not start ({strerror})").format(strerror=exc.strerror)) from None
         finally:
             theirs.close()
         self._channel = wire.Channel(ours)
@@ -123,14 +125,14 @@ class Worker:
         quiet = 0.0
         while True:
             should_stop()
-            readable, _, _ = select.select([self._channel.sock], [], [], _POLL)
+            readable, _unused, _unused = select.select([self._channel.sock], [], [], _POLL)
             if not readable:
                 quiet += _POLL
                 if self._proc.poll() is not None:
                     raise self._died()
                 if quiet >= WATCHDOG:
-                    raise WorkerFailed(None, f"the transcoding process stopped answering for"
-                                       f" {WATCHDOG:.0f} s", self._position)
+                    raise WorkerFailed(None, _("the transcoding process stopped answering for "
+                                               "{WATCHDOG:.0f} s").format(WATCHDOG=WATCHDOG), self._position)
                 continue
             quiet = 0.0
             kind, payload = self._channel.receive()
@@ -155,7 +157,7 @@ class Worker:
             elif kind == wire.ERROR:
                 raise self._error(wire.load_json(payload))
             else:
-                raise WorkerFailed(None, "the transcoding process sent an unknown message",
+                raise WorkerFailed(None, _("the transcoding process sent an unknown message"),
                                    self._position)
 
     def _answer_read(self, source: BinaryIO, size: int, offset: int, length: int) -> None:
@@ -184,6 +186,6 @@ class Worker:
     def _died(self) -> WorkerFailed:
         code = self._proc.wait()
         how = f"killed by signal {-code}" if code < 0 else f"exit code {code}"
-        return WorkerFailed(None, f"the transcoding process stopped unexpectedly ({how})",
+        return WorkerFailed(None, _("the transcoding process stopped unexpectedly ({how})").format(how=how),
                             self._position)
 

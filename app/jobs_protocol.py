@@ -17,6 +17,7 @@ import socket
 import struct
 from typing import Any
 
+from core.i18n import _
 from storage.errors import WorkerFailed
 
 # app -> worker
@@ -54,7 +55,7 @@ class Channel:
         self._fill(memoryview(self._header))
         kind, length = _HEADER.unpack(self._header)
         if length > MAX_PAYLOAD:
-            raise WorkerFailed(None, "the transcoding process sent a malformed message")
+            raise WorkerFailed(None, _("the transcoding process sent a malformed message"))
         payload = bytearray(length)
         self._fill(memoryview(payload))
         return kind, bytes(payload)
@@ -79,7 +80,7 @@ def pack_read(offset: int, size: int) -> bytes:
 def unpack_read(payload: bytes) -> tuple[int, int]:
     """(offset, size) from a READ payload."""
     if len(payload) != _READ.size:
-        raise WorkerFailed(None, "the transcoding process sent a malformed read request")
+        raise WorkerFailed(None, _("the transcoding process sent a malformed read request"))
     return _READ.unpack(payload)
 
 
@@ -91,7 +92,7 @@ def pack_patch(offset: int, data: bytes) -> bytes:
 def unpack_patch(payload: bytes) -> tuple[int, bytes]:
     """(offset, bytes) from a PATCH payload."""
     if len(payload) < _PATCH.size:
-        raise WorkerFailed(None, "the transcoding process sent a malformed patch")
+        raise WorkerFailed(None, _("the transcoding process sent a malformed patch"))
     return _PATCH.unpack_from(payload)[0], payload[_PATCH.size:]
 
 
@@ -102,5 +103,5 @@ def load_json(payload: bytes) -> dict[str, Any]:
     except (ValueError, UnicodeDecodeError):
         data = None
     if not isinstance(data, dict):
-        raise WorkerFailed(None, "the transcoding process sent a malformed message")
+        raise WorkerFailed(None, _("the transcoding process sent a malformed message"))
     return data

@@ -17,6 +17,7 @@ import socket
 import sys
 
 from core import platform
+from core.i18n import _, set_language, system_language
 from media.faces_mask import ManualCover
 from media.photo import MAX_INPUT_BYTES, transcode_photo
 from media.transcode import TranscodeProgress, transcode
@@ -65,7 +66,7 @@ class RemoteSource(io.RawIOBase):
         if kind == wire.READ_FAILED:
             raise SourceDamaged(None, payload.decode("utf-8", "replace"))
         if kind != wire.DATA or len(payload) > want:
-            raise TranscodeFailed(None, "the app answered a read with something else")
+            raise TranscodeFailed(None, _("the app answered a read with something else"))
         out[:len(payload)] = payload
         self._pos += len(payload)
         return len(payload)
@@ -134,7 +135,7 @@ def serve(channel: wire.Channel) -> None:
     """Run the one job the app sends, then report DONE or ERROR."""
     kind, payload = channel.receive()
     if kind != wire.START:
-        raise TranscodeFailed(None, "the worker expected a job to start")
+        raise TranscodeFailed(None, _("the worker expected a job to start"))
     spec = wire.load_json(payload)
     try:
         profile = profile_from_params(spec["profile"])
@@ -181,6 +182,7 @@ def main(argv: list[str]) -> int:
     """Entry point: `python -m app.jobs_worker FD PARENT_PID`."""
     fd, parent = int(argv[0]), int(argv[1])
     harden(parent)
+    set_language(system_language())  # LANGUAGE: the app's language (jobs_process)
     channel = wire.Channel(socket.socket(fileno=fd))
     try:
         serve(channel)

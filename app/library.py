@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from core.i18n import _
 from media.probe import probe
 from storage import ids
 from storage.db import mapped_errors
@@ -74,7 +75,7 @@ def add_files(vault: Vault, paths: Iterable[Path], *, title: str | None = None,
     paths = [Path(p) for p in paths]
     for p in paths:
         if not p.is_file():
-            raise UsageError(f"{p} is not a file")
+            raise UsageError(_("{p} is not a file").format(p=p))
     total = sum(p.stat().st_size for p in paths)
     done = 0
     created = testimony_id is None
@@ -86,7 +87,7 @@ def add_files(vault: Vault, paths: Iterable[Path], *, title: str | None = None,
             vault.conn.execute("INSERT INTO meta (key, value) VALUES (?, '')",
                                (_UNFINISHED + testimony_id,))
         elif not vault.catalogue.exists(testimony_id):
-            raise NotFound(f"no testimony with id {testimony_id}")
+            raise NotFound(_("no testimony with id {testimony_id}").format(testimony_id=testimony_id))
     item_ids: list[str] = []
     try:
         for path in paths:
@@ -224,7 +225,7 @@ def primary_item(testimony: Testimony) -> MediaItem:
         for item in usable:
             if item.kind == kind:
                 return item
-    raise NotFound(f"testimony {testimony.id} has no media item")
+    raise NotFound(_("testimony {id} has no media item").format(id=testimony.id))
 
 
 def resolve_item(vault: Vault, some_id: str) -> MediaItem:
@@ -248,9 +249,9 @@ def shareable(vault: Vault, item: MediaItem, force: bool = False) -> bool:
     if force:
         return False
     raise RefusedByConsent(
-        f"item {item.id} is not anonymized and testimony {item.testimony_id} has anonymous"
-        f" consent: extract its anonymized copy (kua transcode {item.testimony_id} --profile"
-        " anonymized), or give --force")
+        _("item {id} is not anonymized and testimony {testimony_id} has anonymous consent: "
+          "extract its anonymized copy (kua transcode {testimony_id} --profile anonymized), or "
+          "give --force").format(id=item.id, testimony_id=item.testimony_id))
 
 
 PUBLICATION_KINDS = ("share", "anonymized")  # copies made to be published
@@ -304,9 +305,10 @@ def extract(vault: Vault, some_id: str, out: Path, *, progress: Progress = _no_p
 
 def _check_hash(item: MediaItem, sha256: str, size: int) -> None:
     if size != item.size:
-        raise ObjectTruncated(item.id, f"{size} bytes instead of {item.size}")
+        raise ObjectTruncated(item.id, _("{size} bytes instead of {size2}").format(size=size,
+                                         size2=item.size))
     if item.sha256 and sha256 != item.sha256:
-        raise HashMismatch(item.id, "its SHA-256 differs from the catalogue")
+        raise HashMismatch(item.id, _("its SHA-256 differs from the catalogue"))
 
 
 def remove(vault: Vault, some_id: str) -> str:
@@ -385,5 +387,6 @@ def require_value(name: str, value: str, allowed: Iterable[str]) -> str:
     """`value` if it is one of `allowed`, else InvalidValue naming the field."""
     allowed = tuple(allowed)
     if value not in allowed:
-        raise InvalidValue(f"{name} must be one of {', '.join(allowed)}")
+        raise InvalidValue(_("{name} must be one of {join}").format(name=name,
+                             join=', '.join(allowed)))
     return value

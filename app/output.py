@@ -6,6 +6,8 @@ import json
 from dataclasses import fields
 from typing import Any
 
+from core.i18n import ngettext
+from core.i18n.formats import format_duration, format_size
 from storage.models import ConsentElements, MediaItem, Person, Testimony, TestimonySummary
 
 
@@ -51,22 +53,6 @@ def dumps(data: Any, indent: bool = True) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def duration_text(seconds: float | None) -> str:
-    """A media time or length as m:ss or h:mm:ss ("-" when unknown)."""
-    if seconds is None:
-        return "-"
-    s = int(round(seconds))
-    return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
-
-
-def _size(n: int) -> str:
-    for unit in ("B", "KiB", "MiB", "GiB"):
-        if n < 1024 or unit == "GiB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024
-    return str(n)
-
-
 def _names(person: Person | None) -> str:
     return " / ".join(n.text for n in person.names) if person else ""
 
@@ -77,13 +63,14 @@ def summary_line(t: TestimonySummary) -> str:
     extra = f"  [{detained}]" if detained else ""
     extra += "".join(f"  [{damage_note(item_id, what, at)}]" for item_id, what, at in t.damage)
     return (f"{t.id}  {t.created_at[:10]}  {t.status:<8} {t.consent:<10} "
-            f"{t.item_count:>2} item{'s' if t.item_count != 1 else ' '} {duration_text(t.duration):>7}"
+            f"{ngettext('{n} item', '{n} items', t.item_count).format(n=t.item_count):>9}"
+            f" {format_duration(t.duration):>7}"
             f"  {t.title or '(untitled)'}{extra}")
 
 
 def damage_note(item_id: str, damage: str, damage_at: float | None) -> str:
     """A short note on a damaged or lost item, e.g. "m1234567 damaged at 0:03"."""
-    at = f" at {duration_text(damage_at or 0.0)}" if damage == "damaged" else ""
+    at = f" at {format_duration(damage_at or 0.0)}" if damage == "damaged" else ""
     return f"{item_id} {damage}{at}"
 
 
@@ -93,7 +80,7 @@ def item_line(item: MediaItem) -> str:
     codec = f" {item.codec}" if item.codec else ""
     note = f"  [{damage_note(item.id, item.damage, item.damage_at)}]" if item.damage else ""
     return (f"{item.id}  {item.kind:<10} {item.state:<9} {item.media_type:<6}"
-            f"{codec}{dims}  {duration_text(item.duration)}  {_size(item.size)}"
+            f"{codec}{dims}  {format_duration(item.duration)}  {format_size(item.size)}"
             f"  sha256 {(item.sha256 or '-')[:16]}{note}")
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 
+from core.i18n import _
 from storage.errors import HashMismatch, MediaError, ObjectTruncated
 from storage.models import MediaItem
 from storage.sealed import SealedReader
@@ -54,10 +55,10 @@ def open_for_playback(vault: Vault, some_id: str) -> tuple[MediaItem, SealedRead
         why = {"recording": "it is still being recorded",
                "failed": "its recording failed and nothing of it could be kept"}.get(
             item.state, f"it is {item.state}")
-        raise MediaError(f"item {item.id} cannot be played: {why}")
+        raise MediaError(_("item {id} cannot be played: {why}").format(id=item.id, why=why))
     if item.media_type not in PLAYABLE_TYPES:
-        raise MediaError(f"item {item.id} is a document, not a recording or a photo:"
-                         " Kua cannot show it")
+        raise MediaError(_("item {id} is a document, not a recording or a photo: Kua cannot "
+                           "show it").format(id=item.id))
     return item, vault.reader(item.id)
 
 
@@ -83,13 +84,14 @@ def read_still(vault: Vault, some_id: str) -> tuple[MediaItem, bytes]:
     item, reader = open_for_playback(vault, some_id)
     with reader:
         if item.media_type != "image":
-            raise MediaError(f"item {item.id} is not a photo")
+            raise MediaError(_("item {id} is not a photo").format(id=item.id))
         if reader.size > MAX_STILL_BYTES:
-            raise MediaError(f"item {item.id} is too large to show as a photo"
-                             f" ({reader.size // (1024 * 1024)} MiB)")
+            raise MediaError(_("item {id} is too large to show as a photo ({value} MiB)").format(id=item.id,
+                               value=reader.size // (1024 * 1024)))
         data = reader.read()
     if len(data) != item.size:
-        raise ObjectTruncated(item.id, f"{len(data)} bytes instead of {item.size}")
+        raise ObjectTruncated(item.id, _("{count} bytes instead of {size}").format(count=len(data),
+                                         size=item.size))
     if item.sha256 and hashlib.sha256(data).hexdigest() != item.sha256:
-        raise HashMismatch(item.id, "its SHA-256 differs from the catalogue")
+        raise HashMismatch(item.id, _("its SHA-256 differs from the catalogue"))
     return item, data

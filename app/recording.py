@@ -14,6 +14,7 @@ import json
 import time
 from dataclasses import dataclass
 
+from core.i18n import _
 from media.encoder import EncodeSettings, choose_preset
 from media.probe import probe
 from media.recorder import Chapter, Recorder, RecordStatus
@@ -54,7 +55,7 @@ class RecordingSession:
         info = source.info
         self.settings = settings or choose_preset(info.width, info.height, info.fps)
         if testimony_id is not None and not vault.catalogue.exists(testimony_id):
-            raise NotFound(f"no testimony with id {testimony_id}")
+            raise NotFound(_("no testimony with id {testimony_id}").format(testimony_id=testimony_id))
         # The object file first (created and made durable by the writer), then the row:
         # a crash in between leaves an empty file that the next unlock removes, never a
         # `recording` row whose file is missing.

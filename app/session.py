@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core import platform
+from core.i18n import _
 from storage import keyslots
 from storage.errors import UsageError
 from storage.vault import Vault
@@ -35,19 +36,19 @@ def _read_secret_file(path: str, what: str) -> str:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError:
-        raise UsageError(f"cannot read the {what} file {path}") from None
+        raise UsageError(_("cannot read the {what} file {path}").format(what=what, path=path)) from None
     except UnicodeDecodeError:
-        raise UsageError(f"the {what} file {path} is not UTF-8 text") from None
+        raise UsageError(_("the {what} file {path} is not UTF-8 text").format(what=what, path=path)) from None
     # A file written by `echo` ends with a newline that is not part of the secret.
     return text[:-1] if text.endswith("\n") else text
 
 
 def _prompt(label: str, confirm: bool) -> str:
     if not sys.stdin.isatty():
-        raise UsageError(f"no {label} given: use a {label} file or the environment variable")
+        raise UsageError(_("no {label} given: use a {label} file or the environment variable").format(label=label))
     first = getpass.getpass(f"{label.capitalize()}: ")
     if confirm and getpass.getpass(f"Repeat the {label}: ") != first:
-        raise UsageError(f"the two {label}s differ")
+        raise UsageError(_("the two {label}s differ").format(label=label))
     return first
 
 
@@ -61,7 +62,7 @@ def secret(file_option: str | None, env_name: str, label: str = "passphrase",
     else:
         value = _prompt(label, confirm)
     if not value:
-        raise UsageError(f"the {label} is empty")
+        raise UsageError(_("the {label} is empty").format(label=label))
     return value
 
 
@@ -79,9 +80,10 @@ class KdfChoice:
         iterations = d.iterations if self.iterations is None else self.iterations
         params = keyslots.KdfParams(memory, iterations, d.lanes)
         if not params.in_bounds:
-            raise UsageError(f"the key derivation takes {keyslots.MIN_MEMORY_KIB // 1024} to"
-                             f" {keyslots.MAX_MEMORY_KIB // 1024} MiB and 1 to"
-                             f" {keyslots.MAX_ITERATIONS} iterations")
+            raise UsageError(_("the key derivation takes {low} to {high} MiB and 1 to {most}"
+                               " iterations").format(low=keyslots.MIN_MEMORY_KIB // 1024,
+                                                     high=keyslots.MAX_MEMORY_KIB // 1024,
+                                                     most=keyslots.MAX_ITERATIONS))
         return params
 
     def cheap_warning(self) -> str | None:
@@ -89,10 +91,11 @@ class KdfChoice:
         d, p = keyslots.DEFAULT_PASSPHRASE_KDF, self.params()
         if p.memory_kib >= d.memory_kib and p.iterations >= d.iterations:
             return None
-        return (f"warning: the passphrase's key derivation is cheaper than the default"
-                f" ({p.memory_kib // 1024} MiB and {p.iterations} iteration(s) instead of"
-                f" {d.memory_kib // 1024} MiB and {d.iterations}): meant for tests, it makes"
-                f" the passphrase faster to guess")
+        return _("warning: the passphrase's key derivation is cheaper than the default"
+                 " ({mib} MiB and {n} iteration(s) instead of {default_mib} MiB and"
+                 " {default_n}): meant for tests, it makes the passphrase faster to guess").format(
+            mib=p.memory_kib // 1024, n=p.iterations, default_mib=d.memory_kib // 1024,
+            default_n=d.iterations)
 
 
 def open_vault(path: Path, passphrase: str, actor: str = "kua-cli") -> Vault:

@@ -13,18 +13,20 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from core import platform
+from core import i18n
+from core.i18n import N_, _
 from storage.fsio import atomic_write
 from storage.vault import Vault
 
-LANGUAGES = ("en", "ru", "kk")
+LANGUAGES = i18n.LANGUAGES
 QUALITIES = ("480p", "720p", "1080p")
-DEFAULT_GUIDE = (
-    "Who is detained? Full name in every spelling you know.",
-    "Your relation to them, and your own name.",
-    "Since when are they detained, and where?",
-    "What are they accused of? Any sentence?",
-    "When did you last hear from them?",
-    "What do you ask for?",
+DEFAULT_GUIDE = (  # shown in the interface's language until the volunteer edits the guide
+    N_("Who is detained? Full name in every spelling you know."),
+    N_("Your relation to them, and your own name."),
+    N_("Since when are they detained, and where?"),
+    N_("What are they accused of? Any sentence?"),
+    N_("When did you last hear from them?"),
+    N_("What do you ask for?"),
 )
 _GUIDE_KEY = "interview_guide"
 
@@ -55,14 +57,14 @@ def config_path() -> Path:
 
 
 def load_preferences(path: Path | None = None) -> Preferences:
-    """The saved preferences, or the defaults if there are none or they are unreadable."""
+    """The saved preferences, or the defaults (the system's language) if there are none."""
     path = path or config_path()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         known = {k: data[k] for k in ("language", "auto_lock_minutes", "quality") if k in data}
-        return Preferences(**known)._checked()
+        return Preferences(**{"language": i18n.system_language(), **known})._checked()
     except (OSError, ValueError, TypeError):
-        return Preferences()
+        return Preferences(language=i18n.system_language())
 
 
 def save_preferences(prefs: Preferences, path: Path | None = None) -> None:
@@ -72,15 +74,20 @@ def save_preferences(prefs: Preferences, path: Path | None = None) -> None:
     atomic_write(path, json.dumps(asdict(prefs), indent=1).encode())
 
 
+def default_guide() -> list[str]:
+    """The default interview guide in the current language."""
+    return [_(prompt) for prompt in DEFAULT_GUIDE]
+
+
 def interview_guide(vault: Vault) -> list[str]:
     """The interview guide's prompts (the defaults until edited)."""
     stored = vault.setting(_GUIDE_KEY)
     if stored is None:
-        return list(DEFAULT_GUIDE)
+        return default_guide()
     try:
         prompts = json.loads(stored)
     except ValueError:
-        return list(DEFAULT_GUIDE)
+        return default_guide()
     return [str(p) for p in prompts if str(p).strip()]
 
 

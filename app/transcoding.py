@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 from typing import Callable
 
+from core.i18n import _
 from media.transcode_profiles import Profile
 from storage.errors import Cancelled, KuaError, MissingStream, NotFound
 from storage.jobs import Job, Jobs
@@ -69,19 +70,20 @@ def find_output(vault: Vault, source_id: str, profile: Profile) -> MediaItem | N
 
 def _check_source(item: MediaItem, profile: Profile) -> None:
     if item.state not in _USABLE:
-        raise NotFound(f"item {item.id} is not finished ({item.state})")
+        raise NotFound(_("item {id} is not finished ({state})").format(id=item.id,
+                         state=item.state))
     if item.media_type == "image":
         if profile.name not in PHOTO_PROFILES:
-            raise MissingStream(item.id, "it is a photo: use --profile share or anonymized")
+            raise MissingStream(item.id, _("it is a photo: use --profile share or anonymized"))
         return
     if item.media_type not in ("video", "audio"):
-        raise MissingStream(item.id, "it is a document, not video, sound or a photo")
+        raise MissingStream(item.id, _("it is a document, not video, sound or a photo"))
     if item.media_type == "audio" and profile.video is not None \
             and not (profile.faces and profile.voice_shift):
         hint = (" (an anonymized copy of sound alone needs --voice-shift)" if profile.faces
                 else " (use --profile audio)")
-        raise MissingStream(item.id, f"it has no video, which the {profile.name} profile"
-                            f" needs{hint}")
+        raise MissingStream(item.id, _("it has no video, which the {name} profile needs{hint}").format(name=profile.name,
+                                       hint=hint))
 
 
 def request(vault: Vault, some_id: str, profile: Profile) -> TranscodeRequest:
@@ -113,7 +115,7 @@ def transcode(vault: Vault, some_id: str, profile: Profile, *,
     assert asked.job is not None
     job = Jobs(vault.conn).get(asked.job.id)
     if job.state == "running":  # left by this process? never: a crash re-queues at unlock
-        raise KuaError(f"job {job.id} is already running")
+        raise KuaError(_("job {id} is already running").format(id=job.id))
     return service.run_job(vault, job.id, progress=progress, stop=stop), False
 
 

@@ -1,1 +1,2 @@
-"""Kua's bottom layer: what every other layer may use. It imports nothing of Kua."""
+"""Kua's bottom layer: what every other layer may use (languages, platform). It imports
+nothing of Kua's."""

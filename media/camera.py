@@ -22,6 +22,7 @@ import cv2
 import numpy as np
 
 from core import platform
+from core.i18n import _
 from storage.errors import MediaError
 
 from .sources import AudioChunk, Frame, SourceInfo, no_camera_error
@@ -108,8 +109,8 @@ class CameraSource:
         """The next frame or audio chunk, as the devices deliver them."""
         item = self._queue.get()
         if item is None and self.lost:
-            raise MediaError("the camera stopped delivering pictures (unplugged?);"
-                             " the recording was kept")
+            raise MediaError(_("the camera stopped delivering pictures (unplugged?); the "
+                               "recording was kept"))
         return item
 
     def stop(self) -> None:

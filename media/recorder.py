@@ -20,6 +20,7 @@ from typing import BinaryIO, Callable
 import cv2
 import numpy as np
 
+from core.i18n import _
 from storage.errors import KuaError, MediaError
 
 from .encoder import EncodeSettings, LiveEncoder
@@ -140,7 +141,7 @@ class Recorder:
         self._source.close()
         if self._error is not None:
             raise self._error if isinstance(self._error, KuaError) else MediaError(
-                f"recording stopped: {self._error}")
+                _("recording stopped: {error}").format(error=self._error))
         with self._lock:
             if self._clock.paused_at is None:
                 self._clock.chapters.append(Chapter(self._clock.chapter_start, self._elapsed))
@@ -172,11 +173,11 @@ class Recorder:
         """The latest frame as JPEG bytes, in memory (for a still photo item)."""
         frame = self._latest
         if frame is None:
-            raise MediaError("no picture yet: wait for the preview to appear")
+            raise MediaError(_("no picture yet: wait for the preview to appear"))
         ok, data = cv2.imencode(".jpg", cv2.cvtColor(frame.image, cv2.COLOR_RGB2BGR),
                                 [cv2.IMWRITE_JPEG_QUALITY, quality])
         if not ok:
-            raise MediaError("could not encode the still photo")
+            raise MediaError(_("could not encode the still photo"))
         return data.tobytes()
 
     # -- threads -------------------------------------------------------------
@@ -203,7 +204,7 @@ class Recorder:
         except KuaError as exc:  # the source failed: finish the file with what came
             self.source_error = exc
         except BaseException as exc:  # noqa: BLE001 - reported by stop() and status()
-            self.source_error = MediaError(f"the source failed ({type(exc).__name__})")
+            self.source_error = MediaError(_("the source failed ({error})").format(error=type(exc).__name__))
         finally:
             self._queue.put(None)
 

@@ -17,6 +17,7 @@ from typing import Protocol
 
 import numpy as np
 
+from core.i18n import _
 from storage.errors import MediaError
 
 
@@ -85,7 +86,7 @@ def no_camera_error() -> MediaError:
     """The error for a missing camera, listing the video devices that do exist."""
     found = sorted(glob.glob("/dev/video*"))
     listed = ", ".join(found) if found else "no /dev/video* devices at all"
-    return MediaError(f"no camera found ({listed})")
+    return MediaError(_("no camera found ({listed})").format(listed=listed))
 
 
 def open_source(spec: str, *, width: int = 1280, height: int = 720, fps: float = 30.0,
@@ -98,9 +99,9 @@ def open_source(spec: str, *, width: int = 1280, height: int = 720, fps: float =
         from .camera import CameraSource
         index = spec.partition(":")[2] or "0"
         if not index.isdigit():
-            raise MediaError(f"camera number must be a number, not {index!r}")
+            raise MediaError(_("camera number must be a number, not {index}").format(index=repr(index)))
         return CameraSource(int(index), width, height, fps)
     if spec.startswith("file:"):
         from .file_source import FileSource
         return FileSource(spec[5:], realtime=realtime)
-    raise MediaError(f"unknown source {spec!r}: use synthetic, camera[:N] or file:PATH")
+    raise MediaError(_("unknown source {spec}: use synthetic, camera[:N] or file:PATH").format(spec=repr(spec)))

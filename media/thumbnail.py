@@ -14,6 +14,7 @@ import av
 import cv2
 import numpy as np
 
+from core.i18n import _
 from storage.errors import MediaError
 
 from .transcode_video import clockwise_rotation
@@ -36,7 +37,7 @@ def encode_jpeg(bgr: np.ndarray) -> bytes:
     """A BGR picture as JPEG bytes."""
     ok, data = cv2.imencode(".jpg", bgr, [cv2.IMWRITE_JPEG_QUALITY, QUALITY])
     if not ok:
-        raise MediaError("could not encode the thumbnail")
+        raise MediaError(_("could not encode the thumbnail"))
     return data.tobytes()
 
 
@@ -55,7 +56,7 @@ def image_thumbnail(data: bytes, size: int = 240, width_hint: int | None = None)
                 break
     picture = cv2.imdecode(np.frombuffer(data, np.uint8), flag)
     if picture is None:
-        raise MediaError("the picture could not be decoded")
+        raise MediaError(_("the picture could not be decoded"))
     h, w = picture.shape[:2]
     tw, th = fit(w, h, size)
     return encode_jpeg(cv2.resize(picture, (tw, th), interpolation=cv2.INTER_AREA))
@@ -70,7 +71,7 @@ def video_thumbnail(source: typing.BinaryIO, size: int = 240, at: float = 1.2) -
     """
     with av.open(source, mode="r") as container:
         if not container.streams.video:
-            raise MediaError("the file has no picture")
+            raise MediaError(_("the file has no picture"))
         stream = container.streams.video[0]
         duration = None
         if stream.duration is not None and stream.time_base:
@@ -90,7 +91,7 @@ def video_thumbnail(source: typing.BinaryIO, size: int = 240, at: float = 1.2) -
             container.seek(0, stream=stream, backward=True)
             picked = _frame_near(container, stream, at)
         if picked is None:
-            raise MediaError("the video has no frame")
+            raise MediaError(_("the video has no frame"))
         tw, th = fit(picked.width, picked.height, size)
         turn = clockwise_rotation(picked)
         bgr = picked.to_ndarray(format="bgr24", width=tw, height=th)

@@ -22,6 +22,7 @@ from typing import BinaryIO, Callable, Iterator
 
 import av
 
+from core.i18n import _
 from storage.errors import KuaError, MissingStream, SourceDamaged, TranscodeFailed
 
 from .faces import FaceDetector
@@ -128,7 +129,7 @@ def _open(source: BinaryIO, name: str) -> av.container.InputContainer:
     except KuaError:
         raise
     except _DECODE_ERRORS as exc:
-        raise SourceDamaged(None, f"it cannot be opened as media ({_why(exc)})", 0.0) from None
+        raise SourceDamaged(None, _("it cannot be opened as media ({why})").format(why=_why(exc)), 0.0) from None
 
 
 def _why(exc: BaseException) -> str:
@@ -148,9 +149,10 @@ def _streams(container: av.container.InputContainer, profile: Profile
             return None, audio  # sound only: the disguised voice is the anonymized copy
         hint = (" (an anonymized copy of sound alone needs --voice-shift)" if profile.faces
                 else " (use --profile audio for its sound)" if audio is not None else "")
-        raise MissingStream(None, f"it has no video, which the {profile.name} profile needs{hint}")
+        raise MissingStream(None, _("it has no video, which the {name} profile needs{hint}").format(name=profile.name,
+                                    hint=hint))
     if profile.video is None and audio is None:
-        raise MissingStream(None, "it has no sound, which the audio profile needs")
+        raise MissingStream(None, _("it has no sound, which the audio profile needs"))
     return (video if profile.video is not None else None), audio
 
 
@@ -187,15 +189,18 @@ def transcode(source: BinaryIO, sink: BinaryIO, profile: Profile, *, name_hint: 
         except KuaError:
             raise
         except _OutputFailed as exc:
-            raise TranscodeFailed(None, f"making the {profile.name} copy failed in the {exc.stage}"
-                                  f" ({_why(exc.cause)})", clock.position) from None
+            raise TranscodeFailed(None, _("making the {name} copy failed in the {stage} ({why})").format(name=profile.name,
+                                          stage=exc.stage,
+                                          why=_why(exc.cause)), clock.position) from None
         except _DECODE_ERRORS as exc:  # neither a decode nor an output step: not damage either
-            raise TranscodeFailed(None, f"unexpected {type(exc).__name__} ({_why(exc)})",
+            raise TranscodeFailed(None, _("unexpected {error} ({why})").format(error=type(exc).__name__,
+                                          why=_why(exc)),
                                   clock.position) from None
         end = clock.position
         if expected is not None and end < expected - max(0.5, 0.02 * expected):
-            raise SourceDamaged(None, f"it ends at {end:.1f} s of {expected:.1f} s: the file is"
-                                " truncated or damaged", end)
+            raise SourceDamaged(None, _("it ends at {end:.1f} s of {expected:.1f} s: the file "
+                                        "is truncated or damaged").format(end=end,
+                                        expected=expected), end)
         clock.tick(force=True)
         return job.result()
 
@@ -245,7 +250,7 @@ class _Job:
                 self._sound(frame)
         if self._out is None:
             if self._video_in is not None:
-                raise SourceDamaged(None, "not one picture could be decoded", 0.0)
+                raise SourceDamaged(None, _("not one picture could be decoded"), 0.0)
             self._start_output(None)
         for held in pending:
             self._sound(held)
@@ -263,7 +268,7 @@ class _Job:
             except KuaError:
                 raise
             except _DECODE_ERRORS as exc:
-                raise SourceDamaged(None, f"it cannot be decoded ({_why(exc)})",
+                raise SourceDamaged(None, _("it cannot be decoded ({why})").format(why=_why(exc)),
                                     self._clock.position) from None
             if packet is None:
                 return

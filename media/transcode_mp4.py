@@ -15,6 +15,7 @@ import io
 import struct
 from typing import BinaryIO
 
+from core.i18n import _
 from storage.errors import MediaError
 
 _CONTAINERS = {b"moov", b"trak", b"mdia", b"minf", b"stbl"}
@@ -67,7 +68,7 @@ def _read_exact(f: BinaryIO, offset: int, size: int) -> bytes:
     f.seek(offset)
     data = f.read(size)
     if len(data) != size:
-        raise MediaError("the muxed MP4 is shorter than its boxes say")
+        raise MediaError(_("the muxed MP4 is shorter than its boxes say"))
     return data
 
 
@@ -81,7 +82,7 @@ def top_level_boxes(f: BinaryIO, size: int) -> list[tuple[bytes, int, int]]:
         elif length == 0:
             length = size - offset
         if length < 8 or offset + length > size:
-            raise MediaError(f"the muxed MP4 has a malformed {kind!r} box")
+            raise MediaError(_("the muxed MP4 has a malformed {kind} box").format(kind=repr(kind)))
         boxes.append((kind, offset, length))
         offset += length
     return boxes
@@ -92,10 +93,10 @@ def _children(data: bytes) -> list[tuple[bytes, bytes]]:
     out, offset = [], 0
     while offset < len(data):
         if offset + 8 > len(data):
-            raise MediaError("the MP4 index is malformed")
+            raise MediaError(_("the MP4 index is malformed"))
         length, kind = struct.unpack_from(">I4s", data, offset)
         if length < 8 or offset + length > len(data):
-            raise MediaError(f"the MP4 index has a malformed {kind!r} box")
+            raise MediaError(_("the MP4 index has a malformed {kind} box").format(kind=repr(kind)))
         out.append((kind, data[offset + 8:offset + length]))
         offset += length
     return out
@@ -103,7 +104,7 @@ def _children(data: bytes) -> list[tuple[bytes, bytes]]:
 
 def _box(kind: bytes, payload: bytes) -> bytes:
     if len(payload) + 8 > _U32:
-        raise MediaError("the MP4 index is too large")
+        raise MediaError(_("the MP4 index is too large"))
     return struct.pack(">I4s", len(payload) + 8, kind) + payload
 
 
@@ -118,15 +119,15 @@ def _rewrite(kind: bytes, payload: bytes, shift: int, wide: bool, bounds: tuple[
     if kind not in (b"stco", b"co64"):
         return _box(kind, payload)
     if len(payload) < 8:
-        raise MediaError("the MP4 index has a malformed chunk table")
+        raise MediaError(_("the MP4 index has a malformed chunk table"))
     count = struct.unpack_from(">I", payload, 4)[0]
     fmt = ">%dI" if kind == b"stco" else ">%dQ"
     width = 4 if kind == b"stco" else 8
     if len(payload) != 8 + count * width:
-        raise MediaError("the MP4 index has a malformed chunk table")
+        raise MediaError(_("the MP4 index has a malformed chunk table"))
     offsets = struct.unpack_from(fmt % count, payload, 8)
     if any(not bounds[0] <= o < bounds[1] for o in offsets):
-        raise MediaError("the MP4 index points outside its media data")
+        raise MediaError(_("the MP4 index points outside its media data"))
     moved = [o + shift for o in offsets]
     if kind == b"stco" and not wide:
         return _box(b"stco", payload[:8] + struct.pack(">%dI" % count, *moved))
@@ -144,16 +145,16 @@ def faststart(source: BinaryIO, size: int, sink: BinaryIO) -> None:
     boxes = top_level_boxes(source, size)
     kinds = [b[0] for b in boxes]
     if kinds.count(b"moov") != 1 or b"mdat" not in kinds:
-        raise MediaError("the muxed MP4 lacks its index or its media data")
+        raise MediaError(_("the muxed MP4 lacks its index or its media data"))
     if kinds.index(b"moov") < kinds.index(b"mdat"):
         _copy(source, 0, size, sink)  # already faststart
         return
-    _, moov_at, moov_len = boxes[kinds.index(b"moov")]
+    _unused, moov_at, moov_len = boxes[kinds.index(b"moov")]
     if moov_len > MAX_MOOV:
-        raise MediaError("the MP4 index is larger than Kua accepts")
+        raise MediaError(_("the MP4 index is larger than Kua accepts"))
     header = 16 if struct.unpack(">I", _read_exact(source, moov_at, 4))[0] == 1 else 8
     payload = _read_exact(source, moov_at + header, moov_len - header)
-    _, mdat_at, mdat_len = boxes[kinds.index(b"mdat")]
+    _unused, mdat_at, mdat_len = boxes[kinds.index(b"mdat")]
     bounds = (mdat_at, mdat_at + mdat_len)
     # The new moov's size depends on whether stco must widen to co64, not on the offsets.
     wide = size + moov_len + 4 * _stco_entries(b"moov", payload) > STCO_LIMIT
@@ -173,6 +174,6 @@ def _copy(source: BinaryIO, offset: int, length: int, sink: BinaryIO) -> None:
     while length > 0:
         chunk = source.read(min(_COPY_CHUNK, length))
         if not chunk:
-            raise MediaError("the muxed MP4 ended early")
+            raise MediaError(_("the muxed MP4 ended early"))
         sink.write(chunk)
         length -= len(chunk)

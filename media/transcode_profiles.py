@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 
+from core.i18n import _
 from storage.errors import InvalidValue
 
 VERSION = 1
@@ -121,7 +122,7 @@ _PROFILES = {
 def get_profile(name: str, *, voice_shift: float = 0.0, covers: tuple[Cover, ...] = ()) -> Profile:
     """The profile called `name`, with options; InvalidValue for unknown names or values."""
     if name not in _PROFILES:
-        raise InvalidValue(f"--profile must be one of {', '.join(PROFILES)}")
+        raise InvalidValue(_("--profile must be one of {join}").format(join=', '.join(PROFILES)))
     profile = _PROFILES[name]
     if covers:
         if name != "anonymized":
@@ -129,10 +130,10 @@ def get_profile(name: str, *, voice_shift: float = 0.0, covers: tuple[Cover, ...
         profile = replace(profile, covers=tuple(sorted(covers, key=Cover.as_list)))
     if voice_shift:
         if name != "anonymized":
-            raise InvalidValue("--voice-shift only applies to --profile anonymized")
+            raise InvalidValue(_("--voice-shift only applies to --profile anonymized"))
         if not -MAX_VOICE_SHIFT <= voice_shift <= MAX_VOICE_SHIFT:
-            raise InvalidValue(f"--voice-shift must be between -{MAX_VOICE_SHIFT:g} and"
-                               f" {MAX_VOICE_SHIFT:g} semitones")
+            raise InvalidValue(_("--voice-shift must be between -{MAX_VOICE_SHIFT:g} and "
+                                 "{MAX_VOICE_SHIFT:g} semitones").format(MAX_VOICE_SHIFT=MAX_VOICE_SHIFT))
         profile = replace(profile, voice_shift=float(voice_shift))
     return profile
 
@@ -145,7 +146,7 @@ def profile_from_params(params: dict[str, object]) -> Profile:
         return get_profile(str(params["profile"]), covers=covers,
                            voice_shift=float(params.get("voice_shift", 0.0)))  # type: ignore[arg-type]
     except (KeyError, TypeError, ValueError, IndexError):
-        raise InvalidValue("a queued job has parameters this Kua does not understand") from None
+        raise InvalidValue(_("a queued job has parameters this Kua does not understand")) from None
 
 
 def output_size(width: int, height: int, spec: VideoSpec) -> tuple[int, int]:

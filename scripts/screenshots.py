@@ -3,6 +3,7 @@
 
     .venv/bin/python scripts/screenshots.py docs/screenshots            # 1366×768
     .venv/bin/python scripts/screenshots.py docs/screenshots/200 --scale 2
+    .venv/bin/python scripts/screenshots.py docs/screenshots --lang all   # docs/screenshots/<lang>/
 
 Runs offscreen on a new vault in a temporary folder (deleted at the end) with demo
 testimonies, walking the same first session as tests/ui/test_flow.py, then the library,
@@ -33,19 +34,26 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("out", type=Path)
     p.add_argument("--scale", type=float, default=1.0, help="QT_SCALE_FACTOR (2 for 200 %%)")
+    p.add_argument("--lang", default="en",
+                   help="a language code (kk, kk_Latn, ru, ug, zh, en) or 'all': the pictures "
+                        "go into OUT/<lang>/ (OUT itself for English alone)")
     args = p.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["QT_SCALE_FACTOR"] = f"{args.scale:g}"
     sys.path.insert(0, str(ROOT))
-    args.out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="kua-shots-") as work:
-        os.environ["XDG_CONFIG_HOME"] = str(Path(work) / "config")
-        walk(Path(work), args.out.resolve())
+    from core.i18n import LANGUAGES
+    languages = list(LANGUAGES) if args.lang == "all" else [args.lang]
+    for language in languages:
+        out = args.out if languages == ["en"] else args.out / language
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix="kua-shots-") as work:
+            os.environ["XDG_CONFIG_HOME"] = str(Path(work) / "config")
+            walk(Path(work), out.resolve(), language)
     return 0
 
 
-def walk(work: Path, out: Path) -> None:
-    """The session, saving a picture at each screen."""
+def walk(work: Path, out: Path, language: str = "en") -> None:
+    """The session in `language`, saving a picture at each screen."""
     from app import bundles
     from app.session import KdfChoice
     from tests.ui import flow
@@ -64,6 +72,8 @@ def walk(work: Path, out: Path) -> None:
         widget.grab().save(str(out / f"{name}.png"))
         print(out / f"{name}.png")
 
+    from app.settings import Preferences, save_preferences
+    save_preferences(Preferences(language=language), work / "settings.json")
     ctx = AppContext(work / "vault", kdf=KdfChoice(8, 1), prefs_path=work / "settings.json")
     window = MainWindow(ctx)
     window.resize(*SIZE)
@@ -96,7 +106,8 @@ def walk(work: Path, out: Path) -> None:
     shot("13-recorder-ready", window)
     window.show_screen(library)
     sync = window.open_sync()
-    wait(lambda: "ync" in sync.last_sync.text() and "Checking" not in sync.last_sync.text(), 30_000)
+    checking = sync.tr("Checking the last sync…")  # in any language
+    wait(lambda: sync.last_sync.text() not in ("", checking), 30_000)
     shot("14-sync", sync)
     sync.close()
     settings = window.open_settings()
@@ -108,6 +119,7 @@ def walk(work: Path, out: Path) -> None:
     wait(lambda: window.unlock_screen.message.text() != "", 30_000)
     shot("16-unlock-wrong-passphrase", window)
     ctx.executor.shutdown()
+    window.close()
 
 
 def add_demo(ctx, wait) -> None:

@@ -23,6 +23,9 @@ APT_PACKAGES=(
   age
   # mkfs.ext4 and mount: the full-disk and pulled-drive tests format and loop-mount a small ext4 image
   e2fsprogs mount
+  # fonts that shape Uyghur's Arabic script (Noto Naskh/Sans Arabic) and show Chinese
+  # (Noto Sans CJK): without them Qt draws boxes (docs/glossary.md, tests/ui/test_fonts.py)
+  fonts-noto-core fonts-noto-cjk
 )
 # Tools the interop and fault tests need. On CI (CI=true) a missing one stops the setup
 # here, and the tests fail rather than skip (tests/tools.py); elsewhere they are skipped.

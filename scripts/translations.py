@@ -1,88 +1,142 @@
 #!/usr/bin/env python3
-"""Update ui/translations/kua_<lang>.ts from the strings in ui/ and report what is missing.
+"""Extract Kua's strings into core/i18n/po/kua.pot and update the kk, ru, ug and zh catalogues.
 
-    .venv/bin/python scripts/translations.py          # update ru and kk, print counts
-    .venv/bin/python scripts/translations.py --check  # exit 1 if Russian has gaps
+    .venv/bin/python scripts/translations.py          # extract, update, print counts
+    .venv/bin/python scripts/translations.py --check  # also exit 1 on any unfinished entry
 
-Uses pyside6-lupdate (in the venv); existing translations are kept, strings no longer
-in the code are dropped. Translate with Qt Linguist (`pyside6-linguist FILE.ts`) or by
-editing the XML. Kua reads the .ts files directly (ui/translator.py): no .qm step.
+What is extracted (one msgid = one translation; Qt's contexts are not used):
+- ui/: `self.tr("text")`, `self.tr("%n singular", "%n plural", n)` (a plural), `_tr("text")`,
+  `QCoreApplication.translate("Ctx", "text")`, `QT_TRANSLATE_NOOP("Ctx", "text")`;
+- app/, storage/, media/, core/: `_("text")`, `N_("text")`, `ngettext("one", "many", n)`.
+
+Updating keeps every translation whose msgid is still used; a msgid that changed a little
+gets the old translation marked fuzzy (Babel's update, like msgmerge), and a fuzzy entry
+counts as unfinished. Entries no longer in the code are dropped.
 """
 
 from __future__ import annotations
 
-import subprocess
+import ast
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+
 ROOT = Path(__file__).resolve().parent.parent
-TS_DIR = ROOT / "ui" / "translations"
-LANGUAGES = ("ru", "kk")
-REQUIRED = ("ru",)
+sys.path.insert(0, str(ROOT))
+
+from core.i18n.catalogues import (CATALOGUE_LANGUAGES, TEMPLATE, finished,  # noqa: E402
+                                  po_path)
+
+QT_SOURCES = ("ui",)
+GETTEXT_SOURCES = ("app", "storage", "media", "core")
+PLURAL_FORMS = {  # the gettext header of each language
+    "kk": "nplurals=2; plural=(n != 1);",
+    "ru": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+          "(n%100<10 || n%100>=20) ? 1 : 2);",
+    "ug": "nplurals=2; plural=(n != 1);",
+    "zh": "nplurals=1; plural=0;",
+}
+LOCALES = {"kk": "kk", "ru": "ru", "ug": "ug", "zh": "zh_Hans_CN"}
 
 
-def sources() -> list[str]:
-    """The Python files whose strings are translated."""
-    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
+def _literal(node: ast.AST) -> str | None:
+    """The text of a string literal (implicit concatenation included), else None."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
 
 
-def lupdate(ts: Path, *, extra: tuple[str, ...] = ()) -> None:
-    """Run pyside6-lupdate on ui/ into `ts`."""
-    tool = Path(sys.executable).parent / "pyside6-lupdate"
-    subprocess.run([str(tool), *sources(), "-no-obsolete", *extra, "-ts", str(ts)],
-                   cwd=ROOT, check=True, capture_output=True)
+def _call_name(call: ast.Call) -> str:
+    func = call.func
+    if isinstance(func, ast.Name):
+        return func.id
+    return func.attr if isinstance(func, ast.Attribute) else ""
 
 
-def unfinished(ts: Path) -> list[str]:
-    """Source texts of `ts` that have no finished translation."""
-    missing = []
-    for message in ET.parse(ts).getroot().iter("message"):
-        node = message.find("translation")
-        if node is None or node.get("type") == "unfinished" or not (node.text or "").strip():
-            missing.append(message.findtext("source") or "")
-    return missing
+def _messages(call: ast.Call, qt: bool) -> tuple[str, str | None] | None:
+    """(msgid, msgid_plural) of a marked call, or None."""
+    name, args = _call_name(call), call.args
+    texts = [_literal(a) for a in args]
+    if qt:
+        if name in ("tr", "_tr") and texts and texts[0]:  # _tr: a module's own translate()
+            if len(args) >= 3 and texts[1]:
+                return texts[0], texts[1]
+            return texts[0], None
+        if name in ("translate", "QT_TRANSLATE_NOOP") and len(texts) >= 2 and texts[1]:
+            return texts[1], None
+        return None
+    if name in ("_", "N_", "gettext") and texts and texts[0]:
+        return texts[0], None
+    if name == "ngettext" and len(texts) >= 2 and texts[0] and texts[1]:
+        return texts[0], texts[1]
+    return None
 
 
-def known_translations(ts: Path) -> dict[str, str]:
-    """{source: translation} of the finished entries of `ts`, whatever their context."""
-    known = {}
-    for message in ET.parse(ts).getroot().iter("message"):
-        node = message.find("translation")
-        if node is not None and node.get("type") is None and (node.text or "").strip():
-            known[message.findtext("source") or ""] = node.text
-    return known
+def extract() -> Catalog:
+    """A template catalogue of every marked string in the code."""
+    template = Catalog(project="Kua", msgid_bugs_address="", charset="utf-8",
+                       copyright_holder="Kua", fuzzy=False)
+    for folder, qt in [(f, True) for f in QT_SOURCES] + [(f, False) for f in GETTEXT_SOURCES]:
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            rel = str(path.relative_to(ROOT))
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Call):
+                    found = _messages(node, qt)
+                    if found:
+                        msgid, plural = found
+                        key = (msgid, plural) if plural else msgid
+                        flags = ("python-brace-format",) if "{" in msgid else ()
+                        template.add(key, None, [(rel, node.lineno)], flags=flags)
+    return template
 
 
-def carry_over(ts: Path, known: dict[str, str]) -> None:
-    """Fill entries lupdate left unfinished (a string moved to another class) from `known`."""
-    tree = ET.parse(ts)
-    changed = False
-    for message in tree.getroot().iter("message"):
-        node = message.find("translation")
-        source = message.findtext("source") or ""
-        if node is not None and node.get("type") == "unfinished" and source in known:
-            node.text = known[source]
-            del node.attrib["type"]
-            changed = True
-    if changed:
-        tree.write(ts, encoding="utf-8", xml_declaration=True)
+def _write(catalog: Catalog, path: Path) -> None:
+    with path.open("wb") as f:
+        write_po(f, catalog, width=96, sort_output=False, omit_header=False)
+
+
+def new_catalogue(language: str) -> Catalog:
+    """An empty catalogue for `language` with its plural rule."""
+    catalog = Catalog(locale=LOCALES[language], project="Kua", charset="utf-8", fuzzy=False)
+    catalog.mime_headers = [*catalog.mime_headers] + [("Plural-Forms", PLURAL_FORMS[language])]
+    return catalog
+
+
+def update(template: Catalog, language: str) -> Catalog:
+    """`language`'s catalogue brought up to `template`, translations kept."""
+    path = po_path(language)
+    if path.exists():
+        with path.open("rb") as f:
+            catalog = read_po(f)
+    else:
+        catalog = new_catalogue(language)
+    catalog.update(template, no_fuzzy_matching=False, update_header_comment=False)
+    catalog.obsolete.clear()
+    return catalog
+
+
+def unfinished(catalog: Catalog) -> list[str]:
+    """The msgids of `catalog` that are untranslated or fuzzy."""
+    return [m.id if isinstance(m.id, str) else m.id[0] for m in catalog
+            if m.id and not finished(m)]
 
 
 def main(argv: list[str]) -> int:
-    """Update every language file; with --check, fail when a required one has gaps."""
+    """Extract, update every catalogue, report counts; with --check fail on gaps."""
+    template = extract()
+    _write(template, TEMPLATE)
+    print(f"{TEMPLATE.relative_to(ROOT)}: {len([m for m in template if m.id])} strings")
     status = 0
-    for language in LANGUAGES:
-        ts = TS_DIR / f"kua_{language}.ts"
-        known = known_translations(ts) if ts.exists() else {}
-        lupdate(ts, extra=("-target-language", language))
-        carry_over(ts, known)
-        lupdate(ts, extra=("-target-language", language))  # back to lupdate's own layout
-        missing = unfinished(ts)
-        print(f"{ts.relative_to(ROOT)}: {len(missing)} untranslated")
-        if "--check" in argv and language in REQUIRED and missing:
-            for text in missing[:20]:
-                print(f"  missing: {text!r}")
+    for language in CATALOGUE_LANGUAGES:
+        catalog = update(template, language)
+        _write(catalog, po_path(language))
+        missing = unfinished(catalog)
+        print(f"{po_path(language).relative_to(ROOT)}: {len(missing)} unfinished")
+        if "--check" in argv and missing:
+            for text in missing[:10]:
+                print(f"  unfinished: {text!r}")
             status = 1
     return status
 

@@ -13,6 +13,7 @@ import json
 from datetime import datetime, timezone
 from typing import Any, Iterator
 
+from core.i18n import _
 from .db import Connection
 from .errors import AuditChainBroken
 from .models import AuditEvent
@@ -73,11 +74,11 @@ class AuditLog:
         prev, expected_seq, count = GENESIS, 1, 0
         for e in self.events():
             if e.seq != expected_seq or e.prev_hash != prev:
-                raise AuditChainBroken(f"the audit log is broken at event {e.seq}")
+                raise AuditChainBroken(_("the audit log is broken at event {seq}").format(seq=e.seq))
             if _digest(prev, e.seq, e.at, e.actor, e.action, e.subject, e.details) != e.hash:
-                raise AuditChainBroken(f"the audit log was altered at event {e.seq}")
+                raise AuditChainBroken(_("the audit log was altered at event {seq}").format(seq=e.seq))
             prev, expected_seq, count = e.hash, e.seq + 1, count + 1
         head = self._conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()
         if count and (head is None or head[0] != f"{count}:{prev}"):
-            raise AuditChainBroken("the audit log was cut short")
+            raise AuditChainBroken(_("the audit log was cut short"))
         return count

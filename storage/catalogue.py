@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Iterable
 
+from core.i18n import _
 from . import ids, translit
 from .audit import now
 from .db import Connection
@@ -42,7 +43,7 @@ class Catalogue:
                          recorded_at: str | None = None) -> str:
         """Insert a draft testimony and return its id."""
         if consent not in CONSENT_LEVELS:
-            raise InvalidValue(f"consent must be one of {', '.join(CONSENT_LEVELS)}")
+            raise InvalidValue(_("consent must be one of {join}").format(join=', '.join(CONSENT_LEVELS)))
         stamp = now()
         while True:
             tid = ids.new_id(ids.TESTIMONY)
@@ -66,16 +67,16 @@ class Catalogue:
                 sets[name] = value
             elif name == "status":
                 if value not in STATUSES:
-                    raise InvalidValue(f"status must be one of {', '.join(STATUSES)}")
+                    raise InvalidValue(_("status must be one of {join}").format(join=', '.join(STATUSES)))
                 sets[name] = value
             elif name == "consent":
                 if value not in CONSENT_LEVELS:
-                    raise InvalidValue(f"consent must be one of {', '.join(CONSENT_LEVELS)}")
+                    raise InvalidValue(_("consent must be one of {join}").format(join=', '.join(CONSENT_LEVELS)))
                 sets[name] = value
             elif name in CONSENT_ELEMENTS:
                 sets[f"consent_{name}"] = None if value is None else int(bool(value))
             else:
-                raise InvalidValue(f"unknown testimony field: {name}")
+                raise InvalidValue(_("unknown testimony field: {name}").format(name=name))
         self._require(tid)
         if sets:
             cols = ", ".join(f"{c} = ?" for c in sets)
@@ -102,7 +103,7 @@ class Catalogue:
         """One testimony, whole; `NotFound` if there is none."""
         found = self._load("WHERE t.id = ?", (tid,))
         if not found:
-            raise NotFound(f"no testimony or item with id {tid}")
+            raise NotFound(_("no testimony or item with id {tid}").format(tid=tid))
         return found[0]
 
     def all(self) -> list[Testimony]:
@@ -152,7 +153,7 @@ class Catalogue:
         """A new, empty speaker or detained person of a testimony; returns its id."""
         self._require(tid)
         if role == "speaker" and self.people(tid, "speaker"):
-            raise InvalidValue(f"testimony {tid} already has a speaker")
+            raise InvalidValue(_("testimony {tid} already has a speaker").format(tid=tid))
         position = self._conn.execute(
             "SELECT coalesce(max(position), 0) + 1 FROM people WHERE testimony_id = ? AND role = ?",
             (tid, role)).fetchone()[0]
@@ -172,7 +173,7 @@ class Catalogue:
         tid = self._person_testimony(pid)
         for name in fields:
             if name not in PERSON_FIELDS:
-                raise InvalidValue(f"unknown person field: {name}")
+                raise InvalidValue(_("unknown person field: {name}").format(name=name))
         if fields:
             cols = ", ".join(f"{c} = ?" for c in fields)
             self._conn.execute(f"UPDATE people SET {cols} WHERE id = ?", (*fields.values(), pid))
@@ -242,7 +243,7 @@ class Catalogue:
     def _seq(self, tid: str) -> int:
         row = self._conn.execute("SELECT seq FROM testimonies WHERE id = ?", (tid,)).fetchone()
         if row is None:
-            raise NotFound(f"no testimony with id {tid}")
+            raise NotFound(_("no testimony with id {tid}").format(tid=tid))
         return row[0]
 
     def _require(self, tid: str) -> None:
@@ -255,7 +256,7 @@ class Catalogue:
     def _person_testimony(self, pid: str) -> str:
         row = self._conn.execute("SELECT testimony_id FROM people WHERE id = ?", (pid,)).fetchone()
         if row is None:
-            raise NotFound(f"no person with id {pid}")
+            raise NotFound(_("no person with id {pid}").format(pid=pid))
         return row[0]
 
     def _load(self, where: str, args: tuple) -> list[Testimony]:

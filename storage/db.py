@@ -19,6 +19,7 @@ import sqlcipher3
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from core.i18n import _
 from .errors import DiskFull, VaultCorrupt, VaultReadOnly, VaultTooNew
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -51,7 +52,7 @@ def mapped_errors() -> Iterator[None]:
             raise
         if getattr(exc, "sqlite_errorcode", None) == 8:  # SQLITE_READONLY
             raise VaultReadOnly() from None
-        raise VaultCorrupt("the vault's catalogue (vault.db) is damaged or unreadable") from None
+        raise VaultCorrupt(_("the vault's catalogue (vault.db) is damaged or unreadable")) from None
 
 
 def connect(path: Path, vault_key: bytes, *, create: bool = False,
@@ -62,7 +63,7 @@ def connect(path: Path, vault_key: bytes, *, create: bool = False,
     replica's snapshot: sqlite then takes no locks and needs no -wal or -shm file.
     """
     if not create and not Path(path).is_file():
-        raise VaultCorrupt("the vault's catalogue (vault.db) is missing")
+        raise VaultCorrupt(_("the vault's catalogue (vault.db) is missing"))
     uri = (f"file:{quote(str(Path(path)))}"
            f"?mode={'ro' if readonly else ('rwc' if create else 'rw')}"
            f"{'&immutable=1' if readonly and immutable else ''}")
@@ -88,9 +89,10 @@ def connect(path: Path, vault_key: bytes, *, create: bool = False,
 def _migrate(conn: Connection, readonly: bool) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
-        raise VaultTooNew("this vault was made by a newer version of Kua: update Kua to open it")
+        raise VaultTooNew(_("this vault was made by a newer version of Kua: update Kua to open "
+                            "it"))
     if version < SCHEMA_VERSION and readonly:
-        raise VaultTooNew("this vault needs an upgrade, which cannot be done read-only")
+        raise VaultTooNew(_("this vault needs an upgrade, which cannot be done read-only"))
     for step in range(version, SCHEMA_VERSION):
         with transaction(conn):
             for statement in _statements(MIGRATIONS[step]):

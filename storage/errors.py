@@ -8,6 +8,8 @@ inside the vault: items are named by their id.
 
 from __future__ import annotations
 
+from core.i18n import _
+
 
 class KuaError(Exception):
     """Base of every error that Kua reports to a person."""
@@ -33,8 +35,8 @@ class WrongPassphrase(KuaError):
 
     exit_code = 3
 
-    def __init__(self, message: str = "wrong passphrase or recovery key") -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or _("wrong passphrase or recovery key"))
 
 
 class WeakPassphrase(UsageError):
@@ -75,8 +77,8 @@ class VaultInUse(KuaError):
 
     exit_code = 6
 
-    def __init__(self, message: str = "vault is in use by another Kua process") -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or _("vault is in use by another Kua process"))
 
 
 class VaultExists(KuaError):
@@ -96,8 +98,8 @@ class DiskFull(KuaError):
 
     exit_code = 9
 
-    def __init__(self, message: str = "the disk is full: nothing was changed") -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or _("the disk is full: nothing was changed"))
 
 
 class ObjectTampered(KuaError):
@@ -106,7 +108,8 @@ class ObjectTampered(KuaError):
     exit_code = 10
 
     def __init__(self, item: str, reason: str) -> None:
-        super().__init__(f"item {item} is damaged or was altered: {reason}")
+        super().__init__(_("item {item} is damaged or was altered: {reason}").format(item=item,
+                           reason=reason))
         self.item = item
         self.reason = reason
 
@@ -150,8 +153,8 @@ class Cancelled(KuaError):
 
     exit_code = 12
 
-    def __init__(self, message: str = "cancelled") -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or _("cancelled"))
 
 
 class MediaError(KuaError):
@@ -226,8 +229,8 @@ class DriveRemoved(DriveError):
 
     def __init__(self, detail: str = "") -> None:
         what = f" ({detail})" if detail else ""
-        super().__init__(f"the drive was removed or stopped answering{what}: the replica on it"
-                         " is still the last complete one; plug it in and sync again")
+        super().__init__(_("the drive was removed or stopped answering{what}: the replica on it "
+                           "is still the last complete one; plug it in and sync again").format(what=what))
 
 
 class DriveReadOnly(DriveError):
@@ -236,8 +239,8 @@ class DriveReadOnly(DriveError):
     exit_code = 21
 
     def __init__(self, path: object) -> None:
-        super().__init__(f"{path} is on a read-only drive or cannot be written: make it"
-                         " writable or choose another folder")
+        super().__init__(_("{path} is on a read-only drive or cannot be written: make it "
+                           "writable or choose another folder").format(path=path))
 
 
 class DriveFull(DiskFull):
@@ -246,10 +249,11 @@ class DriveFull(DiskFull):
     def __init__(self, needed: int | None = None, free: int | None = None) -> None:
         if needed is not None and free is not None:
             more = -(-(needed - free) // (1024 * 1024))
-            super().__init__(f"the drive is full: {more} MiB more are needed; the replica on"
-                             " it was not changed")
+            super().__init__(_("the drive is full: {more} MiB more are needed; the replica on "
+                               "it was not changed").format(more=more))
         else:
-            super().__init__("the drive is full: the replica on it is still the last complete one")
+            super().__init__(_("the drive is full: the replica on it is still the last complete "
+                               "one"))
 
 
 class ReplicaMismatch(KuaError):
@@ -258,8 +262,10 @@ class ReplicaMismatch(KuaError):
     exit_code = 22
 
     def __init__(self, path: object, theirs: str, ours: str) -> None:
-        super().__init__(f"{path} holds a replica of another vault ({theirs[:12]}), not of"
-                         f" this one ({ours[:12]}): use another folder")
+        super().__init__(_("{path} holds a replica of another vault ({theirs}), not of this one "
+                           "({ours}): use another folder").format(path=path,
+                           theirs=theirs[:12],
+                           ours=ours[:12]))
         self.theirs = theirs
         self.ours = ours
 
@@ -279,9 +285,9 @@ class ReplicaOlder(KuaError):
 class ReplicaInUse(VaultInUse):
     """Another Kua process is syncing to or reading the replica."""
 
-    def __init__(self, message: str = "the replica is in use by another Kua process"
-                                      " (syncing, reading or restoring it)") -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or _("the replica is in use by another Kua process"
+                                      " (syncing, reading or restoring it)"))
 
 
 class ReplicaCorrupt(VaultCorrupt):
@@ -293,9 +299,9 @@ class VaultReadOnly(KuaError):
 
     exit_code = 23
 
-    def __init__(self, message: str = "this vault is open read-only: nothing in it can be"
-                                      " changed") -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or _("this vault is open read-only: nothing in it can be"
+                                      " changed"))
 
 
 # -- transcoding jobs (app/jobs*.py, media/transcode*.py) ------------------------
@@ -316,7 +322,9 @@ class TranscodeFailed(MediaError):
     def __init__(self, item: str | None, reason: str, at: float | None = None) -> None:
         where = f" at {media_time(at)}" if at is not None else ""
         what = f"item {item}" if item else "the source"
-        super().__init__(f"{what} could not be transcoded{where}: {reason}")
+        super().__init__(_("{what} could not be transcoded{where}: {reason}").format(what=what,
+                           where=where,
+                           reason=reason))
         self.item = item
         self.reason = reason
         self.at = at

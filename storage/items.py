@@ -13,6 +13,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
+from core.i18n import _
 from . import ids
 from .audit import now
 from .db import Connection
@@ -69,7 +70,7 @@ class Items:
         """Insert an item with a fresh key and object name (or those of `ref`, from
         `new_ref`); returns its ObjectRef."""
         if kind not in ITEM_KINDS:
-            raise InvalidValue(f"unknown item kind: {kind}")
+            raise InvalidValue(_("unknown item kind: {kind}").format(kind=kind))
         ref = ref or self.new_ref(layout)
         self._conn.execute(
             "INSERT INTO items (id, testimony_id, kind, state, object_name, item_key,"
@@ -84,7 +85,7 @@ class Items:
         """Set metadata fields of an item (see _METADATA)."""
         for name in fields:
             if name not in _METADATA:
-                raise InvalidValue(f"unknown item field: {name}")
+                raise InvalidValue(_("unknown item field: {name}").format(name=name))
         self.require(item_id)
         cols = ", ".join(f"{c} = ?" for c in fields)
         self._conn.execute(f"UPDATE items SET {cols} WHERE id = ?", (*fields.values(), item_id))
@@ -92,13 +93,13 @@ class Items:
     def require(self, item_id: str) -> None:
         """Raise NotFound unless the item exists."""
         if self._conn.execute("SELECT 1 FROM items WHERE id = ?", (item_id,)).fetchone() is None:
-            raise NotFound(f"no testimony or item with id {item_id}")
+            raise NotFound(_("no testimony or item with id {item_id}").format(item_id=item_id))
 
     def get(self, item_id: str) -> MediaItem:
         """One item; NotFound if absent."""
         row = self._conn.execute(f"SELECT {ITEM_COLUMNS} FROM items WHERE id = ?", (item_id,)).fetchone()
         if row is None:
-            raise NotFound(f"no testimony or item with id {item_id}")
+            raise NotFound(_("no testimony or item with id {item_id}").format(item_id=item_id))
         return item_from_row(row)
 
     def of_testimony(self, testimony_id: str) -> list[MediaItem]:
@@ -128,7 +129,7 @@ class Items:
             "SELECT object_name, item_key, segment_size, segments_per_part, size, sha256"
             " FROM items WHERE id = ?", (item_id,)).fetchone()
         if row is None or row[1] is None:
-            raise NotFound(f"no testimony or item with id {item_id}")
+            raise NotFound(_("no testimony or item with id {item_id}").format(item_id=item_id))
         name, key, seg, per_part, size, sha = row
         return ObjectRef(item_id, name, bytes(key), Layout(seg, per_part), size, sha)
 
@@ -140,7 +141,7 @@ class Items:
         """Crypto-erase: forget the item's key (secure_delete zeroes it); returns the object name."""
         row = self._conn.execute("SELECT object_name FROM items WHERE id = ?", (item_id,)).fetchone()
         if row is None:
-            raise NotFound(f"no testimony or item with id {item_id}")
+            raise NotFound(_("no testimony or item with id {item_id}").format(item_id=item_id))
         self._conn.execute("UPDATE items SET parent = NULL WHERE parent = ?", (item_id,))
         self._conn.execute("DELETE FROM items WHERE id = ?", (item_id,))
         return row[0]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.i18n import _
 from . import ids
 from .audit import now
 from .db import Connection
@@ -58,12 +59,12 @@ class Jobs:
         """One job; NotFound if absent."""
         row = self._conn.execute(f"SELECT {_COLUMNS} FROM jobs WHERE id = ?", (job_id,)).fetchone()
         if row is None:
-            raise NotFound(f"no job with id {job_id}")
+            raise NotFound(_("no job with id {job_id}").format(job_id=job_id))
         return Job(*row)
 
     def all(self, states: tuple[str, ...] = JOB_STATES) -> list[Job]:
         """Jobs in any of `states`, oldest first."""
-        marks = ", ".join("?" for _ in states)
+        marks = ", ".join("?" for _unused in states)
         return [Job(*r) for r in self._conn.execute(
             f"SELECT {_COLUMNS} FROM jobs WHERE state IN ({marks}) ORDER BY created_at, rowid",
             states)]
@@ -85,7 +86,7 @@ class Jobs:
                   result: str | None = None, error: str | None = None) -> None:
         """Move a job to `state`, with its progress, result or error."""
         if state not in JOB_STATES:
-            raise InvalidValue(f"unknown job state: {state}")
+            raise InvalidValue(_("unknown job state: {state}").format(state=state))
         self.get(job_id)
         self._conn.execute(
             "UPDATE jobs SET state = ?, progress = COALESCE(?, progress), result = ?, error = ?,"

@@ -48,6 +48,8 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from core.i18n import _
+
 from .errors import RecoveryKeyTooOld, VaultCorrupt, WrongPassphrase
 
 FILE_SIZE = 1024
@@ -205,7 +207,7 @@ def _read_slot(index: int, raw: bytes) -> _Slot | None:
     masked = raw[_SALT:_SALT + _HEADER.size + _EPHEMERAL]
     plain = _xor(masked, _mask(salt, len(masked)))
     header = plain[:_HEADER.size]
-    magic, kind, version, _, m_kib, t, lanes = _HEADER.unpack(header)
+    magic, kind, version, _unused, m_kib, t, lanes = _HEADER.unpack(header)
     if magic != _MAGIC or kind not in (KIND_PASSPHRASE, KIND_RECOVERY):
         return None
     if version not in (_SYMMETRIC, _PUBLIC) or (version == _PUBLIC and kind != KIND_RECOVERY):
@@ -223,10 +225,10 @@ def _read_slot(index: int, raw: bytes) -> _Slot | None:
 
 def _split(data: bytes) -> list[bytes]:
     if len(data) != FILE_SIZE:
-        raise VaultCorrupt("the vault's keys file is damaged (wrong size)")
+        raise VaultCorrupt(_("the vault's keys file is damaged (wrong size)"))
     body, checksum = data[:_SLOTS_BYTES], data[_SLOTS_BYTES:]
     if not hmac.compare_digest(hashlib.sha256(body).digest(), checksum):
-        raise VaultCorrupt("the vault's keys file is damaged (checksum mismatch)")
+        raise VaultCorrupt(_("the vault's keys file is damaged (checksum mismatch)"))
     return [body[i * SLOT_SIZE:(i + 1) * SLOT_SIZE] for i in range(SLOT_COUNT)]
 
 
@@ -242,7 +244,7 @@ def _assemble(slots: list[bytes]) -> bytes:
 
 def _place(passphrase_slot: bytes, recovery_slot: bytes) -> bytes:
     """A keys file holding the two slots, at random positions, and random bytes elsewhere."""
-    slots = [os.urandom(SLOT_SIZE) for _ in range(SLOT_COUNT)]
+    slots = [os.urandom(SLOT_SIZE) for _unused in range(SLOT_COUNT)]
     # Slot positions are random so that position says nothing about kind.
     first, second = secrets.SystemRandom().sample(range(SLOT_COUNT), 2)
     slots[first], slots[second] = passphrase_slot, recovery_slot

@@ -35,6 +35,7 @@ from typing import BinaryIO, Callable
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from core.i18n import _
 from .errors import ObjectMissing
 from .fsio import atomic_write, fsync_dir
 from .sealed import TAG_SIZE, Layout, _nonce, existing_parts, final_length, part_path
@@ -173,7 +174,7 @@ def repair(objects_dir: Path, name: str, key: bytes, item_id: str, layout: Layou
     objects_dir = Path(objects_dir)
     paths = existing_parts(objects_dir, name)
     if not paths:
-        raise ObjectMissing(item_id, "its sealed file is missing from the vault")
+        raise ObjectMissing(item_id, _("its sealed file is missing from the vault"))
     segments = _Segments(paths, key, item_id, layout)
     try:
         pending = _pending_end(objects_dir, name, segments)

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from core.i18n import _
+
 from . import replica_drive, replica_memory
 from .audit import now
 from .errors import (DriveFull, DriveRemoved, ObjectTampered, ReplicaMismatch, UsageError,
@@ -81,7 +83,7 @@ def _no_progress(done: int, total: int, message: str) -> None:
 
 def _vault_error(exc: OSError) -> BaseException:
     """An OS error while reading the vault's own objects."""
-    return VaultCorrupt(f"the vault's disk failed while an object was read ({exc.strerror})")
+    return VaultCorrupt(_("the vault's disk failed while an object was read ({strerror})").format(strerror=exc.strerror))
 
 
 def sync(vault: Vault, root: Path, *, progress: Progress = _no_progress,
@@ -95,8 +97,8 @@ def sync(vault: Vault, root: Path, *, progress: Progress = _no_progress,
     """
     started = time.monotonic()
     if vault.read_only:
-        raise VaultReadOnly("this is a replica, opened read-only: it cannot be synced itself;"
-                            " restore it (kua restore) or copy the whole folder")
+        raise VaultReadOnly(_("this is a replica, opened read-only: it cannot be synced itself; "
+                              "restore it (kua restore) or copy the whole folder"))
     root = _prepare(vault, Path(root))
     lock_fd = replica_drive.lock(root, exclusive=True)
     try:
@@ -115,23 +117,23 @@ def _prepare(vault: Vault, root: Path) -> Path:
     """Check the target folder and create it if needed (never its parents)."""
     root = root.absolute()
     if nested(vault.path, root):
-        raise UsageError("the replica must be outside the vault's folder, and the vault"
-                         " outside the replica's")
+        raise UsageError(_("the replica must be outside the vault's folder, and the vault "
+                           "outside the replica's"))
     if not root.exists():
         if not root.parent.is_dir():
-            raise UsageError(f"{root.parent} does not exist: is the drive plugged in?")
+            raise UsageError(_("{parent} does not exist: is the drive plugged in?").format(parent=root.parent))
         with drive_errors(root):
             root.mkdir(mode=0o700)
     elif not root.is_dir():
-        raise UsageError(f"{root} is not a folder")
+        raise UsageError(_("{root} is not a folder").format(root=root))
     elif is_vault(root):
-        raise UsageError(f"{root} is a vault, not a replica: sync to another folder")
+        raise UsageError(_("{root} is a vault, not a replica: sync to another folder").format(root=root))
     else:
         with drive_errors(root):
             names = {p.name for p in root.iterdir()}
         if names and not (names <= _REPLICA_NAMES and (LOCK in names or names & set(MANIFESTS))):
-            raise VaultExists(f"{root} is not empty and holds no Kua replica: choose a new"
-                              " or empty folder")
+            raise VaultExists(_("{root} is not empty and holds no Kua replica: choose a new or "
+                                "empty folder").format(root=root))
     return root
 
 
@@ -182,8 +184,8 @@ class _Sync:
     def _refuse_unfinished(self) -> None:
         for state in ("writing", "recording"):
             for item in self.vault.items.in_state(state):
-                raise VaultInUse(f"item {item.id} is still being written (a recording or an"
-                                 " import): let it finish, then sync")
+                raise VaultInUse(_("item {id} is still being written (a recording or an "
+                                   "import): let it finish, then sync").format(id=item.id))
 
     def _base(self) -> Manifest | None:
         """The newest generation on the drive that authenticates under this vault's key
@@ -248,8 +250,8 @@ class _Sync:
             "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"
         ).fetchone()[0]
         if catalogue > MAX_FILE_BYTES:
-            raise UsageError("the catalogue has grown past 2 GiB: it cannot go on a FAT drive")
-        files = sum(len(parts) for _, parts in plan.jobs) + 3
+            raise UsageError(_("the catalogue has grown past 2 GiB: it cannot go on a FAT drive"))
+        files = sum(len(parts) for _unused, parts in plan.jobs) + 3
         needed = plan.copy_bytes + catalogue + files * _SLACK_PER_FILE + _MARGIN
         with drive_errors(self.root):
             free = shutil.disk_usage(self.root).free
@@ -305,7 +307,7 @@ class _Sync:
     def _commit(self, manifest: Manifest) -> None:
         """Write the pointer: the manifest, in place, in the slot the base does not use."""
         if not replica_drive.same_folder(self.root, self.lock_fd):
-            raise DriveRemoved("the replica's folder is gone")
+            raise DriveRemoved(_("the replica's folder is gone"))
         data = encode(manifest, self.vault._key)
         with drive_errors(self.root):
             replica_drive.write_file(self.root / MANIFESTS[manifest.slot], data)

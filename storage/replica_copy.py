@@ -24,6 +24,7 @@ from typing import Callable
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from core.i18n import _
 from .errors import (HashMismatch, ObjectMissing, ObjectTampered, ObjectTruncated,
                      SegmentAuthFailed)
 from .fsio import write_all
@@ -125,7 +126,7 @@ class Copier:
         chunk = _CHUNK_SEGMENTS * lay.sealed_size
         if not self._buffers or len(self._buffers[0]) < chunk:
             self._writer.drain()  # no queued write still uses the old buffers
-            self._buffers = [bytearray(chunk) for _ in range(_BUFFERS)]
+            self._buffers = [bytearray(chunk) for _unused in range(_BUFFERS)]
         digest = hashlib.sha256() if self._hash and parts is None else None
         tmps = []
         try:
@@ -137,10 +138,10 @@ class Copier:
                 self._writer.submit(self._open, tmp)
                 self._copy_part(job, part, sizes, tmp, digest)
             if digest is not None and job.sha256 and digest.hexdigest() != job.sha256:
-                raise HashMismatch(job.item_id, f"{self._where}: its SHA-256 differs from the"
-                                   " catalogue")
+                raise HashMismatch(job.item_id, _("{where}: its SHA-256 differs from the "
+                                                  "catalogue").format(where=self._where))
         except ObjectTampered:
-            for tmp, _ in tmps:
+            for tmp, _unused in tmps:
                 self._writer.submit(self._discard, tmp)
             raise
         for tmp, final in tmps:
@@ -180,7 +181,7 @@ class Copier:
                 self._writer.submit(self._write, tmp, view)
                 self._on_bytes(len(view))
         finally:
-            for future, _, _ in reads:  # let reads in flight end before the fd closes
+            for future, _unused, _unused in reads:  # let reads in flight end before the fd closes
                 future.exception()
             os.close(fd)
 
@@ -213,19 +214,18 @@ class Copier:
             except FileNotFoundError:
                 if expected is None:
                     return
-                raise ObjectMissing(job.item_id, f"{self._where}: a file of it is missing"
+                raise ObjectMissing(job.item_id, _("{where}: a file of it is missing").format(where=self._where)
                                     ) from None
             except OSError as exc:
                 raise self._src_error(exc) from None
             if actual != expected:
-                raise ObjectTruncated(job.item_id, f"{self._where}: a file of it has the wrong"
-                                      " size")
+                raise ObjectTruncated(job.item_id, _("{where}: a file of it has the wrong size").format(where=self._where))
 
     def _open_source(self, job: ObjectJob, part: int) -> int:
         try:
             return os.open(part_path(self._src, job.name, part), os.O_RDONLY)
         except FileNotFoundError:
-            raise ObjectMissing(job.item_id, f"{self._where}: a file of it is missing") from None
+            raise ObjectMissing(job.item_id, _("{where}: a file of it is missing").format(where=self._where)) from None
         except OSError as exc:
             raise self._src_error(exc) from None
 
@@ -235,7 +235,7 @@ class Copier:
         except OSError as exc:
             raise self._src_error(exc) from None
         if got != len(view):
-            raise ObjectTruncated(job.item_id, f"{self._where}: it was cut short while copying")
+            raise ObjectTruncated(job.item_id, _("{where}: it was cut short while copying").format(where=self._where))
 
     def _authenticate(self, job: ObjectJob, aead: AESGCM, aad: bytes, view: memoryview,
                       first: int, total_segments: int, digest: "hashlib._Hash | None") -> None:
@@ -249,8 +249,9 @@ class Copier:
                 aead.decrypt_into(_nonce(index, final if index == total_segments - 1 else ORDINARY),
                                   segment, aad, out)
             except (InvalidTag, ValueError):
-                raise SegmentAuthFailed(job.item_id, f"{self._where}: segment {index} failed"
-                                        " authentication") from None
+                raise SegmentAuthFailed(job.item_id, _("{where}: segment {index} failed "
+                                                       "authentication").format(where=self._where,
+                                                       index=index)) from None
             if digest is not None:  # the data only, never the padding
                 digest.update(out[:max(0, min(len(out), job.size - index * seg))])
 

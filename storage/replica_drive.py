@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterator
 
 from core import platform
+from core.i18n import _
 
 from .errors import (DriveError, DriveFull, DriveReadOnly, DriveRemoved, KuaError,
                      ReplicaInUse)
@@ -37,7 +38,7 @@ def drive_error(exc: OSError, root: Path) -> KuaError:
         return DriveReadOnly(root)
     if exc.errno in _REMOVED:
         return DriveRemoved(errno.errorcode.get(exc.errno or 0, ""))
-    return DriveError(f"the drive failed: {exc.strerror or exc}")
+    return DriveError(_("the drive failed: {value}").format(value=exc.strerror or exc))
 
 
 @contextmanager

@@ -35,6 +35,7 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
+from core.i18n import _
 from . import db, ids
 from .errors import VaultTooNew
 
@@ -60,7 +61,7 @@ def generation_of(file_name: str) -> int | None:
 
 def new_label() -> str:
     """A random label for a new replica (shown to people and kept in the audit log)."""
-    return "r" + "".join(secrets.choice(ids.ALPHABET) for _ in range(7))
+    return "r" + "".join(secrets.choice(ids.ALPHABET) for _unused in range(7))
 
 
 def is_replica(path: Path) -> bool:
@@ -141,7 +142,8 @@ def decode(slot: Slot, vault_key: bytes) -> Manifest | None:
     except (InvalidTag, ValueError):
         return None
     if fields.get("format", 0) > FORMAT:
-        raise VaultTooNew("this replica was made by a newer version of Kua: update Kua to open it")
+        raise VaultTooNew(_("this replica was made by a newer version of Kua: update Kua to "
+                            "open it"))
     try:
         manifest = Manifest(**fields)
     except TypeError:

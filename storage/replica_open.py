@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
+from core.i18n import _
 from . import db, keyslots, replica_drive
 from .errors import (KeysReplayed, ReplicaCorrupt, ReplicaMismatch, VaultCorrupt,
                      VaultReadOnly, VaultTooNew)
@@ -134,7 +135,7 @@ def unlock(root: Path, secret: str) -> Generation:
 
     found = newest(Path(root), key_for)
     if found is None:
-        raise ReplicaCorrupt(f"no generation of the replica in {root} is intact")
+        raise ReplicaCorrupt(_("no generation of the replica in {root} is intact").format(root=root))
     return found
 
 
@@ -151,7 +152,7 @@ def for_vault(root: Path, vault_keys: list[bytes], vault_id: str) -> Generation:
     foreign = [s.vault_id for s in read_slots(root) if s.vault_id != vault_id]
     if foreign:
         raise ReplicaMismatch(root, foreign[0], vault_id)
-    raise ReplicaCorrupt(f"no generation of the replica in {root} is intact")
+    raise ReplicaCorrupt(_("no generation of the replica in {root} is intact").format(root=root))
 
 
 def open_generation(root: Path, generation: Generation, lock_fd: int,
@@ -162,14 +163,14 @@ def open_generation(root: Path, generation: Generation, lock_fd: int,
                           readonly=True, immutable=True)
     except VaultTooNew as exc:
         if "upgrade" in str(exc):
-            raise VaultTooNew("this replica was made by an older Kua and cannot be opened"
-                              " in place: restore it (kua restore) to upgrade it") from None
+            raise VaultTooNew(_("this replica was made by an older Kua and cannot be opened in "
+                                "place: restore it (kua restore) to upgrade it")) from None
         raise
     vault = ReplicaVault(root, generation, conn, lock_fd, actor)
     digest = hashlib.sha256(generation.keys).hexdigest()
     if digest not in (vault._meta("keys_sha256"), vault._meta("keys_sha256_pending")):
         conn.close()
-        raise KeysReplayed("the replica's keys file does not belong to its catalogue")
+        raise KeysReplayed(_("the replica's keys file does not belong to its catalogue"))
     return vault
 
 
@@ -190,7 +191,7 @@ def open_for(vault: Vault, path: Path) -> ReplicaVault:
     replica made before a passphrase change opens too); another vault's is refused."""
     path = Path(path)
     if not is_replica(path):
-        raise ReplicaCorrupt(f"{path} holds no Kua replica")
+        raise ReplicaCorrupt(_("{path} holds no Kua replica").format(path=path))
     with replica_drive.drive_errors(path):
         lock_fd = replica_drive.lock(path, exclusive=False)
         try:

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from core.i18n import _
+
 from . import db, replica_drive, replica_memory, rollback
 from .errors import (DiskFull, DriveRemoved, ObjectTampered, ReplicaCorrupt, UsageError,
                      VaultExists)
@@ -71,11 +73,11 @@ def restore(root: Path, new_dir: Path, secret: str, *, progress: Progress = _no_
     started = time.monotonic()
     root, new_dir = Path(root).absolute(), Path(new_dir).absolute()
     if not is_replica(root):
-        raise UsageError(f"{root} holds no Kua replica")
+        raise UsageError(_("{root} holds no Kua replica").format(root=root))
     if nested(root, new_dir):
-        raise UsageError("the new vault must be outside the replica's folder")
+        raise UsageError(_("the new vault must be outside the replica's folder"))
     if new_dir.exists() and (not new_dir.is_dir() or any(new_dir.iterdir())):
-        raise VaultExists(f"{new_dir} is not empty: choose a new or empty folder")
+        raise VaultExists(_("{new_dir} is not empty: choose a new or empty folder").format(new_dir=new_dir))
     created = not new_dir.exists()
     with drive_errors(root):
         replica_lock = replica_drive.lock(root, exclusive=False)
@@ -108,7 +110,7 @@ def _rebuild(root: Path, new_dir: Path, generation: Generation, vault_lock: int,
         vault._check_keys_file(generation.keys)
         (new_dir / OBJECTS).mkdir(mode=0o700)
         copied, refused = _copy_objects(vault, root, progress, check_cancel)
-        for item_id, _ in refused:
+        for item_id, _unused in refused:
             vault.erase_item(item_id, "item.restore-refused")
         with vault.transaction():
             vault.audit.append("vault.restore", manifest.label, generation=manifest.generation,
@@ -134,7 +136,7 @@ def _copy_catalogue(src: Path, dst: Path, root: Path, sha256: str) -> None:
     with drive_errors(root):
         data = src.read_bytes()
     if hashlib.sha256(data).hexdigest() != sha256:
-        raise ReplicaCorrupt("the replica's catalogue changed while it was being read")
+        raise ReplicaCorrupt(_("the replica's catalogue changed while it was being read"))
     fd = os.open(dst, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with disk_full_as_error():
@@ -172,7 +174,7 @@ def _copy_objects(vault: Vault, root: Path, progress: Progress,
                 copier.copy(job)
             except ObjectTampered as exc:
                 if not (root / OBJECTS).is_dir():
-                    raise DriveRemoved("the replica's folder is gone") from None
+                    raise DriveRemoved(_("the replica's folder is gone")) from None
                 refused.append((job.item_id, exc.reason))
     with disk_full_as_error():
         for sub in sorted(dirs):

@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 import sqlcipher3
 
+from core.i18n import _
 from . import db
 from .errors import DriveError, DriveFull, DriveReadOnly, DriveRemoved, VaultCorrupt
 from .replica_drive import drive_errors
@@ -51,11 +52,11 @@ def _sqlite_drive_errors(root: Path) -> Iterator[None]:
         if code == _READONLY:
             raise DriveReadOnly(root) from None
         if code in (_IOERR, _CANTOPEN):
-            raise DriveRemoved("the catalogue snapshot could not be written") from None
+            raise DriveRemoved(_("the catalogue snapshot could not be written")) from None
         if code in (_CORRUPT, _NOTADB):
-            raise VaultCorrupt("the vault's catalogue (vault.db) is damaged or unreadable"
+            raise VaultCorrupt(_("the vault's catalogue (vault.db) is damaged or unreadable")
                                ) from None
-        raise DriveError(f"the drive failed while the catalogue was copied ({exc})") from None
+        raise DriveError(_("the drive failed while the catalogue was copied ({exc})").format(exc=exc)) from None
 
 
 def _open_target(path: Path, vault_key: bytes) -> sqlcipher3.Connection:

@@ -35,6 +35,7 @@ from typing import Callable
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from core.i18n import _
 from .errors import ObjectMissing, ObjectTruncated, SegmentAuthFailed
 from .fsio import disk_full_as_error, fsync_dir, write_all
 from .padding import TRAILER, padded_object_length
@@ -246,27 +247,28 @@ class SealedReader(io.RawIOBase):
         self._fds: dict[int, int] = {}
         self._paths = existing_parts(Path(objects_dir), name)
         if not self._paths:
-            raise ObjectMissing(item_id, "its sealed file is missing from the vault")
+            raise ObjectMissing(item_id, _("its sealed file is missing from the vault"))
         self._segments, last_len = self._shape()
         # Sealed plaintext, padding included; the true size once the final segment is read.
         self._total = self._size = (self._segments - 1) * layout.segment_size + last_len
         self._final = FINAL
         if expected_size is not None and self._total < expected_size:
-            raise ObjectTruncated(item_id, f"{expected_size - self._total} bytes are missing")
+            raise ObjectTruncated(item_id, _("{count} bytes are missing").format(
+                count=expected_size - self._total))
         self._check_final(expected_size)
 
     def _shape(self) -> tuple[int, int]:
         lay = self._layout
         *full, last = [p.stat().st_size for p in self._paths]
         if any(s != lay.part_bytes for s in full):
-            raise ObjectTruncated(self._item, "a part file has the wrong size")
+            raise ObjectTruncated(self._item, _("a part file has the wrong size"))
         whole, rest = divmod(last, lay.sealed_size)
         if rest == 0 and whole > 0:
             segments, last_len = whole, lay.segment_size
         elif rest >= TAG_SIZE and (rest > TAG_SIZE or (whole == 0 and not full)):
             segments, last_len = whole + 1, rest - TAG_SIZE
         else:
-            raise ObjectTruncated(self._item, "the object ends inside a segment")
+            raise ObjectTruncated(self._item, _("the object ends inside a segment"))
         return len(full) * lay.segments_per_part + segments, last_len
 
     def _read_sealed(self, index: int) -> memoryview:
@@ -293,7 +295,7 @@ class SealedReader(io.RawIOBase):
         try:
             self._aead.decrypt_into(_nonce(index, final), sealed, self._aad, out)
         except (InvalidTag, ValueError):  # ValueError: a short read, the file was cut under us
-            raise SegmentAuthFailed(self._item, f"segment {index} failed authentication") from None
+            raise SegmentAuthFailed(self._item, _("segment {index} failed authentication").format(index=index)) from None
 
     def _check_final(self, expected_size: int | None) -> None:
         last = self._segments - 1
@@ -312,15 +314,17 @@ class SealedReader(io.RawIOBase):
                     raise ObjectTruncated(self._item, "the object was cut short") from None
                 raise
             # Sealed as an ordinary segment: the object was cut at a segment boundary.
-            raise ObjectTruncated(self._item, "the object was cut short (final segment missing)")
+            raise ObjectTruncated(self._item, _("the object was cut short (final segment missing)"))
         self._final = flag
         if flag == FINAL_PADDED:
             size = _true_length(out, self._total, self._layout.segment_size)
             if size is None:
-                raise SegmentAuthFailed(self._item, f"segment {last} has a malformed end")
+                raise SegmentAuthFailed(self._item, _("segment {index} has a malformed end").format(
+                    index=last))
             self._size = size
         if expected_size is not None and self._size < expected_size:
-            raise ObjectTruncated(self._item, f"{expected_size - self._size} bytes are missing")
+            raise ObjectTruncated(self._item, _("{count} bytes are missing").format(
+                count=expected_size - self._size))
         self._cached = last
 
     def _intact_size(self, size: int) -> bool:

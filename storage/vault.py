@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from core import platform
+from core.i18n import _
 
 from . import db, keyslots, rekey, rollback
 from .audit import AuditLog, now
@@ -84,7 +85,7 @@ class Vault:
         """Make a new vault in a new or empty folder; returns it and the recovery key."""
         path = Path(path)
         if path.exists() and not is_empty_dir(path):
-            raise VaultExists(f"{path} is not empty: choose a new or empty folder")
+            raise VaultExists(_("{path} is not empty: choose a new or empty folder").format(path=path))
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
         lock_fd = _lock(path)
         try:
@@ -117,12 +118,12 @@ class Vault:
         """Unlock a vault with its passphrase or recovery key."""
         path = Path(path)
         if not path.is_dir():
-            raise NotAVault(f"{path} does not exist or is not a folder")
+            raise NotAVault(_("{path} does not exist or is not a folder").format(path=path))
         if not is_vault(path):
             from .replica_open import is_replica, open_replica  # a replica: read-only, in place
             if is_replica(path):
                 return open_replica(path, secret, actor=actor)
-            raise NotAVault(f"{path} is not a Kua vault")
+            raise NotAVault(_("{path} is not a Kua vault").format(path=path))
         lock_fd = _lock(path)
         try:
             opened = rekey.unlock(path, secret)
@@ -271,7 +272,7 @@ class Vault:
         are never removed here: they may be newer than an older vault.db put back.
         """
         if not self.objects_dir.is_dir():
-            raise VaultCorrupt("the vault's objects folder is missing")
+            raise VaultCorrupt(_("the vault's objects folder is missing"))
         known = self.items.object_names()
         unknown = set()
         for sub in self.objects_dir.iterdir():

@@ -1,4 +1,8 @@
-"""The layers: imports only go ui -> app -> storage/media -> core, and come from this checkout."""
+"""The layers: imports only go ui -> app -> storage/media -> core, and come from this checkout.
+
+`core` (languages, platform) is the bottom: every layer may import it; it imports nothing
+else of Kua's and no Qt.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ FORBIDDEN = {
     "storage": {"app", "ui", "media", "PySide6"},
     "media": {"app", "ui", "PySide6", "storage.vault", "storage.catalogue", "storage.db"},
     "app": {"ui", "PySide6"},
+    "core": {"app", "ui", "media", "storage", "PySide6"},
 }
 
 
@@ -54,7 +59,7 @@ def test_the_gui_launcher_imports_ui_lazily():
 def test_core_layers_load_without_qt():
     """Importing every module of storage, media (but its qt_ backend) and app loads no PySide6."""
     code = ("import importlib, pathlib, sys\n"
-            "for layer in ('storage', 'media', 'app'):\n"
+            "for layer in ('core', 'storage', 'media', 'app'):\n"
             "    for p in sorted(pathlib.Path(layer).rglob('*.py')):\n"
             "        if p.name.startswith('qt_'):\n"
             "            continue\n"

@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.session import KdfChoice
 from app.settings import Preferences, load_preferences, save_preferences
 
 from .executor import VaultExecutor
 from .ops import Op
+from .translator import set_language
 
 
 class AppContext(QObject):
@@ -42,13 +43,21 @@ class AppContext(QObject):
         self.executor = VaultExecutor()
         self.is_unlocked = False
         self.recording_active = False   # set by the recorder; postpones auto-lock
+        app = QApplication.instance()
+        if app is not None:  # widgets translate as they are built: the language comes first
+            set_language(app, self.prefs.language)
 
     def op(self, parent: QWidget | None, fn: Callable[..., Any], *, long: bool = False) -> Op:
         """A background operation on the vault thread (see ui/ops.py)."""
         return Op(self, parent, fn, long=long)
 
     def set_preferences(self, prefs: Preferences) -> None:
-        """Save new preferences and tell the screens."""
+        """Save new preferences and tell the screens; a new language applies at once."""
+        language_changed = prefs.language != self.prefs.language
         self.prefs = prefs
         save_preferences(prefs, self._prefs_path)
+        if language_changed:
+            app = QApplication.instance()
+            if app is not None:
+                set_language(app, prefs.language)
         self.preferences_changed.emit()

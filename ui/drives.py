@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QStorageInfo
+from PySide6.QtCore import QStorageInfo
 
 from core import platform
 
@@ -54,8 +54,3 @@ def list_drives(*, include_read_only: bool = False) -> list[Drive]:
         name = volume.displayName() or volume.name() or Path(root).name or root
         drives.append(Drive(Path(root), name, max(0, volume.bytesAvailable()), read_only))
     return sorted(drives, key=lambda d: (d.name.casefold(), str(d.root)))
-
-
-def format_size(n: int) -> str:
-    """A size in the units shops use: "12.3 GB", "850 MB" (decimal, localised)."""
-    return QLocale().formattedDataSize(max(0, n), 1, QLocale.DataSizeFormat.DataSizeSIFormat)

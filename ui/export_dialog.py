@@ -20,7 +20,7 @@ from storage.errors import Cancelled, NotFound, RefusedByConsent
 from storage.models import TestimonySummary
 
 from .context import AppContext
-from .drives import format_size
+from .formats import format_date, format_size
 from .errors import message_for, title_for
 from .export_report import ReportPage
 from .export_target import ExportTarget
@@ -30,6 +30,7 @@ from .organizer_picker import OrganizerPicker
 from .widgets import heading, paragraph
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1  # the TestimonySummary, to describe it again
 GiB, MiB = 1024 ** 3, 1024 ** 2
 SPLIT_SIZES = (2 * GiB, 1 * GiB, 700 * MiB)
 
@@ -193,6 +194,7 @@ class ExportDialog(QDialog):
                 continue
             item = QListWidgetItem(self._describe(s))
             item.setData(ID_ROLE, s.id)
+            item.setData(SUMMARY_ROLE, s)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if s.id in chosen
                                else Qt.CheckState.Unchecked)
@@ -201,6 +203,14 @@ class ExportDialog(QDialog):
         self.no_testimonies.setVisible(self.testimonies.count() == 0)
         self._schedule_preview()
 
+    def retranslate(self) -> None:
+        """The list and the summary again in the current language (ui/translator.py)."""
+        for row in range(self.testimonies.count()):
+            item = self.testimonies.item(row)
+            item.setText(self._describe(item.data(SUMMARY_ROLE)))
+        if self.pages.currentWidget() is not self.report:
+            self._update()
+
     def _describe(self, s: TestimonySummary) -> str:
         title = s.title.strip().splitlines()[0] if s.title.strip() else self.tr(
             "Untitled ({id})").format(id=s.id)
@@ -208,7 +218,7 @@ class ExportDialog(QDialog):
                   "exported": self.tr("exported before"),
                   "delivered": self.tr("delivered before")}.get(s.status, s.status)
         text = self.tr("{title} · {date} · {status}").format(
-            title=title, date=(s.recorded_at or s.created_at)[:10], status=status)
+            title=title, date=format_date(s.recorded_at or s.created_at), status=status)
         if s.consent == "restricted":
             text += self.tr(" · restricted consent")
         elif s.consent == "anonymous":

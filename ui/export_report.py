@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from app.bundles import ExportReport
 
-from .drives import format_size
+from .formats import format_size
 from .widgets import heading, paragraph
 
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPus
                                QVBoxLayout, QWidget)
 
 from . import drives
-from .drives import format_size
+from .formats import format_size
 
 FOLDER_PREFIX = "kua-bundle-"
 

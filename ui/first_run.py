@@ -12,6 +12,7 @@ from storage.vault import Vault
 
 from .context import AppContext
 from .errors import show_error
+from .language_choice import LANGUAGE_WORD, LanguageChoice
 from .new_passphrase import NewPassphrase
 from .recovery_key import RecoveryKeyPanel
 from .widgets import centered_card, heading, paragraph
@@ -33,6 +34,13 @@ class FirstRunScreen(QStackedWidget):
     def _build_create_page(self) -> None:
         body = QWidget()
         layout = QVBoxLayout(body)
+        # The language comes first (the system's is chosen): the rest follows it at once.
+        row = QHBoxLayout()
+        row.addWidget(QLabel(LANGUAGE_WORD))
+        self.language = LanguageChoice(self.ctx)
+        row.addWidget(self.language)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addWidget(heading(self.tr("Welcome to Kua")))
         layout.addWidget(paragraph(self.tr(
             "Kua keeps the testimonies you record in an encrypted vault on this computer. "

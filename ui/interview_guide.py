@@ -70,6 +70,13 @@ class InterviewGuide(QWidget):
         self._loaded = True
         self.ctx.op(self, lambda vault: settings.interview_guide(vault)).success(self._show).run()
 
+    def retranslate(self) -> None:
+        """After a change of language: the default prompts again, in the new language
+        (a guide the volunteer edited is theirs and stays as written)."""
+        if self._loaded and self.texts() == self._saved:
+            self._loaded = False
+            self.load()
+
     def _show(self, prompts: list[str]) -> None:
         self._filling = True
         try:

@@ -15,12 +15,12 @@ from dataclasses import dataclass, replace
 from enum import IntEnum
 from typing import Any, Iterable
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QDate, QDateTime,
-                            QLocale, QModelIndex, QPersistentModelIndex, Qt)
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QPersistentModelIndex, Qt)
 
 from storage.models import TestimonySummary
 
-from .widgets import format_duration
+from .formats import format_date, format_datetime, format_duration
 
 BATCH = 200
 
@@ -131,18 +131,7 @@ def arrange(summaries: Iterable[TestimonySummary], arrangement: Arrangement,
 
 def _local_date(iso: str) -> tuple[str, str]:
     """(short date, long date and time) in the user's locale for an ISO string."""
-    locale = QLocale()
-    if len(iso) == 10:
-        day = QDate.fromString(iso, Qt.DateFormat.ISODate)
-        if day.isValid():
-            return (locale.toString(day, QLocale.FormatType.ShortFormat),
-                    locale.toString(day, QLocale.FormatType.LongFormat))
-    moment = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
-    if not moment.isValid():
-        return iso, iso
-    moment = moment.toLocalTime()
-    return (locale.toString(moment.date(), QLocale.FormatType.ShortFormat),
-            locale.toString(moment, QLocale.FormatType.LongFormat))
+    return format_date(iso), format_datetime(iso, long=True)
 
 
 class LibraryModel(QAbstractTableModel):
@@ -183,6 +172,14 @@ class LibraryModel(QAbstractTableModel):
         col = Col.DATE if column == Col.THUMB else Col(column)
         self.set_arrangement(replace(self._arrangement, column=col,
                                      descending=order == Qt.SortOrder.DescendingOrder))
+
+    def retranslate(self) -> None:
+        """Words, dates and column titles again in the current language (ui/translator.py)."""
+        self._texts.clear()
+        if self._shown:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._shown - 1,
+                                                               self.columnCount() - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
     def clear(self) -> None:
         """Forget every testimony (at lock)."""

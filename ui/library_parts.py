@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QListView, QPushButton, QSizePolicy,
                                QStyle, QTableView, QToolButton, QVBoxLayout, QWidget)
 
+from .icons import set_icon
 from .library_delegates import MARGIN, TABLE_THUMB, ConsentBadgeDelegate, ThumbnailDelegate
 from .library_model import Col, LibraryModel
 from .thumbnails import ThumbnailCache
@@ -51,7 +52,7 @@ class EmptyLibrary(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setWeight(QFont.Weight.DemiBold)
         button.setFont(font)
-        button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        set_icon(button, QStyle.StandardPixmap.SP_MediaPlay)
         button.setMinimumHeight(button.sizeHint().height() * 2)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         layout.addSpacing(MARGIN * 2)

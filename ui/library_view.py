@@ -363,6 +363,10 @@ class LibraryScreen(Screen):
         if testimony_id:
             self.ctx.open_testimony.emit(testimony_id)
 
+    def retranslate(self) -> None:
+        """The count again in the current language (ui/translator.py)."""
+        self._update_state()
+
     def _update_state(self) -> None:
         """Empty vault, no matches, or the chosen view; and the count."""
         model = self.model
@@ -383,8 +387,8 @@ class LibraryScreen(Screen):
             self.count_label.setText(self.tr("{n} of {total}").format(
                 n=locale.toString(model.match_count), total=locale.toString(len(self._all))))
         else:
-            self.count_label.setText(self.tr("{n} testimonies").format(
-                n=locale.toString(model.match_count)))
+            self.count_label.setText(self.tr("%Ln testimony", "%Ln testimonies",
+                                             model.match_count))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """Down arrow in the search field goes to the list."""

@@ -5,33 +5,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import (QCoreApplication, QLibraryInfo, QLocale, QMessageLogContext,
-                            QSettings, Qt, QtMsgType, QTimer, QTranslator,
-                            qInstallMessageHandler)
+from PySide6.QtCore import (QCoreApplication, QMessageLogContext, QSettings, Qt, QtMsgType,
+                            QTimer, qInstallMessageHandler)
 from PySide6.QtWidgets import QApplication
 
 from app import exception_hooks
 from app.session import KdfChoice
 
 from .context import AppContext
-from .translator import TsTranslator
-
-
-def install_translators(app: QApplication, language: str) -> list[QTranslator]:
-    """Load Kua's and Qt's own translations for `language` (English needs none)."""
-    installed: list[QTranslator] = []
-    if language == "en":
-        return installed
-    ours = TsTranslator.for_language(language, app)
-    if ours is not None:
-        app.installTranslator(ours)
-        installed.append(ours)
-    qt = QTranslator(app)  # Qt's own words: OK, Cancel, file dialogs
-    if qt.load(QLocale(language), "qtbase", "_",
-               QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        installed.append(qt)
-    return installed
+from .fonts import add_bundled_fonts
 
 
 # Qt keeps its own settings (a file dialog's recent folders, "lastVisited") in
@@ -70,6 +52,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Kua")
     app.setApplicationDisplayName("Kua")
     app.setDesktopFileName("kua")
+    add_bundled_fonts()  # a standalone build's Noto fonts (ui/fonts.py); none on Linux
     return app
 
 
@@ -84,8 +67,7 @@ def run(vault_path: Path, kdf: KdfChoice | None = None, screenshot: str | None =
     quiet_errors()
     app = make_application()
     ctx = AppContext(vault_path, kdf=kdf)
-    install_translators(app, ctx.prefs.language)
-    from .main_window import MainWindow  # after the translators: widgets translate at build
+    from .main_window import MainWindow
     window = MainWindow(ctx)
     window.resize(1280, 760)
     window.show()

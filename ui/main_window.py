@@ -15,6 +15,7 @@ from storage.vault import is_vault
 from .context import AppContext
 from .export_dialog import ExportDialog
 from .first_run import FirstRunScreen
+from .icons import set_icon
 from .idle import IdleLock
 from .jobs_view import JobsScreen
 from .library_view import LibraryScreen
@@ -84,12 +85,12 @@ class MainWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.toolbar = bar
-        icon = self.style().standardIcon
         sp = QStyle.StandardPixmap
         self.actions_by_name: dict[str, QAction] = {}
 
         def add(name: str, text: str, pixmap: QStyle.StandardPixmap, slot) -> QAction:
-            action = QAction(icon(pixmap), text, self)
+            action = QAction(text, self)
+            set_icon(action, pixmap)
             action.setObjectName(name)
             action.triggered.connect(slot)
             bar.addAction(action)
@@ -111,10 +112,15 @@ class MainWindow(QMainWindow):
         lock = add("actionLock", self.tr("Lock"), sp.SP_DialogCloseButton, self.lock_now)
         lock.setShortcuts([QKeySequence(s) for s in PANIC_SHORTCUTS])
         lock.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        lock.setToolTip(self.tr("Lock now: stops the camera, closes the vault, hides everything "
-                                "({keys})").format(keys=" / ".join(PANIC_SHORTCUTS)))
         # The shortcut must work on the lock screen too (it does nothing there).
         self.addAction(lock)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The texts made from pieces, again in the current language (ui/translator.py)."""
+        self.actions_by_name["actionLock"].setToolTip(self.tr(
+            "Lock now: stops the camera, closes the vault, hides everything ({keys})").format(
+            keys=" / ".join(PANIC_SHORTCUTS)))
 
     def show_screen(self, screen: Screen) -> None:
         """Bring a workspace screen to the front and let it load."""

@@ -227,8 +227,15 @@ class PersonEditor(QFrame):
 
     def set_number(self, number: int) -> None:
         """A detained person's place in the list (1 = first): title and field names."""
-        self.title.setText(self.tr("Detained person {n}").format(n=number))
+        self._number = number
+        self.retranslate()
         self.set_prefix(f"detained.{number}")
+
+    def retranslate(self) -> None:
+        """The numbered title again in the current language (ui/translator.py)."""
+        number = getattr(self, "_number", None)
+        if number is not None:
+            self.title.setText(self.tr("Detained person {n}").format(n=number))
 
     def set_person(self, person: Person | None) -> None:
         """Show a stored person (None: an empty form)."""

@@ -13,19 +13,21 @@ from typing import Any
 
 from PySide6.QtCore import QRectF, QSize, Qt, QUrl
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QShortcut
-from PySide6.QtWidgets import (QAbstractSlider, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
-                               QSlider, QStackedWidget, QStyle, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractSlider, QApplication, QHBoxLayout, QLabel, QPushButton,
+                               QSizePolicy, QSlider, QStackedWidget, QStyle, QVBoxLayout, QWidget)
 
 from storage.models import MediaItem
 from storage.sealed import SealedReader
 
 from .context import AppContext
 from .errors import message_for, title_for
+from .formats import format_date, format_duration
+from .icons import set_icon
 from .review_panel import ReviewPanel
 from .screen import Screen
 from .vault_device import (Opened, VaultDevice, load_multimedia, open_item, quiet_qt_ffmpeg,
                            release_source)
-from .widgets import format_duration, heading, paragraph
+from .widgets import heading, paragraph
 
 DEFAULT_FRAME_MS = 40
 SKIP_MS = 5000
@@ -72,9 +74,10 @@ class PlayerScreen(Screen):
     # -- layout ----------------------------------------------------------------
 
     def _build(self) -> None:
-        icon, sp = self.style().standardIcon, QStyle.StandardPixmap
+        sp = QStyle.StandardPixmap
         top = QHBoxLayout()
-        self.back_button = QPushButton(icon(sp.SP_ArrowBack), self.tr("Back to the testimony"))
+        self.back_button = QPushButton(self.tr("Back to the testimony"))
+        set_icon(self.back_button, sp.SP_ArrowBack)
         self.back_button.setObjectName("backToTestimony")
         self.back_button.clicked.connect(self._back)
         top.addWidget(self.back_button)
@@ -122,7 +125,8 @@ class PlayerScreen(Screen):
         icon, sp = self.style().standardIcon, QStyle.StandardPixmap
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
-        self.frame_back = QPushButton(icon(sp.SP_MediaSkipBackward), self.tr("Frame"))
+        self.frame_back = QPushButton(self.tr("Frame"))
+        set_icon(self.frame_back, sp.SP_MediaSkipBackward)
         self.frame_back.setToolTip(self.tr("Pause and go back one frame (,)"))
         self.frame_back.clicked.connect(lambda: self.step_frame(-1))
         self.play_button = QPushButton()
@@ -137,9 +141,10 @@ class PlayerScreen(Screen):
             metrics.height() * 2)
         self.play_button.setIconSize(QSize(metrics.height(), metrics.height()))
         self.play_button.clicked.connect(self.toggle_play)
-        self.frame_forward = QPushButton(icon(sp.SP_MediaSkipForward), self.tr("Frame"))
+        self.frame_forward = QPushButton(self.tr("Frame"))
+        set_icon(self.frame_forward, sp.SP_MediaSkipForward)
         self.frame_forward.setToolTip(self.tr("Pause and go forward one frame (.)"))
-        self.frame_forward.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # icon after the word
+        self._icon_after_word()
         self.frame_forward.clicked.connect(lambda: self.step_frame(1))
         self.position_label = QLabel(format_duration(0))
         self.seek_slider = QSlider(Qt.Orientation.Horizontal)
@@ -193,7 +198,7 @@ class PlayerScreen(Screen):
             return
         item = self.item = opened.item
         self.title.setText(self._kind_words(item.kind))
-        self.details.setText(" · ".join(t for t in (item.label, item.created_at[:10],
+        self.details.setText(" · ".join(t for t in (item.label, format_date(item.created_at),
                                                     format_duration(item.duration)) if t))
         self.back_button.setEnabled(True)
         if opened.image is not None:
@@ -337,9 +342,21 @@ class PlayerScreen(Screen):
         if isinstance(fps, (int, float)) and 1 <= fps <= 240:
             self.frame_ms = round(1000 / fps)
 
+    def _icon_after_word(self) -> None:
+        """The forward button's icon after its word, in either reading direction."""
+        rtl = QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        self.frame_forward.setLayoutDirection(Qt.LayoutDirection.LeftToRight if rtl
+                                              else Qt.LayoutDirection.RightToLeft)
+
+    def retranslate(self) -> None:
+        """After a change of language: the play/pause word and the forward button's side."""
+        self._icon_after_word()
+        self._show_playing(self.player is not None and self.player.playbackState()
+                           == self.mm.QMediaPlayer.PlaybackState.PlayingState)
+
     def _show_playing(self, playing: bool) -> None:
         sp = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
-        self.play_button.setIcon(self.style().standardIcon(sp))
+        set_icon(self.play_button, sp)
         self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
         self.play_button.setToolTip(self.tr("Play or pause (Space)"))
 

@@ -24,7 +24,8 @@ from .preview_widget import PreviewView
 from .recorder_controls import IDLE, PAUSED, RECORDING, STARTING, STOPPING, RecordingDriver
 from .recorder_sources import WARN, SourcePicker
 from .screen import Screen
-from .widgets import format_duration, heading
+from .formats import format_duration
+from .widgets import heading
 
 FRAME_MS = 80            # ~12 pictures a second on screen
 PHOTO_NOTE_MS = 3000
@@ -313,8 +314,9 @@ class RecorderScreen(Screen):
         self.elapsed.setText(format_duration(int(status.elapsed)))  # a clock: whole seconds
         self.meter.set_levels(status.peak_dbfs, status.rms_dbfs)
         if status.dropped_frames:
-            self.dropped_label.setText(self.tr("{n} pictures skipped (the computer is busy)")
-                                       .format(n=status.dropped_frames))
+            self.dropped_label.setText(self.tr(
+                "%n picture skipped (the computer is busy)",
+                "%n pictures skipped (the computer is busy)", status.dropped_frames))
         self.dropped_label.setVisible(status.dropped_frames > 0)
         self._polls += 1
         if self._polls % 10 == 1:
@@ -338,8 +340,9 @@ class RecorderScreen(Screen):
         else:
             text = self.tr("Recorded {length}. Saved in the vault.").format(length=length)
         if result.dropped_frames:
-            text += " " + self.tr("{n} pictures were skipped because the computer was busy.") \
-                .format(n=result.dropped_frames)
+            text += " " + self.tr("%n picture was skipped because the computer was busy.",
+                                  "%n pictures were skipped because the computer was busy.",
+                                  result.dropped_frames)
         self.elapsed.setText(length)
         self.message.setText(text)
         self.message.setStyleSheet(WARN if result.error else "")

@@ -1,8 +1,8 @@
 """Settings: auto-lock, default recording quality, language, passphrase, organizers.
 
 Choices apply at once (no Save button to forget): each change is written with
-`ctx.set_preferences`, and the main window re-arms its idle timer when told. The
-language takes effect the next time Kua starts. The organizers' address book lives
+`ctx.set_preferences`, and the main window re-arms its idle timer when told. A new
+language applies at once to every open window (ui/translator.py). The organizers' address book lives
 in the vault and is edited through `ctx.op` (ui/address_book.py).
 """
 
@@ -12,14 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QLabel,
                                QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
-from app.settings import LANGUAGES, QUALITIES
+from app.settings import QUALITIES
 
 from .address_book import AddressBook
 from .context import AppContext
+from .language_choice import LanguageChoice
 from .passphrase_dialog import ChangePassphraseDialog
 
-# Each language by its own name: whoever reads the list finds theirs.
-LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "kk": "Қазақша"}
 MAX_MINUTES = 24 * 60
 
 
@@ -76,17 +75,8 @@ class SettingsDialog(QDialog):
         self.quality.currentIndexChanged.connect(self._quality_changed)
         form.addRow(self.tr("Recording quality"), self.quality)
 
-        self.language = QComboBox()
-        self.language.setObjectName("language")
-        for code in LANGUAGES:
-            self.language.addItem(LANGUAGE_NAMES.get(code, code), code)
-        self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
-        self.language.currentIndexChanged.connect(self._language_changed)
+        self.language = LanguageChoice(self.ctx)
         form.addRow(self.tr("Language"), self.language)
-        self.language_note = self._hint(self.tr(
-            "The new language takes effect the next time Kua starts."))
-        self.language_note.setObjectName("languageNote")
-        form.addRow("", self.language_note)
 
         self.passphrase_button = QPushButton(self.tr("Change passphrase…"))
         self.passphrase_button.setObjectName("changePassphraseButton")
@@ -109,9 +99,6 @@ class SettingsDialog(QDialog):
 
     def _quality_changed(self, _index: int) -> None:
         self._save(quality=self.quality.currentData())
-
-    def _language_changed(self, _index: int) -> None:
-        self._save(language=self.language.currentData())
 
     def open_change_passphrase(self) -> ChangePassphraseDialog:
         """The change-passphrase dialog (window-modal); returns it."""

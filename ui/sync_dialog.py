@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QProgressBar, QPushButton, QVBoxLayout,
                                QWidget)
@@ -27,7 +27,7 @@ from storage.errors import Cancelled
 
 from .context import AppContext
 from . import drives as drive_list
-from .drives import format_size
+from .formats import format_datetime, format_size
 from .errors import message_for, title_for
 from .executor import VaultLocked
 from .ops import Op
@@ -239,9 +239,8 @@ class SyncDialog(QDialog):
         if last is None:
             self.last_sync.setText(self.tr("Never synced"))
             return
-        when = QDateTime.fromString(last.at, Qt.DateFormat.ISODate).toLocalTime()
-        text = QLocale(self.ctx.prefs.language).toString(when, "d MMM yyyy, HH:mm")
-        self.last_sync.setText(self.tr("Last synced: {when}").format(when=text))
+        self.last_sync.setText(self.tr("Last synced: {when}").format(
+            when=format_datetime(last.at)))
 
     # -- syncing --------------------------------------------------------------------
 
@@ -286,8 +285,8 @@ class SyncDialog(QDialog):
         self.progress.setValue(1000 if not total else min(1000, int(1000 * done / total)))
         match = _ITEMS.match(str(message))
         if match:
-            self.progress_text.setText(self.tr("{done} of {total} items").format(
-                done=match.group(1), total=match.group(2)))
+            self.progress_text.setText(self.tr("{done} of %n item", "{done} of %n items",
+                                               int(match.group(2))).format(done=match.group(1)))
 
     def _finished(self, result: tuple[Path, SyncReport]) -> None:
         folder, report = result
@@ -322,8 +321,9 @@ class SyncDialog(QDialog):
             lines = [self.tr("Done. The copy on the drive is complete and up to date.")]
         lines.append(self.tr("Copy: {folder}").format(folder=folder))
         if r.copied_items == 0 and r.deleted_items == 0 and not r.damaged:
-            lines.append(self.tr("Nothing new to copy: all {n} items were already on the "
-                                 "drive.").format(n=r.skipped_items))
+            lines.append(self.tr("Nothing new to copy: the %n item was already on the drive.",
+                                 "Nothing new to copy: all %n items were already on the drive.",
+                                 r.skipped_items))
         else:
             lines.append(self.tr("Items copied: {n} ({size})").format(
                 n=r.copied_items, size=format_size(r.copied_bytes)))

@@ -263,6 +263,10 @@ class TestimonyForm(Screen):
         return editing.missing_for_ready(self.fields["title"].value(), names,
                                          self.consent.level.value(), self.consent.answers())
 
+    def retranslate(self) -> None:
+        """What the testimony still needs, again in the current language (ui/translator.py)."""
+        self._refresh_readiness()
+
     def _refresh_readiness(self) -> None:
         if self.testimony_id is None:
             return

@@ -11,7 +11,8 @@ from app.transcoding import TranscodeRequest
 from storage.models import MediaItem
 
 from .form_fields import HINT_STYLE
-from .widgets import format_duration, paragraph
+from .formats import format_duration
+from .widgets import paragraph
 
 _KINDS = {
     "master": QT_TRANSLATE_NOOP("MediaList", "Recording"),

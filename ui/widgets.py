@@ -50,11 +50,3 @@ def centered_card(content: QWidget, max_width: int = 560) -> QWidget:
     return outer
 
 
-def format_duration(seconds: float | None) -> str:
-    """H:MM:SS or M:SS; an empty string when unknown."""
-    if seconds is None:
-        return ""
-    total = int(round(seconds))
-    h, rest = divmod(total, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"

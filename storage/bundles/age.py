@@ -36,6 +36,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from core.i18n import _
 from . import bech32
 
 if TYPE_CHECKING:
@@ -85,13 +86,13 @@ def b64encode(data: bytes) -> bytes:
 def b64decode(text: bytes) -> bytes:
     """Strict, canonical, unpadded base64, as age requires; AgeError otherwise."""
     if b"=" in text or b"\r" in text or b"\n" in text:
-        raise AgeError("malformed base64 in the header")
+        raise AgeError(_("malformed base64 in the header"))
     try:
         data = base64.b64decode(text + b"=" * (-len(text) % 4), validate=True)
     except ValueError:
-        raise AgeError("malformed base64 in the header") from None
+        raise AgeError(_("malformed base64 in the header")) from None
     if b64encode(data) != text:
-        raise AgeError("non-canonical base64 in the header")
+        raise AgeError(_("non-canonical base64 in the header"))
     return data
 
 
@@ -227,15 +228,15 @@ def x25519_stanza(recipient: Recipient, file_key: bytes) -> Stanza:
 
 def _x25519_unwrap(identity: Identity, stanza: Stanza) -> bytes | None:
     if len(stanza.args) != 1:
-        raise AgeError("malformed X25519 stanza")
+        raise AgeError(_("malformed X25519 stanza"))
     share = b64decode(stanza.args[0])
     if len(share) != 32 or len(stanza.body) != FILE_KEY_SIZE + 16:
-        raise AgeError("malformed X25519 stanza")
+        raise AgeError(_("malformed X25519 stanza"))
     try:
         shared = X25519PrivateKey.from_private_bytes(identity.secret).exchange(
             X25519PublicKey.from_public_bytes(share))
     except ValueError:  # a low-order point: the shared secret would be all zeros
-        raise AgeError("malformed X25519 stanza (low-order point)") from None
+        raise AgeError(_("malformed X25519 stanza (low-order point)")) from None
     key = _hkdf(shared, share + identity.recipient.public, _X25519_INFO)
     return _unwrap(key, stanza.body)
 
@@ -255,12 +256,12 @@ def scrypt_stanza(passphrase: str, file_key: bytes,
 
 def _scrypt_unwrap(passphrase: str, stanza: Stanza) -> bytes | None:
     if len(stanza.args) != 2 or not re.fullmatch(rb"[1-9][0-9]*", stanza.args[1]):
-        raise AgeError("malformed scrypt stanza")
+        raise AgeError(_("malformed scrypt stanza"))
     salt, work_factor = b64decode(stanza.args[0]), int(stanza.args[1])
     if len(salt) != 16 or len(stanza.body) != FILE_KEY_SIZE + 16:
-        raise AgeError("malformed scrypt stanza")
+        raise AgeError(_("malformed scrypt stanza"))
     if work_factor > MAX_SCRYPT_WORK_FACTOR:
-        raise AgeError(f"scrypt work factor {work_factor} is too high")
+        raise AgeError(_("scrypt work factor {work_factor} is too high").format(work_factor=work_factor))
     return _unwrap(_scrypt_key(passphrase, salt, work_factor), stanza.body)
 
 
@@ -286,28 +287,28 @@ class Header:
 def parse_header(data: bytes) -> Header:
     """Parse the header at the start of `data` (which may run on into the payload)."""
     if not data.startswith(INTRO):
-        raise AgeError("not an age file (no age-encryption.org/v1 header)")
+        raise AgeError(_("not an age file (no age-encryption.org/v1 header)"))
     pos, stanzas = len(INTRO), []
     while True:
         end = data.find(b"\n", pos, MAX_HEADER)
         if end < 0:
-            raise AgeError("the age header is cut short or too long")
+            raise AgeError(_("the age header is cut short or too long"))
         line = data[pos:end]
         if line.startswith(b"--- "):
             mac = b64decode(line[4:])
             if len(mac) != 32:
-                raise AgeError("malformed header MAC")
+                raise AgeError(_("malformed header MAC"))
             return Header(tuple(stanzas), mac, data[:pos + 3], end + 1)
         if not line.startswith(b"-> "):
-            raise AgeError("malformed age header line")
+            raise AgeError(_("malformed age header line"))
         words = line[3:].split(b" ")
         if any(not _VCHAR.match(w) for w in words):
-            raise AgeError("malformed stanza line in the age header")
+            raise AgeError(_("malformed stanza line in the age header"))
         pos, body = end + 1, b""
         while True:  # body lines: full ones are 64 columns, the last one is shorter
             end = data.find(b"\n", pos, MAX_HEADER)
             if end < 0 or end - pos > 64:
-                raise AgeError("malformed stanza body in the age header")
+                raise AgeError(_("malformed stanza body in the age header"))
             body += data[pos:end]
             short = end - pos < 64
             pos = end + 1
@@ -327,7 +328,7 @@ def open_header(header: Header, identities: Iterable["AnyIdentity"] = (),
     """
     scrypt = [s for s in header.stanzas if s.type == b"scrypt"]
     if scrypt and len(header.stanzas) != 1:
-        raise AgeError("an scrypt stanza must be alone in its header")
+        raise AgeError(_("an scrypt stanza must be alone in its header"))
     file_key = None
     if scrypt and passphrase is not None:
         file_key = _scrypt_unwrap(passphrase(), scrypt[0])
@@ -336,10 +337,10 @@ def open_header(header: Header, identities: Iterable["AnyIdentity"] = (),
             if file_key is None:
                 file_key = identity.unwrap(stanza)
     if file_key is None:
-        raise NoMatchingIdentity("no identity matches this file",
+        raise NoMatchingIdentity(_("no identity matches this file"),
                                  tuple(s.type for s in header.stanzas))
     if len(file_key) != FILE_KEY_SIZE:
-        raise AgeError("malformed file key")
+        raise AgeError(_("malformed file key"))
     if not hmac.compare_digest(header_mac(file_key, header.mac_input), header.mac):
-        raise HeaderAltered("the age header was altered")
+        raise HeaderAltered(_("the age header was altered"))
     return file_key

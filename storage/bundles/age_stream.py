@@ -20,6 +20,7 @@ from typing import Callable, Iterable, Protocol
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
+from core.i18n import _
 from .age import (MAX_HEADER, NONCE_SIZE, AgeError, Identity, Stanza, open_header,
                   parse_header, payload_key, write_header)
 
@@ -155,7 +156,7 @@ class AgeReader(io.RawIOBase):
         file_key = open_header(header, identities, passphrase)
         nonce = bytes(first[header.length:min(got, header.length + NONCE_SIZE)])
         if len(nonce) != NONCE_SIZE:
-            raise StreamCutShort(source.where(0, got), "ends inside its age header")
+            raise StreamCutShort(source.where(0, got), _("ends inside its age header"))
         self._aead = ChaCha20Poly1305(payload_key(file_key, nonce))
         self.payload_start = header.length + NONCE_SIZE
         source.seek(self.payload_start)
@@ -202,36 +203,36 @@ class AgeReader(io.RawIOBase):
         start, end = self._chunk_range(got)
         if got == 0:
             if not self._counter:
-                raise StreamCutShort(self._src.where(0, 1), "is cut short (no encrypted data)")
+                raise StreamCutShort(self._src.where(0, 1), _("is cut short (no encrypted data)"))
             raise StreamCutShort(self._src.where(start - 1, start),
-                                "is the last part found, but the bundle goes on: a later part"
-                                " is missing, or the export did not finish")
+                                _("is the last part found, but the bundle goes on: a later part "
+                                  "is missing, or the export did not finish"))
         if got < TAG:
-            raise StreamCutShort(self._src.where(start, end), "is cut short")
+            raise StreamCutShort(self._src.where(start, end), _("is cut short"))
         sealed = view[:got]
         if got == SEALED_CHUNK and self._open(sealed, final=False):
             self._counter += 1
         elif self._open(sealed, final=True):
             if self._plain_len == 0 and self._counter > 0:
-                raise StreamDamaged(self._src.where(start, end), "has an empty final chunk")
+                raise StreamDamaged(self._src.where(start, end), _("has an empty final chunk"))
             self._counter += 1
             self._done = True
             if got == SEALED_CHUNK and self._fill(memoryview(self._sealed)[:1]):
                 # The final chunk is authentic and is released; reading past it fails.
                 self._trailing = StreamDamaged(self._src.where(end, end + 1),
-                                               "holds data after the end of the encrypted stream")
+                                               _("holds data after the end of the encrypted stream"))
         elif (cut := self._boundary(start, end)) is not None and cut - start >= TAG \
                 and self._open(sealed[:cut - start], final=True):
             # The stream ended with the part before `cut`: whatever follows is not ours.
-            raise StreamDamaged(self._src.where(cut, end), "is extra: the bundle ends in"
-                                f" {self._src.where(start, cut)}")
+            raise StreamDamaged(self._src.where(cut, end), _("is extra: the bundle ends in "
+                                                             "{where}").format(where=self._src.where(start, cut)))
         elif got < SEALED_CHUNK:
             raise StreamDamaged(self._src.where(start, end),
-                                "failed authentication at its end: it was cut short or altered")
+                                _("failed authentication at its end: it was cut short or altered"))
         else:
             raise StreamDamaged(self._src.where(start, end),
-                                "failed authentication: it is damaged or altered, or the parts"
-                                " are out of order")
+                                _("failed authentication: it is damaged or altered, or the "
+                                  "parts are out of order"))
         self._plain_pos = 0
 
     def readinto(self, buffer) -> int:  # type: ignore[override]

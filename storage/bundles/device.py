@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from core.i18n import _
 from ..audit import now
 from ..db import Connection
 from ..errors import InvalidValue, NotFound
@@ -99,12 +100,12 @@ class AddressBook:
         """Add or replace an organizer (inside the caller's transaction)."""
         name = name.strip()
         if not name or name.startswith("age1") or len(name) > 100:
-            raise InvalidValue("an organizer's name must be 1-100 characters, not an age1… key")
+            raise InvalidValue(_("an organizer's name must be 1-100 characters, not an age1… key"))
         try:
             text = str(age_keys.parse_recipient(recipient))
         except age.AgeError:
-            raise InvalidValue(f"{recipient[:20]}… is not an age recipient (age1pq1… or"
-                               " age1…)") from None
+            raise InvalidValue(_("{recipient}… is not an age recipient (age1pq1… or age1…)").format(
+                recipient=recipient[:20])) from None
         entry = Organizer(name, text, now())
         self._conn.execute("INSERT OR REPLACE INTO organizers (name, recipient, added_at)"
                            " VALUES (?, ?, ?)", (entry.name, entry.recipient, entry.added_at))
@@ -118,7 +119,7 @@ class AddressBook:
     def remove(self, name: str) -> None:
         """Forget an organizer."""
         if self._conn.execute("DELETE FROM organizers WHERE name = ?", (name,)).rowcount == 0:
-            raise NotFound(f"no organizer named {name!r} in the address book")
+            raise NotFound(_("no organizer named {name} in the address book").format(name=repr(name)))
 
     def resolve(self, text: str) -> age.AnyRecipient:
         """A recipient from `age1pq1…`/`age1…` text or an address-book name."""
@@ -126,12 +127,12 @@ class AddressBook:
             try:
                 return age_keys.parse_recipient(text)
             except age.AgeError:
-                raise InvalidValue(f"{text.strip()[:20]}… is not a valid age recipient") from None
+                raise InvalidValue(_("{value}… is not a valid age recipient").format(value=text.strip()[:20])) from None
         row = self._conn.execute("SELECT recipient FROM organizers WHERE name = ?",
                                  (text.strip(),)).fetchone()
         if row is None:
-            raise NotFound(f"no organizer named {text!r} in the address book"
-                           " (add one with: kua keys organizer-add NAME age1…)")
+            raise NotFound(_("no organizer named {text} in the address book (add one with: kua "
+                             "keys organizer-add NAME age1…)").format(text=repr(text)))
         return age_keys.parse_recipient(row[0])
 
 

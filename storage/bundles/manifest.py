@@ -21,6 +21,7 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from core.i18n import _
 from ..errors import NotABundle, TamperedBundle
 from ..models import (CONSENT_ELEMENTS, CONSENT_LEVELS, ITEM_KINDS, PERSON_FIELDS, ROLES,
                       STATUSES, TESTIMONY_TEXT_FIELDS, ConsentElements, MediaItem, Name,
@@ -116,7 +117,8 @@ class _Checker:
         self.where = where
 
     def fail(self, path: str, reason: str) -> TamperedBundle:
-        return TamperedBundle(self.where, f"is invalid: {path} {reason}")
+        return TamperedBundle(self.where, _("is invalid: {path} {reason}").format(path=path,
+                                            reason=reason))
 
     def get(self, data: Any, key: str, path: str, kind: type | tuple[type, ...],
             optional: bool = False) -> Any:
@@ -215,14 +217,15 @@ def parse(raw: bytes, bundle_id: str) -> Manifest:
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise TamperedBundle(c.where, "is not valid JSON") from None
+        raise TamperedBundle(c.where, _("is not valid JSON")) from None
     if c.get(data, "format", "", str) != FORMAT:
         raise c.fail("format", f"is not {FORMAT}")
     if c.get(data, "version", "", int) > VERSION:
-        raise NotABundle(f"bundle-{bundle_id} was made by a newer version of Kua: update Kua")
+        raise NotABundle(_("bundle-{bundle_id} was made by a newer version of Kua: update Kua").format(bundle_id=bundle_id))
     if c.get(data, "bundle_id", "", str) != bundle_id:
-        raise TamperedBundle(c.where, f"names bundle {data['bundle_id']!r}, not bundle-{bundle_id}"
-                             " (a manifest from another bundle)")
+        raise TamperedBundle(c.where, _("names bundle {data}, not bundle-{bundle_id} (a "
+                                        "manifest from another bundle)").format(data=repr(data['bundle_id']),
+                                        bundle_id=bundle_id))
     try:
         key = base64.b64decode(c.get(c.get(data, "device", "", dict), "public_key", "device", str),
                                validate=True)
@@ -233,10 +236,10 @@ def parse(raw: bytes, bundle_id: str) -> Manifest:
     testimonies = tuple(_parse_testimony(c, t, f"testimonies[{i}]")
                         for i, t in enumerate(c.array(data, "testimonies", "")))
     parsed = [_parse_item(c, d, f"items[{i}]") for i, d in enumerate(c.array(data, "items", ""))]
-    items = tuple(i for i, _ in parsed)
+    items = tuple(i for i, _unused in parsed)
     _check_references(c, testimonies, items)
     return Manifest(bundle_id, c.get(data, "created_at", "", str), key, testimonies, items,
-                    tuple(p for _, p in parsed), raw, _receipt_key(c, data))
+                    tuple(p for _unused, p in parsed), raw, _receipt_key(c, data))
 
 
 def _receipt_key(c: _Checker, data: dict) -> bytes | None:
@@ -249,7 +252,7 @@ def _receipt_key(c: _Checker, data: dict) -> bytes | None:
     except ValueError:
         key = b""
     if len(key) != 32:
-        raise c.fail("receipt.key", "is not a 32-byte key")
+        raise c.fail("receipt.key", _("is not a 32-byte key"))
     return key
 
 
@@ -278,10 +281,10 @@ def verify_signature(manifest: Manifest, signature: bytes) -> None:
     """Raise TamperedBundle unless `signature` is the manifest's device key's signature."""
     where = f"manifest.sig of bundle-{manifest.bundle_id}"
     if len(signature) != SIGNATURE_SIZE:
-        raise TamperedBundle(where, "is not an Ed25519 signature")
+        raise TamperedBundle(where, _("is not an Ed25519 signature"))
     try:
         key = Ed25519PublicKey.from_public_bytes(manifest.device_public_key)
         key.verify(signature, manifest.raw)
     except InvalidSignature:
-        raise TamperedBundle(where, "does not verify with the device key the manifest names:"
-                             " the manifest or the signature was altered") from None
+        raise TamperedBundle(where, _("does not verify with the device key the manifest names: "
+                                      "the manifest or the signature was altered")) from None

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.i18n import _
 from ..errors import BundleIncomplete, NotABundle, TamperedBundle, UsageError
 from ..fsio import disk_full_as_error, write_all
 from ..outfiles import open_temp, output_file, place
@@ -52,10 +53,10 @@ def parse_size(text: str) -> int:
     """Bytes from `512K`, `100M`, `2G` (binary units) or a plain number of bytes."""
     match = re.fullmatch(r"\s*(\d+)\s*([KMG]?)(?:i?B)?\s*", text, re.IGNORECASE)
     if not match:
-        raise UsageError(f"--split-size {text!r}: use a size such as 512K, 100M or 2G")
+        raise UsageError(_("--split-size {text}: use a size such as 512K, 100M or 2G").format(text=repr(text)))
     size = int(match.group(1)) * 1024 ** " KMG".index((match.group(2) or " ").upper())
     if not MIN_SPLIT <= size <= MAX_SPLIT:
-        raise UsageError(f"--split-size {text}: parts must be between 128K and 2G")
+        raise UsageError(_("--split-size {text}: parts must be between 128K and 2G").format(text=text))
     return size
 
 
@@ -84,8 +85,8 @@ class PartWriter:
     def _open_next(self) -> None:
         self._index += 1
         if self._index >= MAX_PARTS:
-            raise UsageError(f"the bundle needs more than {MAX_PARTS} parts: use a larger"
-                             " --split-size")
+            raise UsageError(_("the bundle needs more than {MAX_PARTS} parts: use a larger "
+                               "--split-size").format(MAX_PARTS=MAX_PARTS))
         self._part_bytes = 0
         self._stage.submit(self._open, self._index)
 
@@ -192,7 +193,7 @@ def scan(folder: Path) -> BundleFiles:
     """
     folder = Path(folder)
     if not folder.is_dir():
-        raise NotABundle(f"{folder} is not a folder")
+        raise NotABundle(_("{folder} is not a folder").format(folder=folder))
     parts: dict[str, dict[int, Path]] = {}
     notes: dict[str, Path] = {}
     others: list[Path] = []
@@ -206,13 +207,15 @@ def scan(folder: Path) -> BundleFiles:
             others.append(entry)
     if not parts:
         if others:
-            raise TamperedBundle(f"file {others[0].name}", "is not named as Kua names parts")
-        raise NotABundle(f"{folder} holds no Kua bundle (no bundle-*.age parts)")
+            raise TamperedBundle(_("file {name}").format(name=others[0].name),
+                                 _("is not named as Kua names parts"))
+        raise NotABundle(_("{folder} holds no Kua bundle (no bundle-*.age parts)").format(folder=folder))
     bundle_id = _which_bundle(folder, parts, notes)
     others += [p for other, found in parts.items() if other != bundle_id for p in found.values()]
     if others:
-        raise TamperedBundle(f"file {min(others).name}", f"is not a part of bundle-{bundle_id}:"
-                             " one folder holds one bundle and nothing else named *.age")
+        raise TamperedBundle(_("file {name}").format(name=min(others).name),
+                             _("is not a part of bundle-{bundle_id}: one folder holds one bundle"
+                               " and nothing else named *.age").format(bundle_id=bundle_id))
     found = parts[bundle_id]
     note = notes.get(bundle_id)
     stated = None
@@ -221,17 +224,19 @@ def scan(folder: Path) -> BundleFiles:
         stated = int(m.group(1)) if m else None
     for index in range(max(found) + 1):
         if index not in found:
-            raise BundleIncomplete(f"part {part_name(bundle_id, index)}", "is missing")
+            raise BundleIncomplete(_("part {part_name}").format(part_name=part_name(bundle_id, index)), _("is missing"))
     count = len(found)
     if count > MAX_PARTS:
-        raise TamperedBundle(f"part {part_name(bundle_id, MAX_PARTS)}",
-                             f"is extra: a bundle has at most {MAX_PARTS} parts")
+        raise TamperedBundle(_("part {part_name}").format(part_name=part_name(bundle_id, MAX_PARTS)),
+                             _("is extra: a bundle has at most {MAX_PARTS} parts").format(MAX_PARTS=MAX_PARTS))
     if stated is not None and count < stated:
-        raise BundleIncomplete(f"part {part_name(bundle_id, count)}",
-                               f"is missing ({note_name(bundle_id)} lists {stated} parts)")
+        raise BundleIncomplete(_("part {part_name}").format(part_name=part_name(bundle_id, count)),
+                               _("is missing ({note_name} lists {stated} parts)").format(note_name=note_name(bundle_id),
+                                 stated=stated))
     if stated is not None and count > stated:
-        raise TamperedBundle(f"part {part_name(bundle_id, stated)}",
-                             f"is extra ({note_name(bundle_id)} lists {stated} parts)")
+        raise TamperedBundle(_("part {part_name}").format(part_name=part_name(bundle_id, stated)),
+                             _("is extra ({note_name} lists {stated} parts)").format(note_name=note_name(bundle_id),
+                               stated=stated))
     return BundleFiles(bundle_id, tuple(found[i] for i in range(count)), note, stated)
 
 
@@ -276,8 +281,8 @@ class PartsReader:
         want = min(len(buffer), self._sizes[index] - within)
         got = os.preadv(fd, [buffer[:want]], within)
         if got == 0:
-            raise BundleIncomplete(f"part {self._paths[index].name}",
-                                   "shrank while it was being read")
+            raise BundleIncomplete(_("part {name}").format(name=self._paths[index].name),
+                                   _("shrank while it was being read"))
         self._pos += got
         return got
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
+from core.i18n import _
 from ..errors import BundleIncomplete, TamperedBundle, WrongIdentity
 from ..models import MediaItem
 from ..stage import Stage
@@ -107,15 +108,17 @@ def _no_match(bundle_id: str, first: str, types: tuple[bytes, ...],
     """Why no identity opened the bundle, naming the kind of key it needs if that is why."""
     pq = [isinstance(i, HybridIdentity) for i in identities]
     if types and set(types) == {STANZA_TYPE} and not any(pq):
-        return (f"bundle-{bundle_id} is encrypted to a post-quantum organizer key (age1pq1…),"
-                " and this key file holds only classic keys (AGE-SECRET-KEY-1…): use the"
-                f" post-quantum key it was made for (outside Kua, with age {AGE_VERSION} or later)")
+        return _("bundle-{bundle_id} is encrypted to a post-quantum organizer key (age1pq1…),"
+                 " and this key file holds only classic keys (AGE-SECRET-KEY-1…): use the"
+                 " post-quantum key it was made for (outside Kua, with age {version} or"
+                 " later)").format(bundle_id=bundle_id, version=AGE_VERSION)
     if types and STANZA_TYPE not in types and all(pq):
-        return (f"bundle-{bundle_id} is encrypted to a classic organizer key (age1…), and this"
-                " key file holds only post-quantum keys (AGE-SECRET-KEY-PQ-1…): use the classic"
-                " key it was made for")
-    return (f"bundle-{bundle_id} is not encrypted to this identity (or the header of {first} is"
-            " damaged): use the organizer key it was made for")
+        return _("bundle-{bundle_id} is encrypted to a classic organizer key (age1…), and this"
+                 " key file holds only post-quantum keys (AGE-SECRET-KEY-PQ-1…): use the classic"
+                 " key it was made for").format(bundle_id=bundle_id)
+    return _("bundle-{bundle_id} is not encrypted to this identity (or the header of {first} is "
+             "damaged): use the organizer key it was made for").format(bundle_id=bundle_id,
+                                                                      first=first)
 
 
 class BundleReader:
@@ -134,13 +137,13 @@ class BundleReader:
                                           identities)) from None
         except HeaderAltered:
             self._src.close()
-            raise TamperedBundle(first, "has an altered age header") from None
+            raise TamperedBundle(first, _("has an altered age header")) from None
         except StreamDamaged as exc:
             self._src.close()
             raise BundleIncomplete(exc.where, exc.reason) from None
         except AgeError as exc:
             self._src.close()
-            raise TamperedBundle(first, f"is not a valid age file ({exc})") from None
+            raise TamperedBundle(first, _("is not a valid age file ({exc})").format(exc=exc)) from None
         self._tar = TarReader(self._age)
         self._root = mf.folder_name(self.bundle_id)
         try:
@@ -150,9 +153,9 @@ class BundleReader:
             self.manifest = mf.parse(raw, self.bundle_id)
             mf.verify_signature(self.manifest, signature)
             if self._root != mf.folder_name(self.bundle_id):
-                raise TamperedBundle(f"manifest.json of bundle-{self.bundle_id}",
-                                     f"lies in {self._root[:60]}/, not"
-                                     f" {mf.folder_name(self.bundle_id)}/")
+                raise TamperedBundle(_("manifest.json of bundle-{bundle_id}").format(bundle_id=self.bundle_id),
+                                     _("lies in {value}/, not {folder_name}/").format(value=self._root[:60],
+                                       folder_name=mf.folder_name(self.bundle_id)))
         except BaseException:
             self._src.close()
             raise
@@ -168,10 +171,11 @@ class BundleReader:
             if self._src.whole_chunks(index, self._age.payload_start):
                 continue
             if self._age.ends_at(end):
-                raise TamperedBundle(f"part {parts[index + 1].name}", "is extra: the bundle ends"
-                                     f" in part {parts[index].name}")
-            raise BundleIncomplete(f"part {parts[index].name}", "has the wrong size for a whole"
-                                   " part: it was cut short or altered")
+                raise TamperedBundle(_("part {name}").format(name=parts[index + 1].name), _("is extra: the bundle "
+                                                                        "ends in part {name}").format(name=parts[index].name))
+            raise BundleIncomplete(_("part {name}").format(name=parts[index].name), _("has the wrong size for a "
+                                                                  "whole part: it was cut short "
+                                                                  "or altered"))
 
     @property
     def encrypted_size(self) -> int:
@@ -201,13 +205,14 @@ class BundleReader:
         name = member.name if member is not None else ""
         if name.count("/") != 1 or not name.startswith("kua-bundle-") \
                 or not name.endswith("/" + leaf):
-            raise TamperedBundle(where, "is missing (it must come first in the archive)")
+            raise TamperedBundle(where, _("is missing (it must come first in the archive)"))
         if leaf == "manifest.json":
             self._root = member.name.split("/")[0]
         elif member.name != f"{self._root}/{leaf}":
-            raise TamperedBundle(where, "is missing (it must follow manifest.json)")
+            raise TamperedBundle(where, _("is missing (it must follow manifest.json)"))
         if member.size > limit:
-            raise TamperedBundle(where, f"is {member.size} bytes, more than {limit}")
+            raise TamperedBundle(where, _("is {size} bytes, more than {limit}").format(size=member.size,
+                                          limit=limit))
         data = bytearray(member.size)
         view, got = memoryview(data), 0
         while got < member.size:
@@ -226,12 +231,14 @@ class BundleReader:
                 break
             item = expected.get(member.name)
             if item is None or item.id in seen:
-                raise TamperedBundle(f"entry {member.name[:80]!r} of bundle-{self.bundle_id}",
-                                     "is not listed in the manifest" if item is None
-                                     else "appears twice")
+                raise TamperedBundle(_("entry {value} of bundle-{bundle_id}").format(value=repr(member.name[:80]),
+                                       bundle_id=self.bundle_id),
+                                     _("is not listed in the manifest") if item is None
+                                     else _("appears twice"))
             if member.size != item.size:
-                raise TamperedBundle(self.item_where(item.id), f"holds {member.size} bytes,"
-                                     f" but the manifest lists {item.size}")
+                raise TamperedBundle(self.item_where(item.id), _("holds {size} bytes, but the "
+                                                                 "manifest lists {size2}").format(size=member.size,
+                                                                 size2=item.size))
             seen.add(item.id)
             entry = Entry(item, _EntryReader(self._tar, item, self._guard))
             try:
@@ -242,14 +249,14 @@ class BundleReader:
             finally:
                 entry.reader.abandon()
             if digest != item.sha256:
-                raise TamperedBundle(self.item_where(item.id), "does not match its SHA-256 in the"
-                                     " manifest: it was altered")
+                raise TamperedBundle(self.item_where(item.id), _("does not match its SHA-256 in "
+                                                                 "the manifest: it was altered"))
         for item in self.manifest.items:
             if item.id not in seen:
-                raise BundleIncomplete(self.item_where(item.id), "is missing from the archive")
+                raise BundleIncomplete(self.item_where(item.id), _("is missing from the archive"))
         self._guard(self._tar.drain)
         if not self._age.at_end:
-            raise BundleIncomplete(f"bundle-{self.bundle_id}", "ends before its last chunk")
+            raise BundleIncomplete(_("bundle-{bundle_id}").format(bundle_id=self.bundle_id), _("ends before its last chunk"))
 
     def item_where(self, item_id: str) -> str:
         """How errors name an item of this bundle."""

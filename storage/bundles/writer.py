@@ -12,6 +12,7 @@ import hashlib
 from pathlib import Path
 from typing import Callable
 
+from core.i18n import _
 from ..errors import HashMismatch, ObjectTruncated
 from ..models import MediaItem
 from ..stage import Stage
@@ -67,19 +68,20 @@ class BundleWriter:
                 buffer = bytearray(min(COPY_CHUNK, item.size - done))
                 n = reader.readinto(buffer)
                 if not n:
-                    raise ObjectTruncated(item.id, f"{done} bytes instead of {item.size}")
+                    raise ObjectTruncated(item.id, _("{done} bytes instead of {size}").format(done=done,
+                                                     size=item.size))
                 chunk = memoryview(buffer)[:n]
                 hasher.submit(digest.update, chunk)
                 self._tar.write(chunk)
                 done += n
                 tick(n)
             if reader.read(1):
-                raise HashMismatch(item.id, "it is longer than the catalogue says")
+                raise HashMismatch(item.id, _("it is longer than the catalogue says"))
             hasher.close()
         finally:
             hasher.abandon()
         if digest.hexdigest() != item.sha256:
-            raise HashMismatch(item.id, "its SHA-256 differs from the catalogue")
+            raise HashMismatch(item.id, _("its SHA-256 differs from the catalogue"))
 
     def close(self) -> list[Path]:
         """End the tar and the age stream, finish the parts, then write the note (last)."""

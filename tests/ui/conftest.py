@@ -32,6 +32,16 @@ def _gui_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("tempfile.tempdir", str(tmp))
 
 
+@pytest.fixture(autouse=True)
+def _english_afterwards(qapp) -> Iterator[None]:
+    """A test that switches the language leaves the next one in English."""
+    yield
+    from core import i18n
+    if i18n.current_language() != "en":
+        from ui.translator import set_language
+        set_language(qapp, "en")
+
+
 @pytest.fixture
 def ctx(tmp_path: Path, qapp) -> Iterator["AppContext"]:  # noqa: F821
     """An AppContext for a vault folder that does not exist yet (first run)."""

@@ -120,7 +120,7 @@ def fill_form(window, wait: Wait, shot: Shot, title: str, names: tuple[str, ...]
     for element in ("disclosure", "voluntariness", "comprehension", "competence"):
         box = form.findChild(QWidget, f"consent_{element}")
         click(box.findChild(QAbstractButton, f"choice_consent.{element}_yes"))
-    wait(lambda: "Saved" in form.save_state.text(), LONG)
+    wait(lambda: form.saver.status() == "saved", LONG)  # in any language
     form.scroll.verticalScrollBar().setValue(0)
     shot("05-testimony", window)
 

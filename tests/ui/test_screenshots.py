@@ -32,9 +32,10 @@ def test_screenshots_of_every_screen(tmp_path, scale, qapp):
     for name in WINDOW:
         image = QImage(str(out / f"{name}.png"))
         assert (image.width(), image.height()) == (1366 * scale, 768 * scale), name
-        # Not blank: more than a handful of distinct colours along the middle row.
-        colours = {image.pixel(x, image.height() // 2) for x in range(0, image.width(), 7)}
-        colours |= {image.pixel(image.width() // 2, y) for y in range(0, image.height(), 7)}
+        # Not blank: more than a handful of distinct colours on a grid over the picture
+        # (a fixed row can fall between lines of text, depending on the fonts installed).
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 5)
+                   for y in range(0, image.height(), 5)}
         assert len(colours) > 3, name
     # The demo vault went away with its temp folder (the sound library may leave an empty
     # pulse-* folder behind: no file).

@@ -317,10 +317,12 @@ def _with_receipt(vault: Vault, folder: Path, m: Manifest, device: str,
     try:
         path = write_receipt(vault, folder, m, device)
     except OSError as exc:
-        return replace(report, receipt_problem=f"could not write the receipt into {folder}:"
-                                               f" {exc.strerror or exc}")
+        return replace(report, receipt_problem=_(
+            "could not write the receipt into {folder}: {error}").format(
+                folder=folder, error=exc.strerror or exc))
     if path is None:
-        return replace(report, receipt_problem=f"bundle-{m.bundle_id} was made before Kua wrote"
-                                               " receipts: no receipt")
+        return replace(report, receipt_problem=_(
+            "bundle-{bundle_id} was made before Kua wrote receipts: no receipt").format(
+                bundle_id=m.bundle_id))
     return replace(report, receipt=str(path))
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from core.i18n import _
 from media.recorder import LEVEL_WINDOW, levels
 from media.sources import AudioChunk, Frame, SourceInfo, open_source
 from storage.errors import KuaError
@@ -77,7 +78,7 @@ def list_cameras(dev_root: Path = _DEV, sys_root: Path = _SYS_V4L) -> list[Camer
             name = (sys_root / path.name / "name").read_text().strip()
         except OSError:
             name = ""
-        found.append(Camera(index, name or f"Camera {index}"))
+        found.append(Camera(index, name or _("Camera {index}").format(index=index)))
     return sorted(found, key=lambda c: c.index)
 
 
@@ -170,7 +171,8 @@ class SourcePreview:
             self.error = str(exc)
             return
         except Exception as exc:  # noqa: BLE001 - shown to the user, never raised into Qt
-            self.error = f"the source could not be opened ({type(exc).__name__})"
+            self.error = _("the source could not be opened ({name})").format(
+                name=type(exc).__name__)
             return
         self._source = source
         self.info = source.info
@@ -191,7 +193,8 @@ class SourcePreview:
         except KuaError as exc:
             self.error, self.lost = str(exc), True
         except Exception as exc:  # noqa: BLE001 - see above
-            self.error, self.lost = f"the source failed ({type(exc).__name__})", True
+            self.error = _("the source failed ({name})").format(name=type(exc).__name__)
+            self.lost = True
         finally:
             source.stop()
             source.close()

@@ -8,6 +8,7 @@ import time
 from contextlib import contextmanager
 from typing import Iterator
 
+from core.i18n import _
 from storage.errors import Cancelled, UsageError
 from storage.vault import Vault
 
@@ -61,7 +62,7 @@ def opened(args: argparse.Namespace, warnings: bool = True) -> Iterator[Vault]:
     vault = session.open_vault(path, passphrase)
     try:
         for text in damage.unlock_warnings(vault) if warnings else ():
-            warn(f"Warning: {text}")
+            warn(_("Warning: {text}").format(text=text))
         yield vault
     finally:
         vault.close()
@@ -70,7 +71,7 @@ def opened(args: argparse.Namespace, warnings: bool = True) -> Iterator[Vault]:
 def confirm(question: str) -> None:
     """Ask on the terminal; `Cancelled` unless the answer is yes (no terminal: use --yes)."""
     if not sys.stdin.isatty():
-        raise UsageError("no terminal to confirm on: give --yes to go ahead")
+        raise UsageError(_("no terminal to confirm on: give --yes to go ahead"))
     answer = input(f"{question} [y/N] ").strip().lower()
     if answer not in ("y", "yes"):
         raise Cancelled()

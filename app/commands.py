@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 from typing import Callable
 
-from core.i18n import _
+from core.i18n import N_, _, ngettext
 from storage import keyslots
 from storage.errors import UsageError, VerificationFailed
 from storage.models import CONSENT_LEVELS, MediaItem
@@ -136,14 +136,15 @@ def cmd_rm(args: argparse.Namespace) -> None:
     or (--unknown-objects) the sealed objects the catalogue does not know."""
     chosen = [bool(args.id), args.delivered, args.unknown_objects]
     if sum(chosen) > 1:
-        raise UsageError("give one of: an ID, --delivered, --unknown-objects")
+        raise UsageError(_("give one of: an ID, --delivered, --unknown-objects"))
     if args.unknown_objects:
         return _rm_unknown_objects(args)
     if args.delivered:
         rm_delivered(args)
         return
     if not args.id:
-        raise UsageError("usage: kua rm ID | --delivered [--yes] | --unknown-objects [--yes]")
+        raise UsageError(_("usage: {command}").format(
+            command="kua rm ID | --delivered [--yes] | --unknown-objects [--yes]"))
     with opened(args) as vault:
         removed = library.remove(vault, args.id)
     if not print_json(args, {"id": removed, "removed": True}):
@@ -154,11 +155,17 @@ def _rm_unknown_objects(args: argparse.Namespace) -> None:
     with opened(args, warnings=False) as vault:
         names = vault.unknown_objects
         if names and not args.yes:
-            confirm(f"Delete {len(names)} sealed objects that the catalogue does not know? They"
-                    " may be the only copy of recordings an older vault.db has forgotten.")
+            confirm(ngettext(
+                "Delete {n} sealed object that the catalogue does not know? It may be the only"
+                " copy of a recording an older vault.db has forgotten.",
+                "Delete {n} sealed objects that the catalogue does not know? They may be the"
+                " only copy of recordings an older vault.db has forgotten.",
+                len(names)).format(n=len(names)))
         count = vault.remove_unknown_objects() if names else 0
     if not print_json(args, {"removed_objects": list(names)}):
-        say(f"Deleted {count} sealed objects that were not in the catalogue")
+        say(ngettext("Deleted {n} sealed object that was not in the catalogue",
+                     "Deleted {n} sealed objects that were not in the catalogue",
+                     count).format(n=count))
 
 
 def cmd_passwd(args: argparse.Namespace) -> None:
@@ -167,7 +174,7 @@ def cmd_passwd(args: argparse.Namespace) -> None:
     kdf = choice.params()
     with opened(args) as vault:
         new = session.secret(args.new_passphrase_file, "KUA_NEW_PASSPHRASE",
-                             label="new passphrase", confirm=True)
+                             label=N_("new passphrase"), confirm=True)
         require_strong(new, args.weak_passphrase)
         recovery = vault.change_passphrase(new, kdf, new_recovery_key=args.new_recovery_key)
     _warn_cheap(choice)
@@ -203,10 +210,11 @@ def cmd_verify(args: argparse.Namespace) -> None:
         if report.ok:
             say(_("vault ok"))
     if not report.ok:
-        first = report.problems[0]
-        more = f" (and {len(report.problems) - 1} more)" if len(report.problems) > 1 else ""
-        raise VerificationFailed(_("verification failed: {first}{more}").format(first=first,
-                                   more=more))
+        first, more = report.problems[0], len(report.problems) - 1
+        raise VerificationFailed(ngettext(
+            "verification failed: {first} (and {n} more)",
+            "verification failed: {first} (and {n} more)", more).format(first=first, n=more)
+            if more else _("verification failed: {first}").format(first=first))
 
 
 def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Handler]:

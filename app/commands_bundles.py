@@ -14,7 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Callable
 
-from core.i18n import _, ngettext
+from core.i18n import N_, _, ngettext
 from core.i18n.formats import format_size
 from storage.bundles.age_pq import AGE_VERSION
 from storage.bundles.parts import parse_size
@@ -41,7 +41,7 @@ def _items_of(items: int, testimonies: int) -> str:
                                       testimonies).format(n=testimonies))
 
 def _identity_passphrase(confirm: bool = False) -> str:
-    return session.secret(None, _IDENTITY_ENV, label="identity passphrase", confirm=confirm)
+    return session.secret(None, _IDENTITY_ENV, label=N_("identity passphrase"), confirm=confirm)
 
 
 def _operands(args: argparse.Namespace, names: tuple[str, ...]) -> list[str]:
@@ -163,11 +163,11 @@ def cmd_import(args: argparse.Namespace) -> None:
         report = import_bundle(vault, Path(args.folder), identities, progress=progress_line())
     if print_json(args, _import_json(report)):
         return
-    seen = "a device seen before" if report.known_device else "a device not seen before"
-    say(_("bundle-{bundle_id}, made {created_at} by {seen}: {device}").format(bundle_id=report.bundle_id,
-          created_at=report.created_at,
-          seen=seen,
-          device=report.device))
+    made = (_("bundle-{bundle_id}, made {created_at} by a device seen before: {device}")
+            if report.known_device else
+            _("bundle-{bundle_id}, made {created_at} by a device not seen before: {device}"))
+    say(made.format(bundle_id=report.bundle_id, created_at=report.created_at,
+                    device=report.device))
     for t in report.testimonies:
         if t.created:
             say(_("imported testimony {id} (was {source_id})").format(id=t.id,
@@ -205,13 +205,17 @@ def cmd_receipt(args: argparse.Namespace) -> None:
                          "items": list(report.items), "delivered": list(report.delivered),
                          "already": report.already}):
         return
-    say(f"bundle-{report.bundle_id}: received {report.received_at} by the organizer's device"
-        f" {report.organizer_device}, every one of its {len(report.items)} items checked")
+    say(ngettext("bundle-{bundle_id}: received {received_at} by the organizer's device"
+                 " {device}, its {n} item checked",
+                 "bundle-{bundle_id}: received {received_at} by the organizer's device"
+                 " {device}, every one of its {n} items checked", len(report.items)).format(
+        bundle_id=report.bundle_id, received_at=report.received_at,
+        device=report.organizer_device, n=len(report.items)))
     if report.already:
-        say("this receipt was checked before: nothing new")
+        say(_("this receipt was checked before: nothing new"))
     if report.delivered:
-        say(f"delivered: {', '.join(report.delivered)}")
-        say("erase them from this laptop with: kua rm --delivered")
+        say(_("delivered: {ids}").format(ids=", ".join(report.delivered)))
+        say(_("erase them from this laptop with: kua rm --delivered"))
     say(report.bundle_id)
 
 
@@ -222,28 +226,32 @@ def rm_delivered(args: argparse.Namespace) -> None:
         chosen = [t for t in found if not t.kept_because]
         for t in found:
             if t.kept_because:
-                warn(f"keeping {t.id}: {t.kept_because}")
+                warn(_("keeping {id}: {reason}").format(id=t.id, reason=t.kept_because))
         if not chosen:
             if not print_json(args, {"erased": [], "kept": [t.id for t in found]}):
-                say("nothing to erase: no testimony is confirmed delivered")
+                say(_("nothing to erase: no testimony is confirmed delivered"))
             return
         if not args.json:
             for t in chosen:
-                say(f"{t.id}  {t.title}  ({t.items} item{'s' if t.items != 1 else ''})")
+                say(ngettext("{id}  {title}  ({n} item)", "{id}  {title}  ({n} items)",
+                             t.items).format(id=t.id, title=t.title, n=t.items))
         if not args.yes:
-            _confirm(f"Erase these {len(chosen)} delivered testimonies from this vault for good?")
+            _confirm(ngettext("Erase {n} delivered testimony from this vault for good?",
+                              "Erase these {n} delivered testimonies from this vault for good?",
+                              len(chosen)).format(n=len(chosen)))
         erased = receipts.erase_delivered(vault, chosen)
     if not print_json(args, {"erased": erased, "kept": [t.id for t in found if t.kept_because]}):
-        say(f"erased {len(erased)} delivered testimon{'y' if len(erased) == 1 else 'ies'}")
+        say(ngettext("erased {n} delivered testimony", "erased {n} delivered testimonies",
+                     len(erased)).format(n=len(erased)))
 
 
 def _confirm(question: str) -> None:
     if not sys.stdin.isatty():
-        raise UsageError("kua rm --delivered asks before erasing: give --yes to erase without"
-                         " asking")
+        raise UsageError(_("kua rm --delivered asks before erasing: give --yes to erase"
+                           " without asking"))
     answer = input(f"{question} [y/N] ").strip().lower()
     if answer not in ("y", "yes"):
-        raise Cancelled("nothing was erased")
+        raise Cancelled(_("nothing was erased"))
 
 
 def cmd_verify_bundle(args: argparse.Namespace) -> None:

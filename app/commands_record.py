@@ -9,7 +9,7 @@ import sys
 import threading
 from typing import Callable
 
-from core.i18n import _
+from core.i18n import _, ngettext
 from media.recorder import RecordStatus
 from media.sources import open_source
 from storage.errors import DiskFull, MediaError
@@ -24,10 +24,13 @@ RESOLUTIONS = {"480p": (854, 480), "720p": (1280, 720), "1080p": (1920, 1080)}
 
 def _status_text(s: RecordStatus) -> str:
     minutes, seconds = divmod(int(s.elapsed), 60)
-    level = "  silent" if s.peak_dbfs == float("-inf") else f"{s.peak_dbfs:6.1f} dB"
-    state = "PAUSED " if s.paused else "REC    "
-    return (f"\r{state}{minutes:02d}:{seconds:02d}  level {level}  dropped {s.dropped_frames}"
-            f"  {s.bytes_written / 1048576:7.1f} MiB")
+    level = (f"{_('silent'):>8}" if s.peak_dbfs == float("-inf")
+             else _("{dbfs:6.1f} dB").format(dbfs=s.peak_dbfs))
+    state = _("PAUSED") if s.paused else _("REC")
+    return "\r" + _("{state:<7}{minutes:02d}:{seconds:02d}  level {level}  dropped {dropped}  "
+                    "{mib:7.1f} MiB").format(state=state, minutes=minutes, seconds=seconds,
+                                             level=level, dropped=s.dropped_frames,
+                                             mib=s.bytes_written / 1048576)
 
 
 def _status_json(s: RecordStatus) -> str:
@@ -74,13 +77,16 @@ def cmd_record(args: argparse.Namespace) -> None:
         print(file=sys.stderr)
     if result.error:
         say(result.testimony_id)
-        length = f"{result.duration or 0:.1f} s, item {result.item_id}"
         if result.disk_full:
-            raise DiskFull(_("the disk is full: the recording stopped and was kept up to its "
-                             "last whole second ({length})").format(length=length))
-        raise MediaError(f"{result.error} ({length})")
+            raise DiskFull(_("the disk is full: the recording stopped and was kept up to its"
+                             " last whole second ({seconds:.1f} s, item {item_id})").format(
+                seconds=result.duration or 0, item_id=result.item_id))
+        raise MediaError(_("{error} ({seconds:.1f} s, item {item_id})").format(
+            error=result.error, seconds=result.duration or 0, item_id=result.item_id))
     if result.dropped_frames:
-        warn(_("{dropped_frames} frames could not be encoded in time and were dropped.").format(dropped_frames=result.dropped_frames))
+        warn(ngettext("{dropped_frames} frame could not be encoded in time and was dropped.",
+                      "{dropped_frames} frames could not be encoded in time and were dropped.",
+                      result.dropped_frames).format(dropped_frames=result.dropped_frames))
     if args.json:  # one line, closing the stream of status lines
         print(json.dumps({"id": result.testimony_id, "item": result.item_id,
                           "duration": result.duration, "dropped_frames": result.dropped_frames}))

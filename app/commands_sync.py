@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from core.i18n import _
+from core.i18n import N_, _, ngettext
 from core.i18n.formats import format_duration
 from storage.errors import KuaError, ObjectTampered, ReplicaOlder, VerificationFailed
 from storage.vault import Vault, is_vault
@@ -60,11 +60,12 @@ def cmd_sync(args: argparse.Namespace) -> None:
             "skipped_bytes": r.skipped_bytes, "deleted_items": r.deleted_items,
             "deleted_files": r.deleted_files, "damaged": list(r.damaged),
             "seconds": round(r.seconds, 3)}):
-        was = f" (was {r.previous})" if r.previous else " (new replica)"
-        say(_("Synced to {target}: replica {label}, generation {generation}{was}").format(target=target,
-              label=r.label,
-              generation=r.generation,
-              was=was))
+        synced = (_("Synced to {target}: replica {label}, generation {generation} (was"
+                    " {previous})") if r.previous else
+                  _("Synced to {target}: replica {label}, generation {generation} (new"
+                    " replica)"))
+        say(synced.format(target=target, label=r.label, generation=r.generation,
+                          previous=r.previous))
         say(_("copied: {copied_items} items, {copied_files} files, {mib}").format(copied_items=r.copied_items,
               copied_files=r.copied_files,
               mib=_mib(r.copied_bytes)))
@@ -72,23 +73,26 @@ def cmd_sync(args: argparse.Namespace) -> None:
               mib=_mib(r.skipped_bytes)))
         say(_("deleted: {deleted_items} items ({deleted_files} files)").format(deleted_items=r.deleted_items,
               deleted_files=r.deleted_files))
-        rate = f" ({r.copied_bytes / r.seconds / 1e6:.0f} MB/s)" if r.copied_bytes else ""
-        say(_("items on the drive: {items}; took {seconds:.1f} s{rate}").format(items=r.items,
-              seconds=r.seconds,
-              rate=rate))
+        took = (_("items on the drive: {items}; took {seconds:.1f} s ({rate:.0f} MB/s)")
+                if r.copied_bytes else _("items on the drive: {items}; took {seconds:.1f} s"))
+        say(took.format(items=r.items, seconds=r.seconds,
+                        rate=r.copied_bytes / r.seconds / 1e6 if r.copied_bytes else 0))
         for problem in r.damaged:
             say(_("NOT COPIED: {problem}").format(problem=problem))
     if r.damaged:
-        more = f" (and {len(r.damaged) - 1} more)" if len(r.damaged) > 1 else ""
-        raise VerificationFailed(_("synced, but not every item: {value}{more}").format(value=r.damaged[0],
-                                   more=more))
+        more = len(r.damaged) - 1
+        raise VerificationFailed(ngettext(
+            "synced, but not every item: {value} (and {n} more)",
+            "synced, but not every item: {value} (and {n} more)", more).format(
+                value=r.damaged[0], n=more) if more else
+            _("synced, but not every item: {value}").format(value=r.damaged[0]))
 
 
 def cmd_restore(args: argparse.Namespace) -> None:
     """Rebuild a vault in --vault NEWDIR from the replica in --from DIR."""
     new_dir = session.vault_path(args.vault)
     secret = session.secret(args.passphrase_file, "KUA_PASSPHRASE",
-                            label="passphrase or recovery key")
+                            label=N_("passphrase or recovery key"))
     result = sync.restore(Path(args.from_dir), new_dir, secret, progress=transfer_progress(),
                           actor="kua-cli", remembered=_remembered(new_dir, secret),
                           accept_older=args.accept_older)
@@ -136,22 +140,39 @@ def _remembered(new_dir: Path, secret: str) -> dict[str, int]:
         with Vault.open(home, secret, actor="kua-cli") as vault:
             return sync.remembered_by(vault)
     except KuaError as exc:
-        warn(f"The replica's age was not checked against the vault in {home}: {exc}")
+        warn(_("The replica's age was not checked against the vault in {home}: {error}").format(
+            home=home, error=exc))
         return {}
 
 
 def _diff_lines(d) -> list[str]:
+    # The English is the same for one and many (tests compare it); the plural forms are
+    # for languages whose nouns change with the count.
+    kinds = (
+        (d.testimonies_only_in_vault, lambda n: ngettext(
+            "{n} testimonies only in the vault: {ids}",
+            "{n} testimonies only in the vault: {ids}", n)),
+        (d.testimonies_only_on_replica, lambda n: ngettext(
+            "{n} testimonies only on the replica: {ids}",
+            "{n} testimonies only on the replica: {ids}", n)),
+        (d.testimonies_changed, lambda n: ngettext(
+            "{n} testimonies changed since the sync: {ids}",
+            "{n} testimonies changed since the sync: {ids}", n)),
+        (d.items_only_in_vault, lambda n: ngettext(
+            "{n} items only in the vault: {ids}",
+            "{n} items only in the vault: {ids}", n)),
+        (d.items_only_on_replica, lambda n: ngettext(
+            "{n} items only on the replica (erased since): {ids}",
+            "{n} items only on the replica (erased since): {ids}", n)),
+        (d.items_changed, lambda n: ngettext(
+            "{n} items changed since the sync: {ids}",
+            "{n} items changed since the sync: {ids}", n)))
     lines = []
-    for ids, what in ((d.testimonies_only_in_vault, "testimonies only in the vault"),
-                      (d.testimonies_only_on_replica, "testimonies only on the replica"),
-                      (d.testimonies_changed, "testimonies changed since the sync"),
-                      (d.items_only_in_vault, "items only in the vault"),
-                      (d.items_only_on_replica, "items only on the replica (erased since)"),
-                      (d.items_changed, "items changed since the sync")):
+    for ids, text in kinds:
         if ids:
-            lines.append(f"  {len(ids)} {what}: {', '.join(ids)}")
+            lines.append("  " + text(len(ids)).format(n=len(ids), ids=", ".join(ids)))
     if d.keys_changed:
-        lines.append("  the passphrase was changed after the sync")
+        lines.append("  " + _("the passphrase was changed after the sync"))
     return lines
 
 
@@ -185,8 +206,11 @@ def cmd_verify_replica(args: argparse.Namespace) -> None:
         for line in lines:
             say(line)
         if d.stray_files:
-            say(_("{stray_files} files on the drive belong to no generation (left by an "
-                  "interrupted sync; the next sync removes them)").format(stray_files=d.stray_files))
+            say(ngettext("{stray_files} file on the drive belongs to no generation (left by an"
+                         " interrupted sync; the next sync removes it)",
+                         "{stray_files} files on the drive belong to no generation (left by an"
+                         " interrupted sync; the next sync removes them)",
+                         d.stray_files).format(stray_files=d.stray_files))
         for problem in c.verify.problems:
             say(_("PROBLEM: {problem}").format(problem=problem))
         if c.older:
@@ -200,10 +224,12 @@ def cmd_verify_replica(args: argparse.Namespace) -> None:
     if c.older and not args.accept_older:
         raise ReplicaOlder(c.label, c.generation, c.remembered or 0)
     if not c.ok:
-        first = c.verify.problems[0]
-        more = f" (and {len(c.verify.problems) - 1} more)" if len(c.verify.problems) > 1 else ""
-        raise VerificationFailed(_("the replica failed verification: {first}{more}").format(first=first,
-                                   more=more))
+        first, more = c.verify.problems[0], len(c.verify.problems) - 1
+        raise VerificationFailed(ngettext(
+            "the replica failed verification: {first} (and {n} more)",
+            "the replica failed verification: {first} (and {n} more)", more).format(
+                first=first, n=more) if more else
+            _("the replica failed verification: {first}").format(first=first))
 
 
 def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Handler]:

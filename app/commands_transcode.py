@@ -45,9 +45,11 @@ def progress_printer(args: argparse.Namespace) -> Callable[[JobProgress], None]:
                               "fps": round(p.fps, 1), "speed": round(p.speed, 2),
                               "eta": None if p.eta is None else round(p.eta, 1)}), flush=True)
         elif tty:
-            text = (f"{p.profile} {p.item_id}: {p.percent:5.1f}%  {p.fps:5.1f} fps"
-                    f"  {p.speed:4.1f}x  ETA {_eta(p.eta)}" if p.stage == "transcoding"
-                    else f"{p.profile} {p.item_id}: finishing")
+            text = (_("{profile} {item}: {percent:5.1f}%  {fps:5.1f} fps  {speed:4.1f}x  ETA"
+                      " {eta}").format(profile=p.profile, item=p.item_id, percent=p.percent,
+                                       fps=p.fps, speed=p.speed, eta=_eta(p.eta))
+                    if p.stage == "transcoding" else
+                    _("{profile} {item}: finishing").format(profile=p.profile, item=p.item_id))
             print(f"\r{text}   ", end="", file=sys.stderr, flush=True)
 
     return show
@@ -66,8 +68,8 @@ def _result(args: argparse.Namespace, data: dict[str, object], plain: list[str])
 def stop_on_signals() -> Iterator[StopToken]:
     """A StopToken that Ctrl-C cancels and SIGTERM interrupts (back to the queue)."""
     token = StopToken()
-    old_int = signal.signal(signal.SIGINT, lambda *_: token.cancel())
-    old_term = signal.signal(signal.SIGTERM, lambda *_: token.interrupt())
+    old_int = signal.signal(signal.SIGINT, lambda *_unused: token.cancel())
+    old_term = signal.signal(signal.SIGTERM, lambda *_unused: token.interrupt())
     try:
         yield token
     finally:
@@ -115,7 +117,7 @@ def cmd_review(args: argparse.Namespace) -> None:
     covered = sum(s.end - s.start for s in info.spans if s.covered)
     _result(args, {"id": item.id, "reviewed": info.reviewed,
                    "covered_seconds": round(covered, 1)},
-            [f"Reviewed {item.id} at {info.reviewed}", item.id])
+            [_("Reviewed {id} at {time}").format(id=item.id, time=info.reviewed), item.id])
 
 
 def _report_existing(args: argparse.Namespace, item_id: str) -> None:
@@ -164,8 +166,10 @@ def _run_all(args: argparse.Namespace, vault: Vault) -> None:
         if outcome.error is not None:
             failures.append(outcome.error)
         if not args.json:
-            say(f"{outcome.job_id} failed: {outcome.error}" if outcome.error is not None
-                else f"{outcome.job_id} done: {outcome.item.id if outcome.item else '-'}")
+            say(_("{job} failed: {error}").format(job=outcome.job_id, error=outcome.error)
+                if outcome.error is not None else
+                _("{job} done: {item}").format(job=outcome.job_id,
+                                               item=outcome.item.id if outcome.item else "-"))
 
     with stop_on_signals() as stop:
         outcomes = transcoding.run_queue(vault, progress=progress_printer(args), stop=stop,
@@ -178,7 +182,10 @@ def _run_all(args: argparse.Namespace, vault: Vault) -> None:
     if failures:  # the exit code and one line of the first failure
         first = failures[0]
         if len(failures) > 1:
-            first.message += f" (and {len(failures) - 1} more jobs failed)"
+            first.message = ngettext("{message} (and {n} more job failed)",
+                                     "{message} (and {n} more jobs failed)",
+                                     len(failures) - 1).format(message=first.message,
+                                                               n=len(failures) - 1)
         raise first
 
 

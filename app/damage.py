@@ -8,19 +8,21 @@ lost, sealed objects the catalogue does not know, an older vault.db.
 
 from __future__ import annotations
 
+from core.i18n import _, ngettext
+from core.i18n.formats import format_duration
 from storage.models import MediaItem
 from storage.vault import Vault
-
-from core.i18n.formats import format_duration
 
 
 def item_damage(item_id: str, damage: str | None, damage_at: float | None) -> str | None:
     """One sentence about a damaged or lost item (None: it is not)."""
     if damage == "damaged":
-        return (f"item {item_id} is damaged at {format_duration(damage_at or 0.0)}: it was kept"
-                " up to there, what was recorded after it could not be read")
+        return _("item {id} is damaged at {at}: it was kept up to there, what was recorded"
+                 " after it could not be read").format(id=item_id,
+                                                       at=format_duration(damage_at or 0.0))
     if damage == "lost":
-        return f"item {item_id} is lost: its sealed file was missing after a crash (kua rm removes it)"
+        return _("item {id} is lost: its sealed file was missing after a crash (kua rm removes"
+                 " it)").format(id=item_id)
     return None
 
 
@@ -34,11 +36,20 @@ def unknown_objects_text(vault: Vault, with_names: bool) -> str | None:
     names = vault.unknown_objects
     if not names:
         return None
-    listed = f" ({', '.join(names)})" if with_names else ""
-    many = len(names) != 1
-    return (f"{len(names)} sealed object{'s are' if many else ' is'} not in the catalogue"
-            f"{listed}: it may be an older copy of vault.db; {'they are' if many else 'it is'}"
-            " kept (kua rm --unknown-objects removes them)")
+    n = len(names)
+    if with_names:
+        return ngettext(
+            "{n} sealed object is not in the catalogue ({names}): it may be an older copy of"
+            " vault.db; it is kept (kua rm --unknown-objects removes them)",
+            "{n} sealed objects are not in the catalogue ({names}): it may be an older copy of"
+            " vault.db; they are kept (kua rm --unknown-objects removes them)",
+            n).format(n=n, names=", ".join(names))
+    return ngettext(
+        "{n} sealed object is not in the catalogue: it may be an older copy of vault.db; it is"
+        " kept (kua rm --unknown-objects removes them)",
+        "{n} sealed objects are not in the catalogue: it may be an older copy of vault.db; they"
+        " are kept (kua rm --unknown-objects removes them)",
+        n).format(n=n)
 
 
 def unlock_warnings(vault: Vault) -> list[str]:
@@ -56,5 +67,5 @@ def findings(vault: Vault, accept_older: bool = False) -> list[str]:
         out.append(unknown)
     older = vault.rollback_finding()
     if older and not accept_older:
-        out.append(older + " (kua verify --accept-older accepts it)")
+        out.append(_("{finding} (kua verify --accept-older accepts it)").format(finding=older))
     return out

@@ -18,10 +18,21 @@ import sys
 import threading
 from types import TracebackType
 
+from core.i18n import N_, _
+
 
 def debugging() -> bool:
     """Whether the developer asked for tracebacks (`KUA_DEBUG=1`)."""
     return bool(os.environ.get("KUA_DEBUG"))
+
+
+def _translated(message: str) -> str:
+    """`message` in the app's language; English if translating fails (a hook must not raise:
+    Python would then print the original exception, message and all)."""
+    try:
+        return _(message)
+    except Exception:  # noqa: BLE001 - see above
+        return message
 
 
 def _say(what: str) -> None:
@@ -36,24 +47,26 @@ def _excepthook(kind: type[BaseException], value: BaseException,
     if debugging():
         sys.__excepthook__(kind, value, tb)
     elif issubclass(kind, KeyboardInterrupt):
-        _say("interrupted")
+        _say(_translated(N_("interrupted")))
     else:
-        _say(f"unexpected error ({kind.__name__}); run with KUA_DEBUG=1 for details")
+        _say(_translated(N_("unexpected error ({name}); run with KUA_DEBUG=1 for details"))
+             .format(name=kind.__name__))
 
 
 def _thread_hook(args: threading.ExceptHookArgs) -> None:
     if debugging():
         threading.__excepthook__(args)
     elif args.exc_type is not SystemExit:
-        _say(f"unexpected error in a background task ({args.exc_type.__name__}); run with"
-             " KUA_DEBUG=1 for details")
+        _say(_translated(N_("unexpected error in a background task ({name}); run with"
+                            " KUA_DEBUG=1 for details")).format(name=args.exc_type.__name__))
 
 
 def _unraisable_hook(unraisable: "sys.UnraisableHookArgs") -> None:
     if debugging():
         sys.__unraisablehook__(unraisable)
     else:
-        _say(f"unexpected error while cleaning up ({unraisable.exc_type.__name__})")
+        _say(_translated(N_("unexpected error while cleaning up ({name})")).format(
+            name=unraisable.exc_type.__name__))
 
 
 def install() -> None:

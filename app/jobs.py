@@ -142,7 +142,8 @@ def run_job(vault: Vault, job_id: str, *, progress: JobProgressFn = _no_progress
         profile = profile_from_params(json.loads(job.params))
         source = vault.items.get(job.item_id)
     except (NotFound, InvalidValue, ValueError) as exc:
-        error = str(exc) if isinstance(exc, KuaError) else f"job {job.id}: unreadable parameters"
+        error = (str(exc) if isinstance(exc, KuaError) else
+                 _("job {id}: unreadable parameters").format(id=job.id))
         with vault.transaction():
             jobs.set_state(job.id, "failed", error=error)
             vault.audit.append("job.failed", job.id)
@@ -164,7 +165,8 @@ def run_job(vault: Vault, job_id: str, *, progress: JobProgressFn = _no_progress
             state = "queued" if stop.requeue else "cancelled"
         else:
             state = "queued" if isinstance(exc, (KeyboardInterrupt, SystemExit)) else "failed"
-        text = str(error) if isinstance(error, KuaError) else f"unexpected {type(exc).__name__}"
+        text = (str(error) if isinstance(error, KuaError) else
+                _("unexpected {name}").format(name=type(exc).__name__))
         try:
             with vault.transaction():
                 jobs.set_state(job.id, state, progress=0.0 if state == "queued" else None,
@@ -266,12 +268,11 @@ class _Run:
                               "{media_time} and nothing of it was kept").format(item=item,
                               media_time=media_time(at)))
         if isinstance(exc, Cancelled):
-            what = "put back in the queue" if self._stop.requeue else "cancelled"
-            return Cancelled(_("job {id} (item {item}) was {what} at {media_time}; nothing of "
-                               "it was kept").format(id=self.job.id,
-                               item=item,
-                               what=what,
-                               media_time=media_time(at)))
+            text = (_("job {id} (item {item}) was put back in the queue at {media_time};"
+                      " nothing of it was kept") if self._stop.requeue else
+                    _("job {id} (item {item}) was cancelled at {media_time}; nothing of it was"
+                      " kept"))
+            return Cancelled(text.format(id=self.job.id, item=item, media_time=media_time(at)))
         return exc
 
     def discard(self, *refs: ObjectRef) -> None:

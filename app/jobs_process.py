@@ -162,7 +162,7 @@ class Worker:
 
     def _answer_read(self, source: BinaryIO, size: int, offset: int, length: int) -> None:
         if self.read_error is not None or offset > size:
-            self._channel.send(wire.READ_FAILED, b"the source was refused")
+            self._channel.send(wire.READ_FAILED, _("the source was refused").encode())
             return
         try:
             source.seek(offset)
@@ -185,7 +185,9 @@ class Worker:
 
     def _died(self) -> WorkerFailed:
         code = self._proc.wait()
-        how = f"killed by signal {-code}" if code < 0 else f"exit code {code}"
-        return WorkerFailed(None, _("the transcoding process stopped unexpectedly ({how})").format(how=how),
-                            self._position)
+        text = (_("the transcoding process stopped unexpectedly (killed by signal {signal})")
+                .format(signal=-code) if code < 0 else
+                _("the transcoding process stopped unexpectedly (exit code {code})")
+                .format(code=code))
+        return WorkerFailed(None, text, self._position)
 

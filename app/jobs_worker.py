@@ -166,7 +166,8 @@ def _photo(channel: wire.Channel, source: RemoteSource, sink: RemoteSink, size: 
            faces: bool) -> None:
     """A still: read it whole (it is small), make the clean JPEG, report DONE."""
     if size > MAX_INPUT_BYTES:
-        raise TranscodeFailed(None, f"the photo is larger than {MAX_INPUT_BYTES >> 20} MiB")
+        raise TranscodeFailed(None, _("the photo is larger than {mib} MiB").format(
+            mib=MAX_INPUT_BYTES >> 20))
     data = bytearray()
     while chunk := source.read(wire.MAX_PAYLOAD):
         data += chunk
@@ -191,7 +192,8 @@ def main(argv: list[str]) -> int:
     except Exception as exc:  # noqa: BLE001 - reported to the app, which names the item
         try:
             channel.send_json(wire.ERROR, {"type": "TranscodeFailed", "at": None,
-                                           "reason": f"unexpected {type(exc).__name__} in the worker"})
+                                           "reason": _("unexpected {name} in the worker").format(
+                                               name=type(exc).__name__)})
         except OSError:
             return 1
     finally:

@@ -266,9 +266,10 @@ def restricted_copy(vault: Vault, item: MediaItem, force: bool) -> bool:
     if force:
         return False
     raise RefusedByConsent(
-            f"item {item.id} is a {item.kind} copy and testimony {item.testimony_id} has"
-            " restricted consent: only the organizers may see it, so it is not copied for"
-            " publication; give --force if you really mean to")
+        _("item {id} is a {kind} copy and testimony {testimony_id} has restricted consent:"
+          " only the organizers may see it, so it is not copied for publication; give --force"
+          " if you really mean to").format(id=item.id, kind=item.kind,
+                                           testimony_id=item.testimony_id))
 
 
 def extract(vault: Vault, some_id: str, out: Path, *, progress: Progress = _no_progress,
@@ -348,9 +349,9 @@ def verify(vault: Vault, *, progress: Progress = _no_progress,
     with mapped_errors():
         bad_pages = vault.conn.execute("PRAGMA cipher_integrity_check").fetchall()
         if bad_pages:
-            problems.append("vault.db: some pages failed authentication")
+            problems.append(_("vault.db: some pages failed authentication"))
         if vault.conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-            problems.append("vault.db: the database structure is damaged")
+            problems.append(_("vault.db: the database structure is damaged"))
     try:
         events = vault.audit.verify()
     except KuaError as exc:

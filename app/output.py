@@ -6,7 +6,7 @@ import json
 from dataclasses import fields
 from typing import Any
 
-from core.i18n import ngettext
+from core.i18n import _, ngettext
 from core.i18n.formats import format_duration, format_size
 from storage.models import ConsentElements, MediaItem, Person, Testimony, TestimonySummary
 
@@ -65,13 +65,16 @@ def summary_line(t: TestimonySummary) -> str:
     return (f"{t.id}  {t.created_at[:10]}  {t.status:<8} {t.consent:<10} "
             f"{ngettext('{n} item', '{n} items', t.item_count).format(n=t.item_count):>9}"
             f" {format_duration(t.duration):>7}"
-            f"  {t.title or '(untitled)'}{extra}")
+            f"  {t.title or _('(untitled)')}{extra}")
 
 
 def damage_note(item_id: str, damage: str, damage_at: float | None) -> str:
     """A short note on a damaged or lost item, e.g. "m1234567 damaged at 0:03"."""
-    at = f" at {format_duration(damage_at or 0.0)}" if damage == "damaged" else ""
-    return f"{item_id} {damage}{at}"
+    if damage == "damaged":
+        return _("{id} damaged at {at}").format(id=item_id, at=format_duration(damage_at or 0.0))
+    if damage == "lost":
+        return _("{id} lost").format(id=item_id)
+    return f"{item_id} {damage}"
 
 
 def item_line(item: MediaItem) -> str:
@@ -85,7 +88,7 @@ def item_line(item: MediaItem) -> str:
 
 
 def _person_lines(label: str, p: Person) -> list[str]:
-    lines = [f"{label}: {_names(p) or '(no name yet)'}"]
+    lines = [f"{label}: {_names(p) or _('(no name yet)')}"]
     for field in ("relation", "contact", "birth_year", "chinese_id", "hometown", "detained_on",
                   "detention_place", "detention_kind", "sentence", "charges", "citizenship"):
         value = getattr(p, field)
@@ -100,7 +103,7 @@ def testimony_text(t: Testimony) -> str:
     """`kua show ID` as plain text."""
     c = t.consent_elements
     yn = {True: "yes", False: "no", None: "not recorded"}
-    lines = [f"{t.id}  {t.title or '(untitled)'}",
+    lines = [f"{t.id}  {t.title or _('(untitled)')}",
              f"status: {t.status}    consent: {t.consent}",
              "consent elements: " + ", ".join(
                  f"{k} {yn[getattr(c, k)]}" for k in ("disclosure", "voluntariness",

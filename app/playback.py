@@ -52,10 +52,14 @@ def open_for_playback(vault: Vault, some_id: str) -> tuple[MediaItem, SealedRead
     """
     item = resolve_item(vault, some_id)
     if item.state not in PLAYABLE_STATES:
-        why = {"recording": "it is still being recorded",
-               "failed": "its recording failed and nothing of it could be kept"}.get(
-            item.state, f"it is {item.state}")
-        raise MediaError(_("item {id} cannot be played: {why}").format(id=item.id, why=why))
+        if item.state == "recording":
+            text = _("item {id} cannot be played: it is still being recorded")
+        elif item.state == "failed":
+            text = _("item {id} cannot be played: its recording failed and nothing of it could"
+                     " be kept")
+        else:
+            text = _("item {id} cannot be played: it is {state}")
+        raise MediaError(text.format(id=item.id, state=item.state))
     if item.media_type not in PLAYABLE_TYPES:
         raise MediaError(_("item {id} is a document, not a recording or a photo: Kua cannot "
                            "show it").format(id=item.id))

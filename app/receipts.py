@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.i18n import _, ngettext
 from storage.audit import now
 from storage.bundles import receipts
 from storage.bundles.manifest import Manifest
@@ -60,11 +61,12 @@ def _read(path: Path) -> receipts.Receipt:
     try:
         data = path.read_bytes()[:receipts.MAX_RECEIPT + 1]
     except OSError:
-        raise ReceiptRefused(f"cannot read the receipt {path}") from None
+        raise ReceiptRefused(_("cannot read the receipt {path}").format(path=path)) from None
     try:
         return receipts.parse(data)
     except receipts.ReceiptFormatError as exc:
-        raise ReceiptRefused(f"receipt {path.name} {exc}: nothing was marked") from None
+        raise ReceiptRefused(_("receipt {name} {problem}: nothing was marked").format(
+            name=path.name, problem=exc)) from None
 
 
 def check_receipt(vault: Vault, path: Path) -> ReceiptReport:
@@ -74,31 +76,38 @@ def check_receipt(vault: Vault, path: Path) -> ReceiptReport:
     name = path.name
     named = _NAMED.match(name)
     if named and named.group(1) != r.bundle_id:
-        raise ReceiptRefused(f"receipt {name} is the receipt of bundle-{r.bundle_id}, not of"
-                             f" bundle-{named.group(1)} (replayed): nothing was marked")
+        raise ReceiptRefused(_("receipt {name} is the receipt of bundle-{bundle_id}, not of"
+                               " bundle-{named} (replayed): nothing was marked").format(
+            name=name, bundle_id=r.bundle_id, named=named.group(1)))
     own = vault.device_key().fingerprint
     log = receipts.Deliveries(vault.conn)
     exported, key = log.receipt_key(r.bundle_id)
     if not exported or r.for_device != own:
-        raise ReceiptRefused(f"receipt {name} is for bundle-{r.bundle_id} of device"
-                             f" {r.for_device}, which this vault (device {own}) did not make:"
-                             " a receipt from another vault; nothing was marked")
+        raise ReceiptRefused(_("receipt {name} is for bundle-{bundle_id} of device"
+                               " {device}, which this vault (device {own}) did not make:"
+                               " a receipt from another vault; nothing was marked").format(
+            name=name, bundle_id=r.bundle_id, device=r.for_device, own=own))
     if key is None:
-        raise ReceiptRefused(f"bundle-{r.bundle_id} was made before Kua wrote receipts: its"
-                             " receipt cannot be checked; nothing was marked")
+        raise ReceiptRefused(_("bundle-{bundle_id} was made before Kua wrote receipts: its"
+                               " receipt cannot be checked; nothing was marked").format(
+            bundle_id=r.bundle_id))
     if not receipts.verify(r, key):
-        raise ReceiptRefused(f"receipt {name} was altered (its MAC does not match"
-                             f" bundle-{r.bundle_id}): nothing was marked")
+        raise ReceiptRefused(_("receipt {name} was altered (its MAC does not match"
+                               " bundle-{bundle_id}): nothing was marked").format(
+            name=name, bundle_id=r.bundle_id))
     listed = dict(r.items)
     gone = sorted(i for i, sha in listed.items() if not _has(vault, i, sha))
     if gone:
-        raise ReceiptRefused(f"receipt {name} names items this vault no longer has: "
-                             f"{', '.join(gone[:5])}{' …' if len(gone) > 5 else ''};"
-                             " nothing was marked")
+        shown = ", ".join(gone[:5]) + (" …" if len(gone) > 5 else "")
+        raise ReceiptRefused(ngettext(
+            "receipt {name} names an item this vault no longer has: {ids}; nothing was marked",
+            "receipt {name} names items this vault no longer has: {ids}; nothing was marked",
+            len(gone)).format(name=name, ids=shown))
     held = log.exported_items(r.bundle_id)
     if set(listed) != set(held) or any(held[i][1] != sha for i, sha in listed.items()):
-        raise ReceiptRefused(f"receipt {name} does not list exactly the items of"
-                             f" bundle-{r.bundle_id}: nothing was marked")
+        raise ReceiptRefused(_("receipt {name} does not list exactly the items of"
+                               " bundle-{bundle_id}: nothing was marked").format(
+            name=name, bundle_id=r.bundle_id))
     already = all(v[2] is not None for v in held.values())
     testimonies = sorted({v[0] for v in held.values()})
     before = {t.id for t in vault.catalogue.summaries(testimonies) if t.status == DELIVERED}
@@ -143,7 +152,8 @@ def delivered_testimonies(vault: Vault) -> list[DeliveredTestimony]:
             continue
         items = vault.items.of_testimony(s.id)
         missing = [i.id for i in items if i.id not in confirmed]
-        reason = (f"item {', '.join(missing[:3])} was not delivered" if missing else "")
+        reason = ngettext("item {ids} was not delivered", "items {ids} were not delivered",
+                          len(missing)).format(ids=", ".join(missing[:3])) if missing else ""
         out.append(DeliveredTestimony(s.id, s.title, len(items), reason))
     return out
 

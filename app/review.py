@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from core.i18n import _
 from media.transcode_profiles import Cover, Profile
 from storage.errors import InvalidValue, NotFound, UsageError
 from storage.models import MediaItem
@@ -79,15 +80,17 @@ def check_covers(item: MediaItem, profile: Profile) -> None:
     if not profile.covers:
         return
     if item.media_type != "video":
-        raise InvalidValue(f"--cover needs a video; item {item.id} is {item.media_type}")
+        raise InvalidValue(_("--cover needs a video; item {id} is {media_type}").format(
+            id=item.id, media_type=item.media_type))
     size = upright_size(item)
     for c in profile.covers:
         text = f"{c.start:g}-{c.end:g}:{c.x},{c.y},{c.width},{c.height}"
         if size is not None and (c.x + c.width > size[0] or c.y + c.height > size[1]):
-            raise InvalidValue(f"--cover {text} is outside the picture ({size[0]}x{size[1]})")
+            raise InvalidValue(_("--cover {cover} is outside the picture ({width}x{height})")
+                               .format(cover=text, width=size[0], height=size[1]))
         if item.duration is not None and c.start >= item.duration:
-            raise InvalidValue(f"--cover {text} starts after the clip ends"
-                               f" ({item.duration:.1f} s)")
+            raise InvalidValue(_("--cover {cover} starts after the clip ends"
+                                 " ({duration:.1f} s)").format(cover=text, duration=item.duration))
 
 
 def cover_fractions(item: MediaItem, covers: tuple[Cover, ...]) -> list[list[float]]:
@@ -145,10 +148,12 @@ def mark_reviewed(vault: Vault, some_id: str) -> MediaItem:
 def _anonymized(vault: Vault, some_id: str) -> MediaItem:
     item = resolve_item(vault, some_id)
     if item.kind != "anonymized":
-        raise UsageError(f"item {item.id} is not an anonymized copy (it is {item.kind}):"
-                         " make one with `kua transcode ID --profile anonymized`")
+        raise UsageError(_("item {id} is not an anonymized copy (it is {kind}): make one"
+                           " with `kua transcode ID --profile anonymized`").format(
+            id=item.id, kind=item.kind))
     if item.state != "complete":
-        raise NotFound(f"item {item.id} is not finished ({item.state})")
+        raise NotFound(_("item {id} is not finished ({state})").format(id=item.id,
+                                                                        state=item.state))
     return item
 
 
@@ -162,7 +167,8 @@ def rerender(vault: Vault, some_id: str, new_covers: tuple[Cover, ...]):
     from . import transcoding
     item = _anonymized(vault, some_id)
     if item.parent is None:
-        raise NotFound(f"the source of item {item.id} is gone: it cannot be made again")
+        raise NotFound(_("the source of item {id} is gone: it cannot be made again").format(
+            id=item.id))
     profile = profile_from_params(request_part(params_of(item)))
     covers = tuple(sorted(set(profile.covers) | set(new_covers), key=Cover.as_list))
     return transcoding.request(vault, item.parent, replace(profile, covers=covers))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core import platform
-from core.i18n import _
+from core.i18n import N_, _
 from storage import keyslots
 from storage.errors import UsageError
 from storage.vault import Vault
@@ -46,15 +46,17 @@ def _read_secret_file(path: str, what: str) -> str:
 def _prompt(label: str, confirm: bool) -> str:
     if not sys.stdin.isatty():
         raise UsageError(_("no {label} given: use a {label} file or the environment variable").format(label=label))
-    first = getpass.getpass(f"{label.capitalize()}: ")
-    if confirm and getpass.getpass(f"Repeat the {label}: ") != first:
+    first = getpass.getpass(f"{label[:1].upper()}{label[1:]}: ")
+    if confirm and getpass.getpass(_("Repeat the {label}: ").format(label=label)) != first:
         raise UsageError(_("the two {label}s differ").format(label=label))
     return first
 
 
-def secret(file_option: str | None, env_name: str, label: str = "passphrase",
+def secret(file_option: str | None, env_name: str, label: str = N_("passphrase"),
            confirm: bool = False) -> str:
-    """A secret from a file, the environment or a prompt, in that order."""
+    """A secret from a file, the environment or a prompt, in that order; `label` names it
+    in messages (an English text marked with N_, translated here)."""
+    label = _(label)
     if file_option:
         value = _read_secret_file(file_option, label)
     elif os.environ.get(env_name) is not None:

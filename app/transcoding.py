@@ -80,10 +80,10 @@ def _check_source(item: MediaItem, profile: Profile) -> None:
         raise MissingStream(item.id, _("it is a document, not video, sound or a photo"))
     if item.media_type == "audio" and profile.video is not None \
             and not (profile.faces and profile.voice_shift):
-        hint = (" (an anonymized copy of sound alone needs --voice-shift)" if profile.faces
-                else " (use --profile audio)")
-        raise MissingStream(item.id, _("it has no video, which the {name} profile needs{hint}").format(name=profile.name,
-                                       hint=hint))
+        text = (_("it has no video, which the {name} profile needs (an anonymized copy of"
+                  " sound alone needs --voice-shift)") if profile.faces else
+                _("it has no video, which the {name} profile needs (use --profile audio)"))
+        raise MissingStream(item.id, text.format(name=profile.name))
 
 
 def request(vault: Vault, some_id: str, profile: Profile) -> TranscodeRequest:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from core.i18n import _
 from storage.errors import MissingStream, SourceDamaged, TranscodeFailed
 
 from .faces import Box
@@ -58,7 +59,7 @@ def header_size(data: bytes) -> tuple[str, int, int]:
         return "png", width, height
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP" and len(data) >= 30:
         return ("webp", *_webp_size(data))
-    raise MissingStream(None, "it is not a JPEG, PNG or WebP photo")
+    raise MissingStream(None, _("it is not a JPEG, PNG or WebP photo"))
 
 
 def _jpeg_size(data: bytes) -> tuple[int, int]:
@@ -77,7 +78,7 @@ def _jpeg_size(data: bytes) -> tuple[int, int]:
             height, width = struct.unpack(">HH", data[offset + 5:offset + 9])
             return width, height
         offset += 2 + length
-    raise SourceDamaged(None, "the JPEG has no readable frame header (damaged or truncated)")
+    raise SourceDamaged(None, _("the JPEG has no readable frame header (damaged or truncated)"))
 
 
 def _webp_size(data: bytes) -> tuple[int, int]:
@@ -92,7 +93,7 @@ def _webp_size(data: bytes) -> tuple[int, int]:
     if chunk == b"VP8 ":
         width, height = struct.unpack("<HH", data[26:30])
         return width & 0x3FFF, height & 0x3FFF
-    raise SourceDamaged(None, "the WebP header is not readable")
+    raise SourceDamaged(None, _("the WebP header is not readable"))
 
 
 def _check_whole(kind: str, data: bytes) -> None:
@@ -100,9 +101,9 @@ def _check_whole(kind: str, data: bytes) -> None:
     if kind == "jpeg":
         start = data.find(b"\xff\xda")  # start of scan: the image data follows
         if start < 0 or data.find(b"\xff\xd9", start) < 0:
-            raise SourceDamaged(None, "the JPEG is truncated (its image data has no end)")
+            raise SourceDamaged(None, _("the JPEG is truncated (its image data has no end)"))
     elif kind == "png" and b"IEND" not in data[-64:]:
-        raise SourceDamaged(None, "the PNG is truncated (it has no end chunk)")
+        raise SourceDamaged(None, _("the PNG is truncated (it has no end chunk)"))
 
 
 def _decode(kind: str, data: bytes, width: int) -> np.ndarray:
@@ -118,7 +119,7 @@ def _decode(kind: str, data: bytes, width: int) -> np.ndarray:
     except cv2.error:
         picture = None
     if picture is None:
-        raise SourceDamaged(None, f"the {kind.upper()} could not be decoded")
+        raise SourceDamaged(None, _("the {kind} could not be decoded").format(kind=kind.upper()))
     return cv2.cvtColor(picture, cv2.COLOR_BGR2RGB)
 
 
@@ -126,14 +127,17 @@ def transcode_photo(data: bytes, faces: bool = False, detector: Detector | None 
                     settings: MaskSettings = MaskSettings()) -> PhotoResult:
     """A clean JPEG of the photo in `data` (see the module doc)."""
     if len(data) > MAX_INPUT_BYTES:
-        raise TranscodeFailed(None, f"the photo is larger than {MAX_INPUT_BYTES >> 20} MiB")
+        raise TranscodeFailed(None, _("the photo is larger than {size} MiB").format(
+            size=MAX_INPUT_BYTES >> 20))
     kind, width, height = header_size(data)
     if not width or not height:
-        raise SourceDamaged(None, "the photo's header gives it no size")
+        raise SourceDamaged(None, _("the photo's header gives it no size"))
     if max(width, height) > MAX_INPUT_SIDE or width * height > MAX_INPUT_PIXELS:
-        raise TranscodeFailed(None, f"the photo is {width}x{height} pixels: Kua takes photos of"
-                              f" at most {MAX_INPUT_SIDE} px a side and"
-                              f" {MAX_INPUT_PIXELS // 1_000_000} megapixels")
+        raise TranscodeFailed(None, _("the photo is {width}x{height} pixels: Kua takes photos of"
+                                      " at most {side} px a side and {megapixels}"
+                                      " megapixels").format(
+            width=width, height=height, side=MAX_INPUT_SIDE,
+            megapixels=MAX_INPUT_PIXELS // 1_000_000))
     _check_whole(kind, data)
     picture = _decode(kind, data, width)
     h, w = picture.shape[:2]
@@ -154,7 +158,7 @@ def transcode_photo(data: bytes, faces: bool = False, detector: Detector | None 
     ok, jpeg = cv2.imencode(".jpg", cv2.cvtColor(picture, cv2.COLOR_RGB2BGR),
                             [cv2.IMWRITE_JPEG_QUALITY, QUALITY])
     if not ok:
-        raise TranscodeFailed(None, "the JPEG encoder refused the picture")
+        raise TranscodeFailed(None, _("the JPEG encoder refused the picture"))
     return PhotoResult(jpeg.tobytes(), picture.shape[1], picture.shape[0], covered)
 
 

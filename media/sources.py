@@ -85,7 +85,7 @@ class Pacer:
 def no_camera_error() -> MediaError:
     """The error for a missing camera, listing the video devices that do exist."""
     found = sorted(glob.glob("/dev/video*"))
-    listed = ", ".join(found) if found else "no /dev/video* devices at all"
+    listed = ", ".join(found) if found else _("no /dev/video* devices at all")
     return MediaError(_("no camera found ({listed})").format(listed=listed))
 
 

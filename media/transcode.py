@@ -22,7 +22,7 @@ from typing import BinaryIO, Callable, Iterator
 
 import av
 
-from core.i18n import _
+from core.i18n import N_, _
 from storage.errors import KuaError, MissingStream, SourceDamaged, TranscodeFailed
 
 from .faces import FaceDetector
@@ -69,13 +69,13 @@ class _Stage:
         return False
 
 
-_SETUP = _Stage("output setup")
-_FILTERS = _Stage("picture filters (scale, turn upright)")
-_MASKING = _Stage("face masking")
-_VIDEO_ENCODER = _Stage("video encoder")
-_AUDIO_PATH = _Stage("sound filters (resample, voice shift)")
-_AUDIO_ENCODER = _Stage("audio encoder")
-_MUXER = _Stage("muxer")
+_SETUP = _Stage(N_("output setup"))
+_FILTERS = _Stage(N_("picture filters (scale, turn upright)"))
+_MASKING = _Stage(N_("face masking"))
+_VIDEO_ENCODER = _Stage(N_("video encoder"))
+_AUDIO_PATH = _Stage(N_("sound filters (resample, voice shift)"))
+_AUDIO_ENCODER = _Stage(N_("audio encoder"))
+_MUXER = _Stage(N_("muxer"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,8 +147,8 @@ def _streams(container: av.container.InputContainer, profile: Profile
     if profile.video is not None and video is None:
         if profile.faces and profile.voice_shift and audio is not None:
             return None, audio  # sound only: the disguised voice is the anonymized copy
-        hint = (" (an anonymized copy of sound alone needs --voice-shift)" if profile.faces
-                else " (use --profile audio for its sound)" if audio is not None else "")
+        hint = (_(" (an anonymized copy of sound alone needs --voice-shift)") if profile.faces
+                else _(" (use --profile audio for its sound)") if audio is not None else "")
         raise MissingStream(None, _("it has no video, which the {name} profile needs{hint}").format(name=profile.name,
                                     hint=hint))
     if profile.video is None and audio is None:
@@ -190,7 +190,7 @@ def transcode(source: BinaryIO, sink: BinaryIO, profile: Profile, *, name_hint: 
             raise
         except _OutputFailed as exc:
             raise TranscodeFailed(None, _("making the {name} copy failed in the {stage} ({why})").format(name=profile.name,
-                                          stage=exc.stage,
+                                          stage=_(exc.stage),
                                           why=_why(exc.cause)), clock.position) from None
         except _DECODE_ERRORS as exc:  # neither a decode nor an output step: not damage either
             raise TranscodeFailed(None, _("unexpected {error} ({why})").format(error=type(exc).__name__,

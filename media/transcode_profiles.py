@@ -69,11 +69,13 @@ def parse_cover(text: str) -> Cover:
         start, end = (float(t) for t in span.split("-"))
         x, y, w, h = (int(v) for v in rect.split(","))
     except ValueError:
-        raise InvalidValue(f"--cover {text!r}: write it as T0-T1:X,Y,W,H (seconds, then"
-                           " pixels of the source), e.g. 3.5-7:100,40,200,260") from None
+        raise InvalidValue(_("--cover {text}: write it as T0-T1:X,Y,W,H (seconds, then"
+                             " pixels of the source), e.g. 3.5-7:100,40,200,260").format(
+                                 text=repr(text))) from None
     if not 0 <= start < end or w <= 0 or h <= 0 or x < 0 or y < 0:
-        raise InvalidValue(f"--cover {text!r}: the times must rise from 0 or later and the"
-                           " rectangle must have a size, inside the picture")
+        raise InvalidValue(_("--cover {text}: the times must rise from 0 or later and the"
+                             " rectangle must have a size, inside the picture").format(
+                                 text=repr(text)))
     return Cover(start, end, x, y, w, h)
 
 
@@ -126,7 +128,7 @@ def get_profile(name: str, *, voice_shift: float = 0.0, covers: tuple[Cover, ...
     profile = _PROFILES[name]
     if covers:
         if name != "anonymized":
-            raise InvalidValue("--cover only applies to --profile anonymized")
+            raise InvalidValue(_("--cover only applies to --profile anonymized"))
         profile = replace(profile, covers=tuple(sorted(covers, key=Cover.as_list)))
     if voice_shift:
         if name != "anonymized":

@@ -42,18 +42,19 @@ class WrongPassphrase(KuaError):
 class WeakPassphrase(UsageError):
     """A new passphrase that the strength meter calls weak (app/passphrase.py)."""
 
-    def __init__(self, message: str = "the passphrase is too easy to guess: use at least 10"
-                 " characters, four or more words is best (--weak-passphrase to insist)") -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or _("the passphrase is too easy to guess: use at least 10"
+                                      " characters, four or more words is best"
+                                      " (--weak-passphrase to insist)"))
 
 
 class RecoveryKeyTooOld(UsageError):
     """The vault's recovery slot predates public-key recovery slots (keyslots v2)."""
 
-    def __init__(self, message: str = "this vault's recovery key was made by an older Kua and"
-                 " cannot follow a new vault key: make a new one too"
-                 " (kua passwd --new-recovery-key)") -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or _("this vault's recovery key was made by an older Kua and"
+                                      " cannot follow a new vault key: make a new one too"
+                                      " (kua passwd --new-recovery-key)"))
 
 
 class NotAVault(KuaError):
@@ -184,7 +185,7 @@ class TamperedBundle(KuaError):
     exit_code = 14
 
     def __init__(self, where: str, reason: str) -> None:
-        super().__init__(f"{where} {reason}")
+        super().__init__(_("{where} {reason}").format(where=where, reason=reason))
         self.where = where
         self.reason = reason
 
@@ -276,9 +277,10 @@ class ReplicaOlder(KuaError):
     exit_code = 24
 
     def __init__(self, label: str, generation: int, remembered: int) -> None:
-        super().__init__(f"replica {label} is generation {generation}, older than the last sync"
-                         f" (generation {remembered}): it was replaced or rolled back; give"
-                         " --accept-older to use it anyway")
+        super().__init__(_("replica {label} is generation {generation}, older than the last"
+                           " sync (generation {remembered}): it was replaced or rolled back;"
+                           " give --accept-older to use it anyway").format(
+                               label=label, generation=generation, remembered=remembered))
         self.label, self.generation, self.remembered = label, generation, remembered
 
 
@@ -320,8 +322,8 @@ class TranscodeFailed(MediaError):
     """A transcoding job could not finish; names the item and, when known, the media time."""
 
     def __init__(self, item: str | None, reason: str, at: float | None = None) -> None:
-        where = f" at {media_time(at)}" if at is not None else ""
-        what = f"item {item}" if item else "the source"
+        where = _(" at {time}").format(time=media_time(at)) if at is not None else ""
+        what = _("item {item}").format(item=item) if item else _("the source")
         super().__init__(_("{what} could not be transcoded{where}: {reason}").format(what=what,
                            where=where,
                            reason=reason))

@@ -214,7 +214,8 @@ def _read_slot(index: int, raw: bytes) -> _Slot | None:
         return None
     params = KdfParams(m_kib, t, lanes)
     if not params.in_bounds:
-        raise VaultCorrupt("the vault's keys file is damaged (impossible key-derivation cost)")
+        raise VaultCorrupt(_("the vault's keys file is damaged (impossible key-derivation"
+                             " cost)"))
     if version == _SYMMETRIC:
         start, ephemeral = _SALT + _HEADER.size, b""
     else:

@@ -26,6 +26,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
+from core.i18n import _
+
 from .errors import OutputExists, UsageError
 from .fsio import disk_full_as_error, fsync_dir
 
@@ -39,14 +41,17 @@ _NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.E
 def check_target(path: Path, replace: bool = False, hint: str = "") -> None:
     """Refuse `path` now (before long work) if it is a folder, or exists and not `replace`.
 
-    `hint` ends the message (e.g. " or add --force to replace it").
+    `hint` ends the message, already translated (e.g. _(" or add --force to replace it")).
     """
     path = Path(path)
     if path.is_dir() and not path.is_symlink():
-        raise UsageError(f"{path} is a folder: give a file name")
+        raise UsageError(_("{path} is a folder: give a file name").format(path=path))
     if os.path.lexists(path) and not replace:
-        what = "is a link" if path.is_symlink() else "already exists"
-        raise OutputExists(f"{path} {what}: give a new file name{hint}")
+        if path.is_symlink():
+            raise OutputExists(_("{path} is a link: give a new file name{hint}").format(
+                path=path, hint=hint))
+        raise OutputExists(_("{path} already exists: give a new file name{hint}").format(
+            path=path, hint=hint))
 
 
 def open_temp(path: Path) -> tuple[int, Path]:
@@ -72,7 +77,8 @@ def place(tmp: Path, path: Path, replace: bool = False, hint: str = "") -> None:
             try:
                 os.link(tmp, path, follow_symlinks=False)
             except FileExistsError:
-                raise OutputExists(f"{path} already exists: give a new file name{hint}") from None
+                raise OutputExists(_("{path} already exists: give a new file name{hint}").format(
+                    path=path, hint=hint)) from None
             except OSError as exc:
                 if exc.errno not in _NO_LINKS:
                     raise

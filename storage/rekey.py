@@ -38,6 +38,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from core.i18n import _
+
 from . import db, keyslots
 from .errors import KeysReplayed, VaultCorrupt, WrongPassphrase
 from .fsio import atomic_write, fsync_dir
@@ -98,13 +100,15 @@ def unlock(path: Path, secret: str) -> Unlocked:
             continue
         return Unlocked(data, vault_key, conn, from_pending)
     if refused and pending is not None:
-        which = "old" if refused == [True] else "new"
-        raise WrongPassphrase("a passphrase change was cut short: open the vault with the"
-                              f" {which} passphrase (or the recovery key) to finish it")
+        if refused == [True]:
+            raise WrongPassphrase(_("a passphrase change was cut short: open the vault with the"
+                                    " old passphrase (or the recovery key) to finish it"))
+        raise WrongPassphrase(_("a passphrase change was cut short: open the vault with the"
+                                " new passphrase (or the recovery key) to finish it"))
     if refused:
-        raise KeysReplayed("the vault's catalogue (vault.db) does not open with its keys file:"
-                           " keys is an old copy (replaced after a passphrase change),"
-                           " or vault.db is damaged")
+        raise KeysReplayed(_("the vault's catalogue (vault.db) does not open with its keys"
+                             " file: keys is an old copy (replaced after a passphrase change),"
+                             " or vault.db is damaged"))
     raise WrongPassphrase()
 
 
@@ -116,7 +120,8 @@ def settle(vault: "Vault", opened: Unlocked) -> None:
     pending = vault._meta("keys_sha256_pending")
     if opened.from_pending:
         if digest != pending:
-            raise KeysReplayed("the vault's keys.pending file does not belong to its catalogue")
+            raise KeysReplayed(_("the vault's keys.pending file does not belong to its"
+                                 " catalogue"))
         _switch(vault.path)
         _commit(vault, digest)
     elif digest == pending:
@@ -125,8 +130,8 @@ def settle(vault: "Vault", opened: Unlocked) -> None:
         if pending is not None or (vault.path / PENDING).exists():
             _roll_back(vault)
     else:
-        raise KeysReplayed("the vault's keys file is an old copy (replaced after a passphrase"
-                           " change): restore the current keys file")
+        raise KeysReplayed(_("the vault's keys file is an old copy (replaced after a"
+                             " passphrase change): restore the current keys file"))
 
 
 def change(vault: "Vault", new_passphrase: str, kdf: keyslots.KdfParams,

@@ -271,7 +271,7 @@ class _Sync:
 
         files, damaged, dirs = 0, [], set()
         with Copier(self.vault.objects_dir, self.root / OBJECTS, src_error=_vault_error,
-                    dst_error=lambda exc: drive_error(exc, self.root), where="in the vault",
+                    dst_error=lambda exc: drive_error(exc, self.root), where=_("in the vault"),
                     on_bytes=on_bytes, check_cancel=self.check_cancel) as copier:
             for job, parts in plan.jobs:
                 state["item"] += 1

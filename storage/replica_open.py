@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from core.i18n import _
+from core.i18n import N_, _
 from . import db, keyslots, replica_drive
 from .errors import (KeysReplayed, ReplicaCorrupt, ReplicaMismatch, VaultCorrupt,
                      VaultReadOnly, VaultTooNew)
@@ -25,8 +25,8 @@ from .replica_format import is_replica  # noqa: F401 - Vault.open asks this modu
 from .replica_format import Manifest, Slot, decode, file_digest, gen_files, read_slots
 from .vault import Vault
 
-READ_ONLY = ("this is a replica, opened read-only: restore it (kua restore --from DIR"
-             " --vault NEWDIR) to change anything")
+READ_ONLY = N_("this is a replica, opened read-only: restore it (kua restore --from DIR"
+               " --vault NEWDIR) to change anything")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,17 +69,17 @@ class ReplicaVault(Vault):
             os.close(self._lock_fd)
 
     def writer(self, *args: object, **kwargs: object):  # type: ignore[override]
-        raise VaultReadOnly(READ_ONLY)
+        raise VaultReadOnly(_(READ_ONLY))
 
     def erase_item(self, item_id: str, action: str = "item.erase") -> None:
-        raise VaultReadOnly(READ_ONLY)
+        raise VaultReadOnly(_(READ_ONLY))
 
     def change_passphrase(self, *args: object, **kwargs: object) -> None:
-        raise VaultReadOnly(READ_ONLY)
+        raise VaultReadOnly(_(READ_ONLY))
 
     @contextmanager
     def transaction(self) -> Iterator[db.Connection]:
-        raise VaultReadOnly(READ_ONLY)
+        raise VaultReadOnly(_(READ_ONLY))
         yield self.conn  # pragma: no cover - a generator, for @contextmanager
 
 

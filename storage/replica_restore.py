@@ -163,7 +163,7 @@ def _copy_objects(vault: Vault, root: Path, progress: Progress,
     refused: list[tuple[str, str]] = []
     dirs = set()
     with Copier(root / OBJECTS, vault.objects_dir, src_error=lambda e: drive_error(e, root),
-                dst_error=_local_error, where="on the replica", hash_plaintext=True,
+                dst_error=_local_error, where=_("on the replica"), hash_plaintext=True,
                 on_bytes=on_bytes, check_cancel=check_cancel) as copier:
         for job in jobs:
             state["item"] += 1

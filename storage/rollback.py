@@ -23,6 +23,8 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from core.i18n import _
+
 from .db import Connection
 from .errors import DiskFull
 from .fsio import atomic_write
@@ -83,17 +85,33 @@ def check(conn: Connection, vault_dir: Path) -> str | None:
     theirs = read_file(Path(vault_dir) / COUNTER, key)
     finding = None
     if theirs is None and _meta(conn, "counter_written") is not None:
-        finding = ("the vault's counter file is missing: vault.db may be an older copy put back"
-                   " (or the file was deleted)")
+        finding = "missing"
     elif theirs == -1:
-        finding = "the vault's counter file is damaged or belongs to another copy of the vault"
+        finding = "damaged"
     elif theirs is not None and theirs > ours:
-        finding = (f"vault.db is an older copy (its audit log ends at event {ours}, the vault had"
-                   f" reached event {theirs}): newer changes are not in it")
+        finding = f"older {ours} {theirs}"
     if finding is not None and _meta(conn, "rollback") is None:
         _set_meta(conn, "rollback", finding)
     if _meta(conn, "counter_written") is None:
         _set_meta(conn, "counter_written", "1")
+    return _sentence(finding)
+
+
+def _sentence(finding: str | None) -> str | None:
+    """A finding as kept in `meta.rollback` (a code, so that it is said in the language
+    of whoever reads it) as a sentence; a sentence kept by an earlier Kua as it is."""
+    if finding is None:
+        return None
+    if finding == "missing":
+        return _("the vault's counter file is missing: vault.db may be an older copy put back"
+                 " (or the file was deleted)")
+    if finding == "damaged":
+        return _("the vault's counter file is damaged or belongs to another copy of the vault")
+    words = finding.split(" ")
+    if len(words) == 3 and words[0] == "older" and words[1].isdigit() and words[2].isdigit():
+        return _("vault.db is an older copy (its audit log ends at event {ours}, the vault had"
+                 " reached event {theirs}): newer changes are not in it").format(
+                     ours=int(words[1]), theirs=int(words[2]))
     return finding
 
 
@@ -115,12 +133,12 @@ def write_file(conn: Connection, vault_dir: Path) -> None:
 
 
 def finding(conn: Connection) -> str | None:
-    """The rollback found earlier and not yet accepted, if any."""
-    return _meta(conn, "rollback")
+    """The rollback found earlier and not yet accepted, if any (a sentence)."""
+    return _sentence(_meta(conn, "rollback"))
 
 
 def accept(conn: Connection) -> str | None:
     """Forget the finding (inside the caller's transaction); returns what it was."""
     found = _meta(conn, "rollback")
     conn.execute("DELETE FROM meta WHERE key = 'rollback'")
-    return found
+    return _sentence(found)

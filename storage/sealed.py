@@ -311,7 +311,7 @@ class SealedReader(io.RawIOBase):
                 self._decrypt_into(last, out, ORDINARY)
             except SegmentAuthFailed:
                 if expected_size is not None and not self._intact_size(expected_size):
-                    raise ObjectTruncated(self._item, "the object was cut short") from None
+                    raise ObjectTruncated(self._item, _("the object was cut short")) from None
                 raise
             # Sealed as an ordinary segment: the object was cut at a segment boundary.
             raise ObjectTruncated(self._item, _("the object was cut short (final segment missing)"))

@@ -120,11 +120,11 @@ def decode_key(text: str, hrp: str, size: int, what: str) -> bytes:
     text = text.strip()
     decoded = bech32.decode(text)
     if decoded is None or decoded[0] != hrp or len(decoded[1]) != size:
-        raise AgeError(f"not an age {what}")
+        raise AgeError(_("not an age {what}").format(what=what))
     identity = hrp.startswith("age-secret-key")
     if text != (text.upper() if identity else text.lower()):
-        raise AgeError(f"an age {'identity' if identity else 'recipient'} is written in"
-                       f" {'upper' if identity else 'lower'} case")
+        raise AgeError(_("an age identity is written in upper case") if identity
+                       else _("an age recipient is written in lower case"))
     return decoded[1]
 
 
@@ -137,7 +137,7 @@ class Recipient:
     @classmethod
     def parse(cls, text: str) -> "Recipient":
         """A recipient from its `age1…` text; AgeError if it is not one."""
-        return cls(decode_key(text, _RECIPIENT_HRP, 32, "X25519 recipient (age1…)"))
+        return cls(decode_key(text, _RECIPIENT_HRP, 32, _("X25519 recipient (age1…)")))
 
     def __str__(self) -> str:
         return bech32.encode(_RECIPIENT_HRP, self.public)
@@ -166,7 +166,8 @@ class Identity:
     @classmethod
     def parse(cls, text: str) -> "Identity":
         """An identity from its `AGE-SECRET-KEY-1…` text; AgeError if it is not one."""
-        return cls(decode_key(text, _IDENTITY_HRP, 32, "X25519 identity (AGE-SECRET-KEY-1…)"))
+        return cls(decode_key(text, _IDENTITY_HRP, 32,
+                              _("X25519 identity (AGE-SECRET-KEY-1…)")))
 
     def encode(self) -> str:
         """`AGE-SECRET-KEY-1…`."""

@@ -13,6 +13,8 @@ from __future__ import annotations
 import base64
 import binascii
 
+from core.i18n import _
+
 from .age import ARMOR_BEGIN, ARMOR_END, AgeError
 
 COLUMNS = 64
@@ -44,33 +46,33 @@ def unarmor(data: bytes) -> bytes:
     while lines and not lines[0].strip():
         skipped += len(lines.pop(0)) + 1
         if skipped > MAX_WHITESPACE:
-            raise ArmorError("too much whitespace before the armor")
+            raise ArmorError(_("too much whitespace before the armor"))
     if not lines or lines[0] != ARMOR_BEGIN:
-        raise ArmorError("malformed armor: the first line must be exactly the BEGIN line")
+        raise ArmorError(_("malformed armor: the first line must be exactly the BEGIN line"))
     out, index = bytearray(), 1
     while True:
         if index >= len(lines):
-            raise ArmorError("malformed armor: no END line")
+            raise ArmorError(_("malformed armor: no END line"))
         line = lines[index]
         index += 1
         if line == ARMOR_END:
             break
         if not line or len(line) > COLUMNS:
-            raise ArmorError("malformed armor: an empty or too long line")
+            raise ArmorError(_("malformed armor: an empty or too long line"))
         try:
             chunk = base64.b64decode(line, validate=True)
         except (binascii.Error, ValueError):
-            raise ArmorError("malformed armor: invalid base64") from None
+            raise ArmorError(_("malformed armor: invalid base64")) from None
         if base64.b64encode(chunk) != line:
-            raise ArmorError("malformed armor: non-canonical base64")
+            raise ArmorError(_("malformed armor: non-canonical base64"))
         out += chunk
         if len(chunk) < BYTES_PER_LINE:
             if index >= len(lines) or lines[index] != ARMOR_END:
-                raise ArmorError("malformed armor: a short line must be the last one")
+                raise ArmorError(_("malformed armor: a short line must be the last one"))
             index += 1
             break
     tail = data[data.index(ARMOR_END) + len(ARMOR_END):]
     tail = tail[2:] if tail.startswith(b"\r\n") else tail[1:]
     if tail.strip() or len(tail) >= MAX_WHITESPACE:
-        raise ArmorError("malformed armor: data after the END line")
+        raise ArmorError(_("malformed armor: data after the END line"))
     return bytes(out)

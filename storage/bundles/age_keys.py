@@ -9,6 +9,8 @@ from __future__ import annotations
 import io
 from typing import Callable, Iterable
 
+from core.i18n import _
+
 from .age import (ARMOR_BEGIN, INTRO, SCRYPT_WORK_FACTOR, AgeError, AnyIdentity, AnyRecipient,
                   Identity, Recipient, Stanza, scrypt_stanza)
 from .age_armor import dearmor
@@ -37,7 +39,7 @@ def decrypt_small(data: bytes, identities: Iterable[AnyIdentity] = (),
     reader = AgeReader(BytesSource(data), identities, passphrase)
     out = reader.read(limit + 1)
     if len(out) > limit or reader.read(1):
-        raise AgeError("the file is larger than expected")
+        raise AgeError(_("the file is larger than expected"))
     return out
 
 
@@ -71,10 +73,10 @@ def parse_identities(text: bytes) -> list[AnyIdentity]:
     try:
         lines = text.decode("utf-8").splitlines()
     except UnicodeDecodeError:
-        raise AgeError("not an age identity file") from None
+        raise AgeError(_("not an age identity file")) from None
     found = [parse_identity(line) for line in lines if line.strip() and not line.startswith("#")]
     if not found:
-        raise AgeError("no identity in the file")
+        raise AgeError(_("no identity in the file"))
     return found
 
 

@@ -26,6 +26,8 @@ from cryptography.hazmat.primitives import hpke
 from cryptography.hazmat.primitives.asymmetric import mlkem
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
+from core.i18n import _
+
 from . import bech32
 from .age import FILE_KEY_SIZE, AgeError, Stanza, b64decode, b64encode, decode_key
 
@@ -48,7 +50,7 @@ def _public_key(data: bytes) -> hpke.MLKEM768X25519PublicKey:
             mlkem.MLKEM768PublicKey.from_public_bytes(data[:MLKEM_PUBLIC]),
             X25519PublicKey.from_public_bytes(data[MLKEM_PUBLIC:]))
     except ValueError:
-        raise AgeError("not a valid ML-KEM-768 + X25519 public key") from None
+        raise AgeError(_("not a valid ML-KEM-768 + X25519 public key")) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +62,8 @@ class HybridRecipient:
     @classmethod
     def parse(cls, text: str) -> "HybridRecipient":
         """A recipient from its `age1pq1…` text; AgeError if it is not one."""
-        public = decode_key(text, RECIPIENT_HRP, PUBLIC_SIZE, "post-quantum recipient (age1pq1…)")
+        public = decode_key(text, RECIPIENT_HRP, PUBLIC_SIZE,
+                            _("post-quantum recipient (age1pq1…)"))
         _public_key(public)
         return cls(public)
 
@@ -93,7 +96,7 @@ class HybridIdentity:
     def parse(cls, text: str) -> "HybridIdentity":
         """An identity from its `AGE-SECRET-KEY-PQ-1…` text; AgeError if it is not one."""
         return cls(decode_key(text, IDENTITY_HRP, 32,
-                              "post-quantum identity (AGE-SECRET-KEY-PQ-1…)"))
+                              _("post-quantum identity (AGE-SECRET-KEY-PQ-1…)")))
 
     def encode(self) -> str:
         """`AGE-SECRET-KEY-PQ-1…`."""
@@ -121,15 +124,15 @@ class HybridIdentity:
         if stanza.type != STANZA_TYPE:
             return None
         if len(stanza.args) != 1:
-            raise AgeError("malformed mlkem768x25519 stanza")
+            raise AgeError(_("malformed mlkem768x25519 stanza"))
         enc = b64decode(stanza.args[0])
         if len(enc) != ENC_SIZE or len(stanza.body) != FILE_KEY_SIZE + 16:
-            raise AgeError("malformed mlkem768x25519 stanza")
+            raise AgeError(_("malformed mlkem768x25519 stanza"))
         pq, classic = self._keys()
         try:  # HPKE would only say "no match": an all-zero X25519 secret is malformed
             classic.exchange(X25519PublicKey.from_public_bytes(enc[MLKEM_CIPHERTEXT:]))
         except ValueError:
-            raise AgeError("malformed mlkem768x25519 stanza (low-order point)") from None
+            raise AgeError(_("malformed mlkem768x25519 stanza (low-order point)")) from None
         try:
             return _SUITE.decrypt(enc + stanza.body, hpke.MLKEM768X25519PrivateKey(pq, classic),
                                   info=_INFO)

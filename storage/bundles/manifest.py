@@ -123,16 +123,16 @@ class _Checker:
     def get(self, data: Any, key: str, path: str, kind: type | tuple[type, ...],
             optional: bool = False) -> Any:
         if not isinstance(data, dict) or (key not in data and not optional):
-            raise self.fail(f"{path}.{key}", "is missing")
+            raise self.fail(f"{path}.{key}", _("is missing"))
         value = data.get(key)
         if value is None and optional:
             return None
         if isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,)):
-            raise self.fail(f"{path}.{key}", "has the wrong type")
+            raise self.fail(f"{path}.{key}", _("has the wrong type"))
         if not isinstance(value, kind):
-            raise self.fail(f"{path}.{key}", "has the wrong type")
+            raise self.fail(f"{path}.{key}", _("has the wrong type"))
         if isinstance(value, str) and len(value) > _MAX_TEXT:
-            raise self.fail(f"{path}.{key}", "is too long")
+            raise self.fail(f"{path}.{key}", _("is too long"))
         return value
 
     def match(self, data: Any, key: str, path: str, pattern: re.Pattern | tuple[str, ...],
@@ -142,13 +142,13 @@ class _Checker:
             return None
         ok = value in pattern if isinstance(pattern, tuple) else pattern.match(value)
         if not ok:
-            raise self.fail(f"{path}.{key}", "has a value Kua does not accept")
+            raise self.fail(f"{path}.{key}", _("has a value Kua does not accept"))
         return value
 
     def number(self, data: Any, key: str, path: str, optional: bool = True) -> Any:
         value = self.get(data, key, path, (int, float), optional)
         if value is not None and value < 0:
-            raise self.fail(f"{path}.{key}", "is negative")
+            raise self.fail(f"{path}.{key}", _("is negative"))
         return value
 
     def array(self, data: Any, key: str, path: str) -> list:
@@ -178,7 +178,7 @@ def _parse_testimony(c: _Checker, d: Any, path: str) -> Testimony:
               for i, p in enumerate(c.array(d, "people", path))]
     speakers = [p for p in people if p.role == "speaker"]
     if len(speakers) > 1:
-        raise c.fail(f"{path}.people", "has more than one speaker")
+        raise c.fail(f"{path}.people", _("has more than one speaker"))
     text = {k: c.get(d, k, path, str, optional=k == "recorded_at") for k in TESTIMONY_TEXT_FIELDS}
     tags = tuple(c.get({"t": t}, "t", f"{path}.tags", str) for t in c.array(d, "tags", path))
     return Testimony(
@@ -204,22 +204,22 @@ def _parse_item(c: _Checker, d: Any, path: str) -> tuple[MediaItem, str]:
         get(d, "label", path, str), get(d, "original_name", path, str),
         json.dumps(params, ensure_ascii=False, sort_keys=True))
     if item.size < 0:
-        raise c.fail(f"{path}.size", "is negative")
+        raise c.fail(f"{path}.size", _("is negative"))
     file_path = get(d, "path", path, str)
     if file_path != media_path(item):
-        raise c.fail(f"{path}.path", f"is not media/{item.id}.<extension>")
+        raise c.fail(f"{path}.path", _("is not media/{id}.<extension>").format(id=item.id))
     return item, file_path
 
 
 def parse(raw: bytes, bundle_id: str) -> Manifest:
     """Check and parse a manifest that claims to belong to `bundle_id`."""
-    c = _Checker(f"manifest.json of bundle-{bundle_id}")
+    c = _Checker(_("manifest.json of bundle-{bundle_id}").format(bundle_id=bundle_id))
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise TamperedBundle(c.where, _("is not valid JSON")) from None
     if c.get(data, "format", "", str) != FORMAT:
-        raise c.fail("format", f"is not {FORMAT}")
+        raise c.fail("format", _("is not {format}").format(format=FORMAT))
     if c.get(data, "version", "", int) > VERSION:
         raise NotABundle(_("bundle-{bundle_id} was made by a newer version of Kua: update Kua").format(bundle_id=bundle_id))
     if c.get(data, "bundle_id", "", str) != bundle_id:
@@ -232,7 +232,7 @@ def parse(raw: bytes, bundle_id: str) -> Manifest:
     except ValueError:
         key = b""
     if len(key) != 32:
-        raise c.fail("device.public_key", "is not an Ed25519 public key")
+        raise c.fail("device.public_key", _("is not an Ed25519 public key"))
     testimonies = tuple(_parse_testimony(c, t, f"testimonies[{i}]")
                         for i, t in enumerate(c.array(data, "testimonies", "")))
     parsed = [_parse_item(c, d, f"items[{i}]") for i, d in enumerate(c.array(data, "items", ""))]
@@ -260,16 +260,16 @@ def _check_references(c: _Checker, testimonies: tuple[Testimony, ...],
                       items: tuple[MediaItem, ...]) -> None:
     tids = [t.id for t in testimonies]
     if len(set(tids)) != len(tids):
-        raise c.fail("testimonies", "lists a testimony twice")
+        raise c.fail("testimonies", _("lists a testimony twice"))
     if len({i.id for i in items}) != len(items):
-        raise c.fail("items", "lists an item twice")
+        raise c.fail("items", _("lists an item twice"))
     people = {t.id: {p.id for p in ((t.speaker,) if t.speaker else ()) + t.detained}
               for t in testimonies}
     for n, item in enumerate(items):
         if item.testimony_id not in people:
-            raise c.fail(f"items[{n}].testimony_id", "names a testimony not in the bundle")
+            raise c.fail(f"items[{n}].testimony_id", _("names a testimony not in the bundle"))
         if item.person_id is not None and item.person_id not in people[item.testimony_id]:
-            raise c.fail(f"items[{n}].person_id", "names a person not in its testimony")
+            raise c.fail(f"items[{n}].person_id", _("names a person not in its testimony"))
 
 
 def sign(raw: bytes, private_key) -> bytes:
@@ -279,7 +279,7 @@ def sign(raw: bytes, private_key) -> bytes:
 
 def verify_signature(manifest: Manifest, signature: bytes) -> None:
     """Raise TamperedBundle unless `signature` is the manifest's device key's signature."""
-    where = f"manifest.sig of bundle-{manifest.bundle_id}"
+    where = _("manifest.sig of bundle-{bundle_id}").format(bundle_id=manifest.bundle_id)
     if len(signature) != SIGNATURE_SIZE:
         raise TamperedBundle(where, _("is not an Ed25519 signature"))
     try:

@@ -249,7 +249,8 @@ def _which_bundle(folder: Path, parts: dict[str, dict[int, Path]],
     if len(noted) == 1:
         return noted[0]
     names = ", ".join(f"bundle-{b}" for b in sorted(parts))
-    raise UsageError(f"{folder} holds several bundles ({names}): give one folder per bundle")
+    raise UsageError(_("{folder} holds several bundles ({names}): give one folder per"
+                       " bundle").format(folder=folder, names=names))
 
 
 class PartsReader:
@@ -295,8 +296,9 @@ class PartsReader:
         """`part X` (or `parts X and Y`) holding the bytes [start, end)."""
         first, last = self._part_of(start), self._part_of(max(start, end - 1))
         if first == last:
-            return f"part {self._paths[first].name}"
-        return f"parts {self._paths[first].name} to {self._paths[last].name}"
+            return _("part {name}").format(name=self._paths[first].name)
+        return _("parts {first} to {last}").format(first=self._paths[first].name,
+                                                   last=self._paths[last].name)
 
     def boundary(self, start: int, end: int) -> int | None:
         """The first offset in (start, end) where a part begins, if any."""

@@ -128,7 +128,7 @@ class BundleReader:
         self.files: BundleFiles = scan(folder)
         self.bundle_id = self.files.bundle_id
         self._src = PartsReader(self.files.parts)
-        first = f"part {self.files.parts[0].name}"
+        first = _("part {name}").format(name=self.files.parts[0].name)
         try:
             self._age = AgeReader(self._src, identities)
         except NoMatchingIdentity as exc:
@@ -191,8 +191,9 @@ class BundleReader:
         except StreamDamaged as exc:
             raise TamperedBundle(exc.where, exc.reason) from None
         except TarProblem as exc:
-            where = (f"entry {exc.name[:80]!r} of bundle-{self.bundle_id}" if exc.name
-                     else f"bundle-{self.bundle_id}")
+            where = (_("entry {value} of bundle-{bundle_id}").format(value=repr(exc.name[:80]),
+                                                                     bundle_id=self.bundle_id)
+                     if exc.name else _("bundle-{bundle_id}").format(bundle_id=self.bundle_id))
             raise TamperedBundle(where, exc.reason) from None
 
     def _member_bytes(self, leaf: str, limit: int) -> bytes:
@@ -200,7 +201,7 @@ class BundleReader:
 
         The manifest may name another bundle's folder: `manifest.parse` then says so.
         """
-        where = f"{leaf} of bundle-{self.bundle_id}"
+        where = _("{file} of bundle-{bundle_id}").format(file=leaf, bundle_id=self.bundle_id)
         member = self._guard(lambda: self._tar.next(mf.MAX_MANIFEST))
         name = member.name if member is not None else ""
         if name.count("/") != 1 or not name.startswith("kua-bundle-") \
@@ -260,7 +261,7 @@ class BundleReader:
 
     def item_where(self, item_id: str) -> str:
         """How errors name an item of this bundle."""
-        return f"item {item_id} of bundle-{self.bundle_id}"
+        return _("item {item} of bundle-{bundle_id}").format(item=item_id, bundle_id=self.bundle_id)
 
     def close(self) -> None:
         """Release the part files."""

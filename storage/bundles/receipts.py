@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from hashlib import sha256
 
+from core.i18n import _
+
 from ..db import Connection
 
 KEY_SIZE = 32
@@ -90,38 +92,39 @@ class ReceiptFormatError(ValueError):
 def parse(data: bytes) -> Receipt:
     """A receipt's fields, read strictly; ReceiptFormatError if anything is off."""
     if len(data) > MAX_RECEIPT:
-        raise ReceiptFormatError("is too large to be a receipt")
+        raise ReceiptFormatError(_("is too large to be a receipt"))
     try:
         text = data.decode("ascii")
     except UnicodeDecodeError:
-        raise ReceiptFormatError("is not a Kua receipt") from None
+        raise ReceiptFormatError(_("is not a Kua receipt")) from None
     head = f"{_TITLE}\n\n{_EXPLAIN}\n"
     if not text.startswith(head):
-        raise ReceiptFormatError("is not a Kua receipt")
+        raise ReceiptFormatError(_("is not a Kua receipt"))
     if not text.endswith("\n"):
-        raise ReceiptFormatError("is cut short")
+        raise ReceiptFormatError(_("is cut short"))
     lines = text[len(head):-1].split("\n")
     values = {}
     for name, pattern in _LINES.items():
         match = pattern.match(lines.pop(0)) if lines else None
         if match is None:
-            raise ReceiptFormatError(f"is cut short or altered (its {name!r} line)")
+            raise ReceiptFormatError(_("is cut short or altered (its {name} line)").format(
+                name=repr(name)))
         values[name] = match.group(1)
     count = int(values["items"])
     if len(lines) != count + 1:
-        raise ReceiptFormatError(f"is cut short or altered: it says {count} items but lists"
-                                 f" {max(0, len(lines) - 1)}")
+        raise ReceiptFormatError(_("is cut short or altered: it says {count} items but lists"
+                                   " {listed}").format(count=count, listed=max(0, len(lines) - 1)))
     items = []
     for line in lines[:count]:
         match = _ITEM.match(line)
         if match is None:
-            raise ReceiptFormatError("is altered (an item line is malformed)")
+            raise ReceiptFormatError(_("is altered (an item line is malformed)"))
         items.append((match.group(1), match.group(2)))
     if items != sorted(set(items)):
-        raise ReceiptFormatError("is altered (its items are out of order or repeated)")
+        raise ReceiptFormatError(_("is altered (its items are out of order or repeated)"))
     mac = _MAC.match(lines[-1])
     if mac is None:
-        raise ReceiptFormatError("is cut short (no MAC line)")
+        raise ReceiptFormatError(_("is cut short (no MAC line)"))
     signed = text[:text.rindex("mac: ")].encode("ascii")
     return Receipt(values["bundle"], values["received"], values["for device"],
                    values["by device"], tuple(items), bytes.fromhex(mac.group(1)), signed)

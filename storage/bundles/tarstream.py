@@ -17,17 +17,20 @@ from __future__ import annotations
 import tarfile
 from dataclasses import dataclass
 
+from core.i18n import N_, _
+
 from ..padding import padded_stream_length
 
 BLOCK = 512
 RECORD = 20 * BLOCK
 _ZEROS = bytes(64 * 1024)
 _USTAR_MAGIC = b"ustar\x0000"
-_TYPES = {b"1": "is a hard link", b"2": "is a symbolic link", b"3": "is a device file",
-          b"4": "is a device file", b"5": "is a folder", b"6": "is a named pipe",
-          b"7": "is a special file", b"x": "uses a pax extended header",
-          b"g": "uses a pax global header", b"L": "uses a GNU long name",
-          b"K": "uses a GNU long link name", b"S": "is a sparse file"}
+_TYPES = {b"1": N_("is a hard link"), b"2": N_("is a symbolic link"),
+          b"3": N_("is a device file"), b"4": N_("is a device file"), b"5": N_("is a folder"),
+          b"6": N_("is a named pipe"), b"7": N_("is a special file"),
+          b"x": N_("uses a pax extended header"), b"g": N_("uses a pax global header"),
+          b"L": N_("uses a GNU long name"), b"K": N_("uses a GNU long link name"),
+          b"S": N_("is a sparse file")}
 
 
 class TarWriter:
@@ -111,7 +114,7 @@ class Member:
 def _octal(field: bytes, what: str) -> int:
     text = field.rstrip(b"\x00 ").lstrip(b" ")
     if not text or not all(48 <= c <= 55 for c in text):
-        raise TarProblem(None, f"has a malformed tar header ({what})")
+        raise TarProblem(None, _("has a malformed tar header ({what})").format(what=what))
     return int(text, 8)
 
 
@@ -123,9 +126,9 @@ def _checksum_ok(header: bytes) -> bool:
 def _safe_name(raw: str) -> str | None:
     """Why `raw` may not be extracted as is, or None if it is a plain relative path."""
     if raw.startswith("/") or (len(raw) > 1 and raw[1] == ":"):
-        return "has an absolute path"
+        return _("has an absolute path")
     if ".." in raw.replace("\\", "/").split("/"):
-        return "climbs out of its folder ('..')"
+        return _("climbs out of its folder ('..')")
     return None
 
 
@@ -143,7 +146,7 @@ class TarReader:
         while got < len(view):
             n = self._src.readinto(view[got:])
             if not n:
-                raise TarProblem(None, "ends inside the tar archive")
+                raise TarProblem(None, _("ends inside the tar archive"))
             got += n
 
     def next(self, max_size: int) -> Member | None:
@@ -159,31 +162,33 @@ class TarReader:
         if self._block.count(0) == BLOCK:
             self._read_exact(header)
             if self._block.count(0) != BLOCK:
-                raise TarProblem(None, "has a malformed end of the tar archive")
+                raise TarProblem(None, _("has a malformed end of the tar archive"))
             return None
         raw = bytes(self._block)
         if not _checksum_ok(raw):
-            raise TarProblem(None, "has a damaged tar header (checksum)")
+            raise TarProblem(None, _("has a damaged tar header (checksum)"))
         name = raw[0:100].split(b"\x00", 1)[0]
         prefix = raw[345:500].split(b"\x00", 1)[0] if raw[257:265] == _USTAR_MAGIC else b""
         try:
             text = ((prefix + b"/" if prefix else b"") + name).decode("utf-8")
         except UnicodeDecodeError:
-            raise TarProblem(repr(name)[2:-1], "has a name that is not UTF-8") from None
+            raise TarProblem(repr(name)[2:-1], _("has a name that is not UTF-8")) from None
         kind = raw[156:157]
         if kind in _TYPES:
-            raise TarProblem(text, _TYPES[kind])
+            raise TarProblem(text, _(_TYPES[kind]))
         if kind not in (b"0", b"\x00"):
-            raise TarProblem(text, f"has an unknown tar entry type {kind!r}")
+            raise TarProblem(text, _("has an unknown tar entry type {kind}").format(
+                kind=repr(kind)))
         if raw[257:265] != _USTAR_MAGIC:
-            raise TarProblem(text, "is not in the ustar format Kua writes")
+            raise TarProblem(text, _("is not in the ustar format Kua writes"))
         if (why := _safe_name(text)) is not None:
             raise TarProblem(text, why)
         if raw[124] & 0x80:
-            raise TarProblem(text, "declares a size in base-256 (larger than Kua writes)")
+            raise TarProblem(text, _("declares a size in base-256 (larger than Kua writes)"))
         size = _octal(raw[124:136], "size")
         if size > max_size:
-            raise TarProblem(text, f"declares {size} bytes, more than the {max_size} expected")
+            raise TarProblem(text, _("declares {size} bytes, more than the {max_size}"
+                                     " expected").format(size=size, max_size=max_size))
         self._remaining = size
         self._padding = -size % BLOCK
         return Member(text, size)
@@ -195,7 +200,7 @@ class TarReader:
             return 0
         n = self._src.readinto(view)
         if not n:
-            raise TarProblem(None, "ends inside a tar member")
+            raise TarProblem(None, _("ends inside a tar member"))
         self._remaining -= n
         return n
 
@@ -213,4 +218,4 @@ class TarReader:
         scratch = bytearray(64 * 1024)
         while n := self._src.readinto(scratch):
             if scratch.count(0, 0, n) != n:
-                raise TarProblem(None, "has data after the end of the tar archive")
+                raise TarProblem(None, _("has data after the end of the tar archive"))

@@ -66,8 +66,8 @@ def _markers(jpeg: bytes) -> list[int]:
 
 
 def _add(vault: Path, path: Path) -> str:
-    """Add a file; the id of its item."""
-    tid = last_line(check(run_kua("add", str(path), vault=vault)).stdout)
+    """Add a file (public consent, so its share copy may be extracted); the id of its item."""
+    tid = last_line(check(run_kua("add", str(path), "--consent", "public", vault=vault)).stdout)
     shown = json.loads(check(run_kua("show", tid, "--json", vault=vault)).stdout)
     return shown["items"][0]["id"]
 

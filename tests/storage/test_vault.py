@@ -56,7 +56,7 @@ def test_create_accepts_an_existing_empty_folder(tmp_path):
     assert [e.action for e in v.audit.events()] == ["vault.create"]
     assert v.catalogue.all() == [] and v.items.all() == []
     v.close()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["keys", "lock", "objects", "vault.db"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["counter", "keys", "lock", "objects", "vault.db"]
     assert list((tmp_path / "objects").iterdir()) == []
     assert (tmp_path / "keys").stat().st_size > 0 and recovery
     with Vault.open(tmp_path, PASSPHRASE) as reopened:

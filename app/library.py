@@ -285,7 +285,7 @@ def extract(vault: Vault, some_id: str, out: Path, *, progress: Progress = _no_p
     """
     item = resolve_item(vault, some_id)
     allowed = shareable(vault, item, force)
-    hint = " or add --force to replace it"
+    hint = _(" or add --force to replace it")
     check_target(out, replace, hint)
     digest = hashlib.sha256()
     with vault.reader(item.id) as reader, output_file(out, replace=replace, hint=hint) as dst:

@@ -224,17 +224,17 @@ def scan(folder: Path) -> BundleFiles:
         stated = int(m.group(1)) if m else None
     for index in range(max(found) + 1):
         if index not in found:
-            raise BundleIncomplete(_("part {part_name}").format(part_name=part_name(bundle_id, index)), _("is missing"))
+            raise BundleIncomplete(_("part {name}").format(name=part_name(bundle_id, index)), _("is missing"))
     count = len(found)
     if count > MAX_PARTS:
-        raise TamperedBundle(_("part {part_name}").format(part_name=part_name(bundle_id, MAX_PARTS)),
+        raise TamperedBundle(_("part {name}").format(name=part_name(bundle_id, MAX_PARTS)),
                              _("is extra: a bundle has at most {MAX_PARTS} parts").format(MAX_PARTS=MAX_PARTS))
     if stated is not None and count < stated:
-        raise BundleIncomplete(_("part {part_name}").format(part_name=part_name(bundle_id, count)),
+        raise BundleIncomplete(_("part {name}").format(name=part_name(bundle_id, count)),
                                _("is missing ({note_name} lists {stated} parts)").format(note_name=note_name(bundle_id),
                                  stated=stated))
     if stated is not None and count > stated:
-        raise TamperedBundle(_("part {part_name}").format(part_name=part_name(bundle_id, stated)),
+        raise TamperedBundle(_("part {name}").format(name=part_name(bundle_id, stated)),
                              _("is extra ({note_name} lists {stated} parts)").format(note_name=note_name(bundle_id),
                                stated=stated))
     return BundleFiles(bundle_id, tuple(found[i] for i in range(count)), note, stated)

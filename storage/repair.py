@@ -36,7 +36,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from core.i18n import _
-from .errors import ObjectMissing
+from .errors import DiskFull, ObjectMissing
 from .fsio import atomic_write, fsync_dir
 from .sealed import TAG_SIZE, Layout, _nonce, existing_parts, final_length, part_path
 
@@ -204,9 +204,25 @@ def repair(objects_dir: Path, name: str, key: bytes, item_id: str, layout: Layou
         segments.close()
     if keep:  # first free what is not kept (a full disk needs the room for the .end file)
         _cut(objects_dir, name, layout, last, layout.sealed_size)
-    atomic_write(end_path(objects_dir, name), last.to_bytes(8, "big") + sealed)
+    _write_end(objects_dir, name, layout, last, sealed)
     _apply(objects_dir, name, layout, last, sealed)
     return Repaired(keep, True, damaged_at)
+
+
+def _write_end(objects_dir: Path, name: str, layout: Layout, index: int, sealed: bytes) -> None:
+    """Make the plan durable: the `.end` file holding final segment `index`, sealed.
+
+    On a full disk (a recording stopped by it) the old segment `index` is cut away first:
+    its plaintext is already in `sealed`, and only a crash before the `.end` file is
+    durable would lose it (that one segment, never a reused nonce).
+    """
+    path = end_path(objects_dir, name)
+    data = index.to_bytes(8, "big") + sealed
+    try:
+        atomic_write(path, data)
+    except DiskFull:
+        _cut(objects_dir, name, layout, index, 0)
+        atomic_write(path, data)
 
 
 def _pending_end(objects_dir: Path, name: str, segments: _Segments) -> tuple[int, bytes] | None:

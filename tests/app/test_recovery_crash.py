@@ -15,6 +15,7 @@ import av
 import numpy
 import pytest
 
+import storage.errors
 import storage.fsio
 import storage.repair
 import storage.sealed
@@ -238,3 +239,37 @@ def test_an_empty_object_without_a_row_is_removed_and_a_lost_recording_marked(va
         assert (item.state, item.damage, item.size) == ("failed", "lost", 0)
         assert v.unknown_objects == ()
     assert not empty.exists()
+
+
+def test_a_repair_on_a_full_disk_frees_its_last_segment_for_the_plan(tmp_path, monkeypatch):
+    """A recording stopped by a full disk: the `.end` plan has no room until the segment it
+    replaces is cut away; the repair does that and keeps the same bytes, sealing no nonce
+    twice."""
+    seals = SealLog()
+    monkeypatch.setattr(storage.sealed, "AESGCM", seals.cls)
+    monkeypatch.setattr(storage.repair, "AESGCM", seals.cls)
+    data = fragmented_mp4()
+    data = data[:len(data) - 1000]
+    reference, full = tmp_path / "reference", tmp_path / "full"
+    item_id = _interrupted_recording(reference, data, None)
+    shutil.copytree(reference, full)
+    with open_vault(reference, PASSPHRASE) as v:
+        expected = v.items.get(item_id)
+    sizes = []
+    real_write = storage.repair.atomic_write
+
+    def no_room_first(path, payload, *args, **kwargs):
+        sizes.append(sum(p.stat().st_size for p in (full / "objects").rglob("*") if p.is_file()))
+        if len(sizes) == 1:
+            raise storage.errors.DiskFull()
+        return real_write(path, payload, *args, **kwargs)
+
+    monkeypatch.setattr(storage.repair, "atomic_write", no_room_first)
+    with open_vault(full, PASSPHRASE) as v:
+        item = v.items.get(item_id)
+        assert (item.state, item.size, item.sha256) == \
+               (expected.state, expected.size, expected.sha256)
+        with v.reader(item_id) as r:
+            assert data.startswith(r.read())
+    assert len(sizes) == 2 and sizes[1] < sizes[0]  # the second try had the room
+    assert not seals.reused()

@@ -37,7 +37,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from core.i18n import _
 from .errors import DiskFull, ObjectMissing
-from .fsio import atomic_write, fsync_dir
+from .fsio import atomic_write, disk_full_as_error, fsync_dir
 from .sealed import TAG_SIZE, Layout, _nonce, existing_parts, final_length, part_path
 
 ChooseLength = Callable[[BinaryIO, int], int]
@@ -204,25 +204,23 @@ def repair(objects_dir: Path, name: str, key: bytes, item_id: str, layout: Layou
         segments.close()
     if keep:  # first free what is not kept (a full disk needs the room for the .end file)
         _cut(objects_dir, name, layout, last, layout.sealed_size)
-    _write_end(objects_dir, name, layout, last, sealed)
+    _write_end(objects_dir, name, last, sealed)
     _apply(objects_dir, name, layout, last, sealed)
     return Repaired(keep, True, damaged_at)
 
 
-def _write_end(objects_dir: Path, name: str, layout: Layout, index: int, sealed: bytes) -> None:
+def _write_end(objects_dir: Path, name: str, index: int, sealed: bytes) -> None:
     """Make the plan durable: the `.end` file holding final segment `index`, sealed.
 
-    On a full disk (a recording stopped by it) the old segment `index` is cut away first:
-    its plaintext is already in `sealed`, and only a crash before the `.end` file is
-    durable would lose it (that one segment, never a reused nonce).
+    On a full disk (a recording stopped by it) there is no room for a second copy of the
+    segment: it is then replaced in place, where it is (no new room needed). A crash in
+    that one write loses only this segment; the next repair ends the object at the one
+    before, under a nonce never used, so no nonce is sealed twice either way.
     """
-    path = end_path(objects_dir, name)
-    data = index.to_bytes(8, "big") + sealed
     try:
-        atomic_write(path, data)
+        atomic_write(end_path(objects_dir, name), index.to_bytes(8, "big") + sealed)
     except DiskFull:
-        _cut(objects_dir, name, layout, index, 0)
-        atomic_write(path, data)
+        pass
 
 
 def _pending_end(objects_dir: Path, name: str, segments: _Segments) -> tuple[int, bytes] | None:
@@ -247,11 +245,12 @@ def _apply(objects_dir: Path, name: str, layout: Layout, index: int, sealed: byt
     offset *= layout.sealed_size
     fd = os.open(part_path(objects_dir, name, part), os.O_WRONLY)
     try:
-        view = memoryview(sealed)
-        while view:
-            view = view[os.pwrite(fd, view, offset + len(sealed) - len(view)):]
-        os.ftruncate(fd, offset + len(sealed))
-        os.fsync(fd)
+        with disk_full_as_error():
+            view = memoryview(sealed)
+            while view:
+                view = view[os.pwrite(fd, view, offset + len(sealed) - len(view)):]
+            os.ftruncate(fd, offset + len(sealed))
+            os.fsync(fd)
     finally:
         os.close(fd)
     _drop_parts_after(objects_dir, name, part)

@@ -232,6 +232,11 @@ class RecorderScreen(Screen):
         self._update_space()
         QTimer.singleShot(0, self._maybe_preview)
 
+    def retranslate(self) -> None:
+        """Say the space left in the new language (the label is made from pieces)."""
+        if self.space_label.text():
+            self._update_space()
+
     def busy_reason(self) -> str | None:
         """A plain sentence while recording."""
         if self.driver.busy:

@@ -241,10 +241,10 @@ def test_an_empty_object_without_a_row_is_removed_and_a_lost_recording_marked(va
     assert not empty.exists()
 
 
-def test_a_repair_on_a_full_disk_frees_its_last_segment_for_the_plan(tmp_path, monkeypatch):
-    """A recording stopped by a full disk: the `.end` plan has no room until the segment it
-    replaces is cut away; the repair does that and keeps the same bytes, sealing no nonce
-    twice."""
+def test_a_repair_on_a_full_disk_replaces_its_last_segment_in_place(tmp_path, monkeypatch):
+    """A recording stopped by a full disk: no room for the `.end` plan (a second copy of
+    the final segment), so the segment is replaced where it is; the same bytes are kept
+    and no nonce is sealed twice."""
     seals = SealLog()
     monkeypatch.setattr(storage.sealed, "AESGCM", seals.cls)
     monkeypatch.setattr(storage.repair, "AESGCM", seals.cls)
@@ -255,21 +255,19 @@ def test_a_repair_on_a_full_disk_frees_its_last_segment_for_the_plan(tmp_path, m
     shutil.copytree(reference, full)
     with open_vault(reference, PASSPHRASE) as v:
         expected = v.items.get(item_id)
-    sizes = []
-    real_write = storage.repair.atomic_write
+    tried = []
 
-    def no_room_first(path, payload, *args, **kwargs):
-        sizes.append(sum(p.stat().st_size for p in (full / "objects").rglob("*") if p.is_file()))
-        if len(sizes) == 1:
-            raise storage.errors.DiskFull()
-        return real_write(path, payload, *args, **kwargs)
+    def no_room(path, payload, *args, **kwargs):
+        tried.append(path.name)
+        raise storage.errors.DiskFull()
 
-    monkeypatch.setattr(storage.repair, "atomic_write", no_room_first)
+    monkeypatch.setattr(storage.repair, "atomic_write", no_room)
     with open_vault(full, PASSPHRASE) as v:
         item = v.items.get(item_id)
         assert (item.state, item.size, item.sha256) == \
                (expected.state, expected.size, expected.sha256)
         with v.reader(item_id) as r:
             assert data.startswith(r.read())
-    assert len(sizes) == 2 and sizes[1] < sizes[0]  # the second try had the room
+    assert len(tried) == 1 and tried[0].endswith(".end")
+    assert not [p for p in (full / "objects").rglob("*") if p.name.endswith((".end", ".tmp"))]
     assert not seals.reused()

@@ -30,9 +30,9 @@ from storage.models import MediaItem, Person, Testimony
 from storage.sealed import Layout, part_sizes
 from storage.vault import Vault
 
-from .library import _UNFINISHED as UNFINISHED_IMPORT  # shared crash marker (see library)
-from .library import CancelToken, Progress
-from .receipts import write_receipt
+from app.library import _UNFINISHED as UNFINISHED_IMPORT  # shared crash marker (see library)
+from app.library import CancelToken, Progress
+from app.receipts import write_receipt
 
 COPY_CHUNK = 1024 * 1024
 _MARGIN = 64 * 1024 * 1024  # catalogue growth, WAL, and room for the system to breathe

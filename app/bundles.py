@@ -30,8 +30,8 @@ from storage.outfiles import check_target, output_file
 from storage.models import MediaItem, Testimony
 from storage.vault import Vault
 
-from .library import CancelToken, Progress, find
-from .review import is_reviewed
+from app.library import CancelToken, Progress, find
+from app.transcode.review import is_reviewed
 
 DEFAULT_SPLIT = 2 * 1024 ** 3
 INCLUDE = ("master", "share", "anonymized", "all")
@@ -137,7 +137,7 @@ class ConsentChoice:
 
     include_restricted: bool = False  # accepted for compatibility: restricted always goes in
     include_identifiable: bool = False
-    include_unreviewed: bool = False   # anonymized copies nobody has watched (app/review.py)
+    include_unreviewed: bool = False   # anonymized copies nobody has watched (app/transcode/review.py)
 
 
 def _items_for(t: Testimony, include: str) -> list[MediaItem]:

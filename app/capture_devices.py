@@ -25,7 +25,7 @@ from media.recorder import LEVEL_WINDOW, levels
 from media.sources import AudioChunk, Frame, SourceInfo, open_source
 from storage.errors import KuaError
 
-from .commands_record import RESOLUTIONS
+from app.cli.record import RESOLUTIONS
 
 SYNTHETIC = "synthetic"
 PREVIEW_FPS = 15.0

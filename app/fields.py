@@ -23,7 +23,7 @@ from storage.errors import InvalidValue
 from storage.models import (CONSENT_ELEMENTS, PERSON_FIELDS, MediaItem, Testimony)
 from storage.vault import Vault
 
-from . import library
+from app import library
 
 _ASSIGN = re.compile(r"^([A-Za-z_][A-Za-z0-9_.]*?)(\+=|-=|=)(.*)$", re.S)
 _PERSON_KEY = re.compile(r"^(speaker|detained)(?:\.(\d+))?(?:\.([a-z_]+))?$")

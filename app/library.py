@@ -22,7 +22,7 @@ from storage.outfiles import check_target, output_file
 from storage.models import MediaItem, Testimony, TestimonySummary
 from storage.vault import Vault
 
-from . import damage
+from app import damage
 
 Progress = Callable[[int, int, str], None]
 CHUNK = 1024 * 1024

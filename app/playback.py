@@ -19,7 +19,7 @@ from storage.models import MediaItem
 from storage.sealed import SealedReader
 from storage.vault import Vault
 
-from .library import resolve_item
+from app.library import resolve_item
 
 PLAYABLE_STATES = ("complete", "recovered")
 PLAYABLE_TYPES = ("video", "audio", "image")

@@ -26,7 +26,7 @@ from storage.fsio import atomic_write
 from storage.models import DELIVERED
 from storage.vault import Vault
 
-from .library import remove
+from app.library import remove
 
 _NAMED = re.compile(r"^receipt-([a-z][0-9a-z]{1,31})\.txt$")
 

@@ -23,7 +23,7 @@ from storage.errors import DiskFull, KuaError, NotFound
 from storage.sealed import Layout
 from storage.vault import Vault
 
-from .recovery import finish_interrupted
+from app.recovery import finish_interrupted
 
 # Small segments: a crash loses at most a fraction of a second of sealed data.
 RECORDING_LAYOUT = Layout.for_segment_size(64 * 1024)

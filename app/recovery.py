@@ -25,8 +25,8 @@ from storage.models import MediaItem
 from storage.repair import repair
 from storage.vault import Vault
 
-from .jobs import requeue_interrupted
-from .library import erase_unfinished_imports
+from app.transcode.service import requeue_interrupted
+from app.library import erase_unfinished_imports
 
 _CHUNK = 1024 * 1024
 
@@ -86,7 +86,7 @@ def finish_interrupted(vault: Vault, item_id: str, dropped_frames: int | None = 
 
 
 def recover_interrupted(vault: Vault) -> list[str]:
-    """Erase unfinished imports, re-queue cut-short jobs (app/jobs.py), and recover every
+    """Erase unfinished imports, re-queue cut-short jobs (app/transcode/service.py), and recover every
     recording left in state `recording`."""
     erase_unfinished_imports(vault)
     requeue_interrupted(vault)

@@ -18,7 +18,7 @@ from storage import keyslots
 from storage.errors import UsageError
 from storage.vault import Vault
 
-from .recovery import recover_interrupted
+from app.recovery import recover_interrupted
 
 
 def default_vault_path() -> Path:

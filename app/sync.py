@@ -13,14 +13,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from storage import replica, replica_check, replica_memory, replica_open, replica_restore
-from storage.replica import SyncReport
-from storage.replica_check import ReplicaDiff
-from storage.replica_restore import RestoreReport
+from storage.replica import sync as replica
+from storage.replica import check as replica_check
+from storage.replica import memory as replica_memory
+from storage.replica import reading as replica_open
+from storage.replica import restore as replica_restore
+from storage.replica.sync import SyncReport
+from storage.replica.check import ReplicaDiff
+from storage.replica.restore import RestoreReport
 from storage.vault import Vault
 
-from . import library
-from .library import CancelToken, Progress, VerifyReport
+from app import library
+from app.library import CancelToken, Progress, VerifyReport
 
 __all__ = ["SyncReport", "RestoreResult", "ReplicaCheck", "sync", "restore", "verify_replica"]
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from storage.replica_format import GEN, LOCK, MANIFESTS, OBJECTS, read_slots
+from storage.replica.layout import GEN, LOCK, MANIFESTS, OBJECTS, read_slots
 from storage.vault import Vault
 
 REPLICA_FOLDER = "Kua replica"

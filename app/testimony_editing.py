@@ -17,7 +17,8 @@ from storage.errors import RefusedByConsent
 from storage.models import CONSENT_ELEMENTS, CONSENT_LEVELS, Testimony
 from storage.vault import Vault
 
-from . import library, transcoding
+from app import library
+from app.transcode import runner as transcoding
 
 # Codes returned by `missing_for_ready` (a UI words them; the CLI could print them).
 TITLE_OR_NAME = "title_or_name"

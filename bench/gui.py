@@ -51,7 +51,7 @@ import os, sys, time
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from ui.main import make_application
-from ui.context import AppContext
+from ui.runtime.context import AppContext
 from ui.main_window import MainWindow
 app = make_application()
 ctx = AppContext(Path(sys.argv[1]), prefs_path=Path(sys.argv[2]))
@@ -177,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(("launch → unlock screen (median of 5)",
                      f"{statistics.median(launch) * 1e3:.0f} ms"))
         argon = bench_argon2(path)
-        from ui.context import AppContext
+        from ui.runtime.context import AppContext
         from ui.main import make_application
         from ui.main_window import MainWindow
         app = make_application()

@@ -36,7 +36,7 @@ def make_master(ctx, seconds: float = 60.0) -> str:
 
 def bench_stalls(app, window, seconds: float) -> dict:
     """Record for `seconds` while transcode jobs run; the GUI timer's gaps and more."""
-    from app import transcoding
+    from app.transcode import runner as transcoding
     from media.transcode_profiles import get_profile
     from tests.ui import flow  # noqa: PLC0415 - the same clicks the tests make
 

@@ -8,7 +8,7 @@ What it measures. A vault of --items items totalling --size-mib MiB of sealed ra
 data is made through `Vault.writer` (a cheap KDF: unlocking is not measured here).
 Then, --repeat rounds, alternating which goes first:
 
-1. first sync: `storage.replica.sync` of the whole vault to a new folder: every object
+1. first sync: `storage.replica.sync.sync` of the whole vault to a new folder: every object
    read, every segment authenticated, written under a temporary name, fsynced,
    renamed; then the catalogue snapshot, keys and manifest. Timed end to end.
 2. `cp -r` of the same vault folder to a new folder on the same disk, timed, then
@@ -51,7 +51,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from storage.keyslots import KdfParams  # noqa: E402
-from storage.replica import sync  # noqa: E402
+from storage.replica.sync import sync  # noqa: E402
 from storage.vault import Vault  # noqa: E402
 
 MiB = 1024 * 1024
@@ -131,7 +131,7 @@ def cli_nochange(vault_dir: Path, replica: Path) -> float:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KUA_")}
     env.update(KUA_VAULT=str(vault_dir), KUA_PASSPHRASE=PASSPHRASE)
     kua = Path(sys.executable).with_name("kua")
-    argv = [str(kua)] if kua.is_file() else [sys.executable, "-m", "app.cli"]
+    argv = [str(kua)] if kua.is_file() else [sys.executable, "-m", "app.cli.main"]
     times = []
     for _ in range(3):
         t0 = time.perf_counter()

@@ -11,7 +11,7 @@ into a fresh vault in a temporary folder inside bench/ (or --dir), deleted at th
 The `faces` master is the same but its picture is tests/media/face_truth.py's
 hardest clip (five faces of 60-200 px, tilted up to 30°, up to 40 px/frame, a jump,
 a cut every 2 s), looped: what the anonymized profile must cover (scikit-image, a
-test dependency, provides the photo). Then each profile runs through the real job service (app/transcoding.py): worker
+test dependency, provides the photo). Then each profile runs through the real job service (app/transcode/runner.py): worker
 process, sealed reads and writes, faststart, hashing, probing. Timed from the request
 to the complete item. Realtime factor = media seconds / wall seconds. Peak memory is
 the highest VmHWM (resident high-water mark) of the worker, read while it runs, and
@@ -39,8 +39,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app import transcoding  # noqa: E402
-from app.jobs import JobProgress  # noqa: E402
+from app.transcode import runner as transcoding
+from app.transcode.service import JobProgress  # noqa: E402
 from media.encoder import EncodeSettings, LiveEncoder  # noqa: E402
 from media.sources import Frame  # noqa: E402
 from media.synthetic import SyntheticSource  # noqa: E402

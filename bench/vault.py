@@ -68,7 +68,8 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from app import library, output  # noqa: E402
+from app import library
+from app.cli import output
 from storage import keyslots  # noqa: E402
 from storage.fsio import fsync_dir, write_all  # noqa: E402
 from storage.keyslots import KdfParams  # noqa: E402

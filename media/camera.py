@@ -25,7 +25,7 @@ from core import platform
 from core.i18n import _
 from storage.errors import MediaError
 
-from .sources import AudioChunk, Frame, SourceInfo, no_camera_error
+from media.sources import AudioChunk, Frame, SourceInfo, no_camera_error
 
 _FAILED_READS = 15  # consecutive failed grabs before the camera counts as gone
 

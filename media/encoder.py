@@ -31,7 +31,7 @@ from typing import BinaryIO
 import av
 import numpy as np
 
-from .sources import AudioChunk, Frame, SourceInfo
+from media.sources import AudioChunk, Frame, SourceInfo
 
 VIDEO_TIME_BASE = Fraction(1, 90000)
 PRESETS = ("veryfast", "superfast", "ultrafast")

@@ -34,8 +34,8 @@ from typing import Generic, Protocol, TypeVar
 import cv2
 import numpy as np
 
-from .faces import Box
-from .faces_track import Tracker, TrackSettings
+from media.faces import Box
+from media.faces_track import Tracker, TrackSettings
 
 T = TypeVar("T")
 

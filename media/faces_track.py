@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .faces import Box, iou
+from media.faces import Box, iou
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,8 +10,8 @@ import numpy as np
 from core.i18n import _
 from storage.errors import MediaError
 
-from .probe import probe
-from .sources import AudioChunk, Frame, Pacer, SourceInfo
+from media.probe import probe
+from media.sources import AudioChunk, Frame, Pacer, SourceInfo
 
 
 class FileSource:

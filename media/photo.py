@@ -29,8 +29,8 @@ import numpy as np
 from core.i18n import _
 from storage.errors import MissingStream, SourceDamaged, TranscodeFailed
 
-from .faces import Box
-from .faces_mask import Detector, MaskSettings, mosaic, padded
+from media.faces import Box
+from media.faces_mask import Detector, MaskSettings, mosaic, padded
 
 MAX_SIDE = 2048                 # output: longest side
 MAX_INPUT_SIDE = 16384
@@ -148,7 +148,7 @@ def transcode_photo(data: bytes, faces: bool = False, detector: Detector | None 
     covered = 0
     if faces:
         if detector is None:
-            from .faces import FaceDetector
+            from media.faces import FaceDetector
             detector = FaceDetector()
         boxes = find_faces(picture, detector, settings)
         h, w = picture.shape[:2]

@@ -23,8 +23,8 @@ import numpy as np
 from core.i18n import _
 from storage.errors import KuaError, MediaError
 
-from .encoder import EncodeSettings, LiveEncoder
-from .sources import AudioChunk, Frame, Source
+from media.encoder import EncodeSettings, LiveEncoder
+from media.sources import AudioChunk, Frame, Source
 
 QUEUE_SECONDS = 1.0
 LEVEL_WINDOW = 0.3  # seconds of audio behind the level meter

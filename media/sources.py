@@ -93,15 +93,15 @@ def open_source(spec: str, *, width: int = 1280, height: int = 720, fps: float =
                 realtime: bool = True) -> Source:
     """The source named by `spec`: synthetic, camera[:N] or file:PATH."""
     if spec == "synthetic":
-        from .synthetic import SyntheticSource
+        from media.synthetic import SyntheticSource
         return SyntheticSource(width, height, fps, realtime=realtime)
     if spec == "camera" or spec.startswith("camera:"):
-        from .camera import CameraSource
+        from media.camera import CameraSource
         index = spec.partition(":")[2] or "0"
         if not index.isdigit():
             raise MediaError(_("camera number must be a number, not {index}").format(index=repr(index)))
         return CameraSource(int(index), width, height, fps)
     if spec.startswith("file:"):
-        from .file_source import FileSource
+        from media.file_source import FileSource
         return FileSource(spec[5:], realtime=realtime)
     raise MediaError(_("unknown source {spec}: use synthetic, camera[:N] or file:PATH").format(spec=repr(spec)))

@@ -14,7 +14,7 @@ import math
 import cv2
 import numpy as np
 
-from .sources import AudioChunk, Frame, Pacer, SourceInfo
+from media.sources import AudioChunk, Frame, Pacer, SourceInfo
 
 SAMPLE_RATE = 48000
 BEEP_SECONDS = 0.1

@@ -17,7 +17,7 @@ import numpy as np
 from core.i18n import _
 from storage.errors import MediaError
 
-from .transcode_video import clockwise_rotation
+from media.transcode_video import clockwise_rotation
 
 QUALITY = 82
 _MAX_FRAMES = 12    # frames decoded at most, from the key frame found by seeking

@@ -25,13 +25,13 @@ import av
 from core.i18n import N_, _
 from storage.errors import KuaError, MissingStream, SourceDamaged, TranscodeFailed
 
-from .faces import FaceDetector
-from .probe import NamedView
-from .faces_mask import FaceMasker, ManualCover
-from .transcode_audio import AudioPath, add_audio_stream
-from .transcode_clean import SeiFilter, quiet_encoders
-from .transcode_profiles import Profile
-from .transcode_video import TIME_BASE, FrameRateCap, VideoPath, add_video_stream
+from media.faces import FaceDetector
+from media.probe import NamedView
+from media.faces_mask import FaceMasker, ManualCover
+from media.transcode_audio import AudioPath, add_audio_stream
+from media.transcode_clean import SeiFilter, quiet_encoders
+from media.transcode_profiles import Profile
+from media.transcode_video import TIME_BASE, FrameRateCap, VideoPath, add_video_stream
 
 _DECODE_ERRORS = (av.FFmpegError, ValueError, EOFError, OverflowError, ZeroDivisionError,
                   IndexError, KeyError, RuntimeError, UnicodeError)

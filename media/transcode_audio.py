@@ -21,7 +21,7 @@ from fractions import Fraction
 import av
 import numpy as np
 
-from .transcode_profiles import AudioSpec
+from media.transcode_profiles import AudioSpec
 
 
 def _layout(channels: int) -> str:

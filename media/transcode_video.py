@@ -12,7 +12,7 @@ from fractions import Fraction
 
 import av
 
-from .transcode_profiles import VideoSpec, output_size
+from media.transcode_profiles import VideoSpec, output_size
 
 TIME_BASE = Fraction(1, 90000)
 _TURN = {90: [("transpose", "clock")], 180: [("hflip", ""), ("vflip", "")],

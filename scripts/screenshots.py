@@ -57,7 +57,7 @@ def walk(work: Path, out: Path, language: str = "en") -> None:
     from app import bundles
     from app.session import KdfChoice
     from tests.ui import flow
-    from ui.context import AppContext
+    from ui.runtime.context import AppContext
     from ui.main import make_application
     from ui.main_window import MainWindow
 

@@ -14,9 +14,9 @@ from datetime import datetime, timezone
 from typing import Any, Iterator
 
 from core.i18n import _
-from .db import Connection
-from .errors import AuditChainBroken
-from .models import AuditEvent
+from storage.db import Connection
+from storage.errors import AuditChainBroken
+from storage.models import AuditEvent
 
 GENESIS = "0" * 64
 

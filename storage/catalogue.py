@@ -10,13 +10,13 @@ from collections import defaultdict
 from typing import Any, Iterable
 
 from core.i18n import _
-from . import ids, translit
-from .audit import now
-from .db import Connection
-from .bundles.receipts import STATUS_SQL
-from .errors import InvalidValue, NotFound
-from .items import item_from_row, ITEM_COLUMNS
-from .models import (CONSENT_ELEMENTS, CONSENT_LEVELS, PERSON_FIELDS, STATUSES,
+from storage import ids, translit
+from storage.audit import now
+from storage.db import Connection
+from storage.bundles.receipts import STATUS_SQL
+from storage.errors import InvalidValue, NotFound
+from storage.items import item_from_row, ITEM_COLUMNS
+from storage.models import (CONSENT_ELEMENTS, CONSENT_LEVELS, PERSON_FIELDS, STATUSES,
                      TESTIMONY_TEXT_FIELDS, ConsentElements, MediaItem, Name, Person,
                      Testimony, TestimonySummary)
 

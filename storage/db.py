@@ -20,8 +20,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from core.i18n import _
-from .errors import DiskFull, VaultCorrupt, VaultReadOnly, VaultTooNew
-from .schema import MIGRATIONS, SCHEMA_VERSION
+from storage.errors import DiskFull, VaultCorrupt, VaultReadOnly, VaultTooNew
+from storage.schema import MIGRATIONS, SCHEMA_VERSION
 
 Connection = sqlcipher3.Connection
 DatabaseError = sqlcipher3.DatabaseError

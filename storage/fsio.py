@@ -17,7 +17,7 @@ from typing import Iterator
 
 from core import platform
 
-from .errors import DiskFull
+from storage.errors import DiskFull
 
 _FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 

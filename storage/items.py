@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.i18n import _
-from . import ids
-from .audit import now
-from .db import Connection
-from .errors import InvalidValue, NotFound
-from .models import ITEM_KINDS, MediaItem
-from .sealed import Layout
+from storage import ids
+from storage.audit import now
+from storage.db import Connection
+from storage.errors import InvalidValue, NotFound
+from storage.models import ITEM_KINDS, MediaItem
+from storage.sealed import Layout
 
 ITEM_COLUMNS = ("id, testimony_id, kind, state, media_type, size, sha256, duration, parent,"
                 " created_at, codec, audio_codec, width, height, rotation, dropped_frames,"

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.i18n import _
-from . import ids
-from .audit import now
-from .db import Connection
-from .errors import InvalidValue, NotFound
+from storage import ids
+from storage.audit import now
+from storage.db import Connection
+from storage.errors import InvalidValue, NotFound
 
 JOB_STATES = ("queued", "running", "done", "failed", "cancelled")
 ACTIVE = ("queued", "running")

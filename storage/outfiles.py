@@ -28,8 +28,8 @@ from typing import BinaryIO, Iterator
 
 from core.i18n import _
 
-from .errors import OutputExists, UsageError
-from .fsio import disk_full_as_error, fsync_dir
+from storage.errors import OutputExists, UsageError
+from storage.fsio import disk_full_as_error, fsync_dir
 
 MODE = 0o600
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)

@@ -40,12 +40,12 @@ from typing import TYPE_CHECKING, Callable
 
 from core.i18n import _
 
-from . import db, keyslots
-from .errors import KeysReplayed, VaultCorrupt, WrongPassphrase
-from .fsio import atomic_write, fsync_dir
+from storage import db, keyslots
+from storage.errors import KeysReplayed, VaultCorrupt, WrongPassphrase
+from storage.fsio import atomic_write, fsync_dir
 
 if TYPE_CHECKING:
-    from .vault import Vault
+    from storage.vault import Vault
 
 KEYS, PENDING, DB = "keys", "keys.pending", "vault.db"
 STEPS = ("recorded", "written", "rekeyed", "switched", "committed")

@@ -25,9 +25,9 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from core.i18n import _
 
-from .db import Connection
-from .errors import DiskFull
-from .fsio import atomic_write
+from storage.db import Connection
+from storage.errors import DiskFull
+from storage.fsio import atomic_write
 
 COUNTER = "counter"
 _AAD = b"kua vault counter v1"

@@ -36,13 +36,13 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from core.i18n import _
-from .errors import ObjectMissing, ObjectTruncated, SegmentAuthFailed
-from .fsio import disk_full_as_error, fsync_dir, write_all
-from .padding import TRAILER, padded_object_length
-from .sealed_format import (DEFAULT_SEGMENT_SIZE, FINAL, FINAL_PADDED, MAX_FILE_BYTES,
+from storage.errors import ObjectMissing, ObjectTruncated, SegmentAuthFailed
+from storage.fsio import disk_full_as_error, fsync_dir, write_all
+from storage.padding import TRAILER, padded_object_length
+from storage.sealed_format import (DEFAULT_SEGMENT_SIZE, FINAL, FINAL_PADDED, MAX_FILE_BYTES,
                             ORDINARY, TAG_SIZE, Layout, _nonce, _true_length, existing_parts,
                             final_length, is_padded, part_path, part_sizes, remove_object)
-from .stage import Stage
+from storage.stage import Stage
 
 __all__ = ["DEFAULT_SEGMENT_SIZE", "FINAL", "FINAL_PADDED", "MAX_FILE_BYTES", "ORDINARY",
            "TAG_SIZE", "Layout", "SealedReader", "SealedWriter", "existing_parts",

@@ -1,7 +1,7 @@
 """Sealed objects on disk: layout, part files, nonces, and how an object ends.
 
 See storage/sealed.py for the format; this module holds what the writer, the
-reader, repair (storage/repair.py) and copies (storage/replica_copy.py) share
+reader, repair (storage/repair.py) and copies (storage/replica/copying.py) share
 without reading or writing a whole object: where parts live and how big an intact
 object's files are, the nonce of a segment, and the length an object's final
 segment says it has (padded or not).
@@ -15,7 +15,7 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from .padding import TRAILER, padded_object_length
+from storage.padding import TRAILER, padded_object_length
 
 TAG_SIZE = 16
 DEFAULT_SEGMENT_SIZE = 1024 * 1024

@@ -27,15 +27,15 @@ from typing import Callable, Iterator
 from core import platform
 from core.i18n import _
 
-from . import db, keyslots, rekey, rollback
-from .audit import AuditLog, now
-from .bundles.device import DeviceKey, ensure_device_key, load_device_key
-from .catalogue import Catalogue
-from .errors import NotAVault, VaultCorrupt, VaultExists, VaultInUse
-from .fsio import atomic_write, disk_full_as_error, fsync_dir, is_empty_dir
-from .items import Items, ObjectRef
-from .repair import END_SUFFIX, end_path
-from .sealed import Layout, SealedReader, SealedWriter, existing_parts, remove_object
+from storage import db, keyslots, rekey, rollback
+from storage.audit import AuditLog, now
+from storage.bundles.device import DeviceKey, ensure_device_key, load_device_key
+from storage.catalogue import Catalogue
+from storage.errors import NotAVault, VaultCorrupt, VaultExists, VaultInUse
+from storage.fsio import atomic_write, disk_full_as_error, fsync_dir, is_empty_dir
+from storage.items import Items, ObjectRef
+from storage.repair import END_SUFFIX, end_path
+from storage.sealed import Layout, SealedReader, SealedWriter, existing_parts, remove_object
 
 KEYS, DB, OBJECTS, LOCK = "keys", "vault.db", "objects", "lock"
 _ERASING = "erasing:"  # meta key prefix: an object whose key is dropped, files not yet removed
@@ -63,7 +63,7 @@ def _lock(path: Path) -> int:
 class Vault:
     """An open, unlocked vault. Use `Vault.create` or `Vault.open`, then `close()`."""
 
-    read_only = False  # True for a replica opened in place (storage/replica_open.py)
+    read_only = False  # True for a replica opened in place (storage/replica/reading.py)
 
     def __init__(self, path: Path, vault_key: bytes, conn: db.Connection, lock_fd: int,
                  actor: str) -> None:
@@ -120,7 +120,7 @@ class Vault:
         if not path.is_dir():
             raise NotAVault(_("{path} does not exist or is not a folder").format(path=path))
         if not is_vault(path):
-            from .replica_open import is_replica, open_replica  # a replica: read-only, in place
+            from storage.replica.reading import is_replica, open_replica  # a replica: read-only, in place
             if is_replica(path):
                 return open_replica(path, secret, actor=actor)
             raise NotAVault(_("{path} is not a Kua vault").format(path=path))

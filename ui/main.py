@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 from app import exception_hooks
 from app.session import KdfChoice
 
-from .context import AppContext
-from .fonts import add_bundled_fonts
+from ui.runtime.context import AppContext
+from ui.runtime.fonts import add_bundled_fonts
 
 
 # Qt keeps its own settings (a file dialog's recent folders, "lastVisited") in
@@ -52,7 +52,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Kua")
     app.setApplicationDisplayName("Kua")
     app.setDesktopFileName("kua")
-    add_bundled_fonts()  # a standalone build's Noto fonts (ui/fonts.py); none on Linux
+    add_bundled_fonts()  # a standalone build's Noto fonts (ui/runtime/fonts.py); none on Linux
     return app
 
 
@@ -67,7 +67,7 @@ def run(vault_path: Path, kdf: KdfChoice | None = None, screenshot: str | None =
     quiet_errors()
     app = make_application()
     ctx = AppContext(vault_path, kdf=kdf)
-    from .main_window import MainWindow
+    from ui.main_window import MainWindow
     window = MainWindow(ctx)
     window.resize(1280, 760)
     window.show()

@@ -12,20 +12,20 @@ from PySide6.QtWidgets import (QApplication, QDialog, QMainWindow, QMessageBox,
 
 from storage.vault import is_vault
 
-from .context import AppContext
-from .export_dialog import ExportDialog
-from .first_run import FirstRunScreen
-from .icons import set_icon
-from .idle import IdleLock
-from .jobs_view import JobsScreen
-from .library_view import LibraryScreen
-from .player import PlayerScreen
-from .recorder_view import RecorderScreen
-from .screen import Screen
-from .settings_dialog import SettingsDialog
-from .sync_dialog import SyncDialog
-from .testimony_form import TestimonyForm
-from .unlock import UnlockScreen
+from ui.runtime.context import AppContext
+from ui.export.dialog import ExportDialog
+from ui.unlock.first_run import FirstRunScreen
+from ui.widgets.icons import set_icon
+from ui.runtime.idle import IdleLock
+from ui.jobs.view import JobsScreen
+from ui.library.view import LibraryScreen
+from ui.player.view import PlayerScreen
+from ui.recorder.view import RecorderScreen
+from ui.widgets.screen import Screen
+from ui.dialogs.settings import SettingsDialog
+from ui.sync.dialog import SyncDialog
+from ui.testimony.form import TestimonyForm
+from ui.unlock.screen import UnlockScreen
 
 PANIC_SHORTCUTS = ("Ctrl+L", "F12")
 
@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     def retranslate(self) -> None:
-        """The texts made from pieces, again in the current language (ui/translator.py)."""
+        """The texts made from pieces, again in the current language (ui/runtime/translator.py)."""
         self.actions_by_name["actionLock"].setToolTip(self.tr(
             "Lock now: stops the camera, closes the vault, hides everything ({keys})").format(
             keys=" / ".join(PANIC_SHORTCUTS)))

@@ -9,14 +9,14 @@ back in English, never empty.
 Services mark their messages with `_()` (translated when the message is made, in the
 language of the process) and `ngettext()` for counts; constants that are translated
 later are marked with `N_()`. The GUI's `self.tr()` goes through the same catalogues
-(ui/translator.py). `set_language()` switches both at once.
+(ui/runtime/translator.py). `set_language()` switches both at once.
 """
 
 from __future__ import annotations
 
 import os
 
-from .catalogues import Catalogue, load
+from core.i18n.catalogues import Catalogue, load
 
 LANGUAGES = ("en", "kk", "kk_Latn", "ru", "ug", "zh")
 # Each language by its own name: whoever reads the list finds theirs.

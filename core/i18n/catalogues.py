@@ -15,7 +15,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from .kazakh_latin import to_kazakh_latin
+from core.i18n.kazakh_latin import to_kazakh_latin
 
 PO_DIR = Path(__file__).parent / "po"
 TEMPLATE = PO_DIR / "kua.pot"

@@ -11,8 +11,8 @@ from datetime import date, datetime
 from babel import Locale, dates, numbers
 from babel.units import format_unit
 
-from . import current_language
-from .kazakh_latin import to_kazakh_latin
+from core.i18n import current_language
+from core.i18n.kazakh_latin import to_kazakh_latin
 
 BABEL_LOCALES = {"en": "en", "kk": "kk", "kk_Latn": "kk", "ru": "ru", "ug": "ug",
                  "zh": "zh_Hans_CN"}

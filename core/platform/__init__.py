@@ -12,12 +12,12 @@ keeps `platform/`). Nothing else in Kua asks which system it is on.
 
 from __future__ import annotations
 
-from . import system
-from .devices import DeviceInput, camera_input, camera_present, microphone_inputs, opencv_backend
-from .drives import is_system_volume
-from .files import LocksUnsupported, fsync_dir, lock, replace
-from .folders import config_dir, data_dir
-from .process import die_with_parent, harden_process
+from core.platform import system
+from core.platform.devices import DeviceInput, camera_input, camera_present, microphone_inputs, opencv_backend
+from core.platform.drives import is_system_volume
+from core.platform.files import LocksUnsupported, fsync_dir, lock, replace
+from core.platform.folders import config_dir, data_dir
+from core.platform.process import die_with_parent, harden_process
 
 __all__ = ["system", "DeviceInput", "camera_input", "camera_present", "microphone_inputs",
            "opencv_backend", "is_system_volume", "LocksUnsupported", "fsync_dir", "lock",

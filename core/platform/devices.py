@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import system
+from core.platform import system
 
 
 @dataclass(frozen=True, slots=True)

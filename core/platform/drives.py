@@ -1,6 +1,6 @@
 """Which mounted volumes are a person's drives, per system.
 
-The app lists volumes with Qt (`QStorageInfo`, ui/drives.py); this module says which
+The app lists volumes with Qt (`QStorageInfo`, ui/runtime/drives.py); this module says which
 of them are the system's own or pseudo file systems, so that only drives a replica or
 a bundle could go to are offered:
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 
-from . import system
+from core.platform import system
 
 # File systems that never hold a person's drive (most are hidden by Qt already).
 PSEUDO_FILE_SYSTEMS = frozenset({

@@ -16,7 +16,7 @@ import errno
 import os
 import time
 
-from . import system
+from core.platform import system
 
 _NO_LOCKS = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL}
 _WIN_LOCK_VIOLATION, _WIN_IO_PENDING = 33, 997

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from . import system
+from core.platform import system
 
 APP = "kua"
 

@@ -22,7 +22,7 @@ import os
 import signal
 import sys
 
-from . import system
+from core.platform import system
 
 PR_SET_PDEATHSIG, PR_SET_DUMPABLE = 1, 4
 PT_DENY_ATTACH = 31

@@ -37,10 +37,10 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from core.i18n import _
-from . import bech32
+from storage.bundles import bech32
 
 if TYPE_CHECKING:
-    from .age_pq import HybridIdentity, HybridRecipient
+    from storage.bundles.age_pq import HybridIdentity, HybridRecipient
 
 INTRO = b"age-encryption.org/v1\n"
 ARMOR_BEGIN = b"-----BEGIN AGE ENCRYPTED FILE-----"

@@ -15,7 +15,7 @@ import binascii
 
 from core.i18n import _
 
-from .age import ARMOR_BEGIN, ARMOR_END, AgeError
+from storage.bundles.age import ARMOR_BEGIN, ARMOR_END, AgeError
 
 COLUMNS = 64
 BYTES_PER_LINE = COLUMNS // 4 * 3

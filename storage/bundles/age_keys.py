@@ -11,11 +11,11 @@ from typing import Callable, Iterable
 
 from core.i18n import _
 
-from .age import (ARMOR_BEGIN, INTRO, SCRYPT_WORK_FACTOR, AgeError, AnyIdentity, AnyRecipient,
+from storage.bundles.age import (ARMOR_BEGIN, INTRO, SCRYPT_WORK_FACTOR, AgeError, AnyIdentity, AnyRecipient,
                   Identity, Recipient, Stanza, scrypt_stanza)
-from .age_armor import dearmor
-from .age_pq import IDENTITY_HRP, RECIPIENT_HRP, HybridIdentity, HybridRecipient
-from .age_stream import AgeReader, AgeWriter, BytesSource
+from storage.bundles.age_armor import dearmor
+from storage.bundles.age_pq import IDENTITY_HRP, RECIPIENT_HRP, HybridIdentity, HybridRecipient
+from storage.bundles.age_stream import AgeReader, AgeWriter, BytesSource
 
 
 def encrypt_small(plaintext: bytes, stanzas: Callable[[bytes], list[Stanza]]) -> bytes:

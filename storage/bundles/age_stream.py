@@ -21,7 +21,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from core.i18n import _
-from .age import (MAX_HEADER, NONCE_SIZE, AgeError, Identity, Stanza, open_header,
+from storage.bundles.age import (MAX_HEADER, NONCE_SIZE, AgeError, Identity, Stanza, open_header,
                   parse_header, payload_key, write_header)
 
 CHUNK = 64 * 1024

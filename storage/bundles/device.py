@@ -26,7 +26,7 @@ from core.i18n import _
 from ..audit import now
 from ..db import Connection
 from ..errors import InvalidValue, NotFound
-from . import age, age_keys
+from storage.bundles import age, age_keys
 
 _ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
 

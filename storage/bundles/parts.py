@@ -28,7 +28,7 @@ from ..errors import BundleIncomplete, NotABundle, TamperedBundle, UsageError
 from ..fsio import disk_full_as_error, write_all
 from ..outfiles import open_temp, output_file, place
 from ..stage import Stage
-from .age_stream import SEALED_CHUNK
+from storage.bundles.age_stream import SEALED_CHUNK
 
 MIN_SPLIT = 128 * 1024
 MAX_SPLIT = 2 * 1024 ** 3

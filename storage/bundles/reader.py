@@ -20,12 +20,12 @@ from core.i18n import _
 from ..errors import BundleIncomplete, TamperedBundle, WrongIdentity
 from ..models import MediaItem
 from ..stage import Stage
-from . import manifest as mf
-from .age import AgeError, AnyIdentity, HeaderAltered, NoMatchingIdentity
-from .age_pq import AGE_VERSION, STANZA_TYPE, HybridIdentity
-from .age_stream import AgeReader, StreamCutShort, StreamDamaged
-from .parts import BundleFiles, PartsReader, scan
-from .tarstream import TarProblem, TarReader
+from storage.bundles import manifest as mf
+from storage.bundles.age import AgeError, AnyIdentity, HeaderAltered, NoMatchingIdentity
+from storage.bundles.age_pq import AGE_VERSION, STANZA_TYPE, HybridIdentity
+from storage.bundles.age_stream import AgeReader, StreamCutShort, StreamDamaged
+from storage.bundles.parts import BundleFiles, PartsReader, scan
+from storage.bundles.tarstream import TarProblem, TarReader
 
 COPY_CHUNK = 1024 * 1024
 

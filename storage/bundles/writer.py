@@ -16,12 +16,12 @@ from core.i18n import _
 from ..errors import HashMismatch, ObjectTruncated
 from ..models import MediaItem
 from ..stage import Stage
-from . import age
-from .age_pq import AGE_VERSION
-from .age_stream import AgeWriter
-from .manifest import folder_name, media_path
-from .parts import PartWriter, write_note
-from .tarstream import TarWriter
+from storage.bundles import age
+from storage.bundles.age_pq import AGE_VERSION
+from storage.bundles.age_stream import AgeWriter
+from storage.bundles.manifest import folder_name, media_path
+from storage.bundles.parts import PartWriter, write_note
+from storage.bundles.tarstream import TarWriter
 
 COPY_CHUNK = 1024 * 1024
 

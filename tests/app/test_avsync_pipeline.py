@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from app import transcoding
+from app.transcode import runner as transcoding
 from app.recording import RecordingSession
 from media.sources import open_source
 from media.transcode_profiles import get_profile

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from app import bundles, library, review
+from app import bundles, library
+from app.transcode import review
 from app.bundle_import import import_bundle
 from storage.bundles.device import BundleLog
 from storage.errors import (Cancelled, DiskFull, HashMismatch, NotFound, RefusedByConsent,

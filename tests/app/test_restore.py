@@ -123,7 +123,7 @@ def test_restore_refuses_and_leaves_nothing(replica, tmp_path):
 def test_a_failed_restore_removes_what_it_wrote(replica, tmp_path, monkeypatch):
     """A restore that fails half-way (here: the disk fills up while objects are copied)
     leaves the empty folder it was given, and no vault."""
-    from storage import replica_copy
+    from storage.replica.sync import copying as replica_copy
     from storage.errors import DiskFull
 
     drive, _, _, _ = replica
@@ -169,7 +169,7 @@ def test_a_replica_from_schema_1_is_restored_and_upgraded(tmp_path):
 
     from storage import db, keyslots
     from storage.errors import VaultTooNew
-    from storage.replica_format import Manifest, encode, file_digest, gen_files
+    from storage.replica.layout import Manifest, encode, file_digest, gen_files
     from tests.fixtures.make_vault_v1 import CONTENT, PASSPHRASE as V1_PASSPHRASE
     from tests.storage.test_fixture_vault import FIXTURE
 

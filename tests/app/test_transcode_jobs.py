@@ -12,9 +12,11 @@ from pathlib import Path
 import av
 import pytest
 
-from app import jobs, library, session, transcoding
-from app.jobs import JobProgress, StopToken
-from app.jobs_process import _environment
+from app import library, session
+from app.transcode import service as jobs
+from app.transcode import runner as transcoding
+from app.transcode.service import JobProgress, StopToken
+from app.transcode.process import _environment
 from media.transcode_profiles import get_profile
 from storage.errors import (Cancelled, MissingStream, RefusedByConsent, SourceDamaged,
                             WorkerFailed)
@@ -183,7 +185,7 @@ def test_killed_worker_fails_the_job_only(vault: Vault, tmp_path: Path, long_cli
 
 
 def _worker_pid() -> int:
-    """The pid of this process's transcoding worker (a child running app.jobs_worker)."""
+    """The pid of this process's transcoding worker (a child running app.transcode.worker)."""
     me = str(os.getpid())
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
@@ -193,7 +195,7 @@ def _worker_pid() -> int:
             cmdline = Path(entry.path, "cmdline").read_bytes()
         except OSError:
             continue
-        if f"PPid:\t{me}\n" in status and b"app.jobs_worker" in cmdline:
+        if f"PPid:\t{me}\n" in status and b"app.transcode.worker" in cmdline:
             return int(entry.name)
     raise AssertionError("no worker process found")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app import jobs_process
+from app.transcode import process as jobs_process
 from core import i18n
 
 

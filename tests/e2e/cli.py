@@ -20,7 +20,7 @@ from tests.conftest import FAST_KDF_ARGS, PASSPHRASE
 from tests.tools import missing, require_root
 
 _SCRIPT = Path(sys.executable).with_name("kua")
-KUA = [str(_SCRIPT)] if _SCRIPT.is_file() else [sys.executable, "-m", "app.cli"]
+KUA = [str(_SCRIPT)] if _SCRIPT.is_file() else [sys.executable, "-m", "app.cli.main"]
 
 
 def kua_env(vault: Path | str, env_extra: dict[str, str | None] | None = None,

@@ -21,7 +21,7 @@ MARKER = "Байжанов-Gulnar-7f3a"
 
 _CLI = """
 import sys, threading
-import app.commands
+import app.cli.vault
 
 MARKER = {marker!r}
 
@@ -37,9 +37,9 @@ def boom(args):
     del leaky
     raise KeyError("title: " + MARKER)
 
-app.commands.cmd_list = boom
-import app.cli
-code = app.cli.main(["list"])
+app.cli.vault.cmd_list = boom
+import app.cli.main
+code = app.cli.main.main(["list"])
 print("exit", code, flush=True)
 raise LookupError("after main: " + MARKER)
 """
@@ -67,8 +67,8 @@ class Window(QWidget):
         QTimer.singleShot(300, QApplication.instance().quit)
 
 ui.main_window.MainWindow = Window
-import app.cli
-print("exit", app.cli.main(["gui", "--vault", {vault!r}]), flush=True)
+import app.cli.main
+print("exit", app.cli.main.main(["gui", "--vault", {vault!r}]), flush=True)
 """
 
 

@@ -114,8 +114,8 @@ def test_encoder_or_muxer_failure_is_not_called_damage(monkeypatch: pytest.Monke
 @pytest.mark.slow
 def test_live_recording_with_dropped_frames_transcodes_in_the_worker(vault) -> None:
     """A 3 s 720p recording whose encoder cannot keep up (the source is not paced), as
-    reported: through app.transcoding and the worker process, to share and proxy."""
-    from app import transcoding
+    reported: through app.transcode.runner and the worker process, to share and proxy."""
+    from app.transcode import runner as transcoding
     from app.recording import RecordingSession
     from media.sources import open_source
 

@@ -27,8 +27,8 @@ def test_version_1_vault_opens_and_verifies(tmp_path):
 
 
 def test_old_unpadded_objects_sync_and_restore_beside_padded_ones(tmp_path):
-    from storage.replica import sync
-    from storage.replica_restore import restore
+    from storage.replica.sync import sync
+    from storage.replica.restore import restore
     from storage.sealed import is_padded
     from tests.storage.replica_util import add_item
 

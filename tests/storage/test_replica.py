@@ -11,9 +11,9 @@ import pytest
 from storage import db
 from storage.errors import (NotAVault, ReplicaCorrupt, ReplicaMismatch, UsageError,
                             VaultExists, VaultReadOnly, WrongPassphrase)
-from storage.replica import sync
-from storage.replica_format import MANIFESTS, read_slots
-from storage.replica_open import ReplicaVault
+from storage.replica.sync import sync
+from storage.replica.layout import MANIFESTS, read_slots
+from storage.replica.reading import ReplicaVault
 from storage.sealed import MAX_FILE_BYTES, Layout
 from storage.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
@@ -197,8 +197,7 @@ def test_torn_manifest_leaves_the_previous_generation(filled, tmp_path, monkeypa
     root = tmp_path / "drive"
     sync(filled, root)
     add_item(filled, os.urandom(1000), title="later")
-    from storage import replica_drive
-
+    from storage.replica.sync import drive as replica_drive
     real = replica_drive.write_file
 
     def torn(path: Path, data: bytes) -> None:

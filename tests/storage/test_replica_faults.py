@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from storage import replica, replica_copy
+from storage.replica import sync as replica
+from storage.replica import copying as replica_copy
 from storage.errors import (Cancelled, DriveFull, DriveReadOnly, DriveRemoved)
-from storage.replica import sync
+from storage.replica.sync import sync
 from storage.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.storage.replica_util import add_item, flip, mount, remount, tree, unmount

@@ -38,7 +38,7 @@ def _english_afterwards(qapp) -> Iterator[None]:
     yield
     from core import i18n
     if i18n.current_language() != "en":
-        from ui.translator import set_language
+        from ui.runtime.translator import set_language
         set_language(qapp, "en")
 
 
@@ -46,7 +46,7 @@ def _english_afterwards(qapp) -> Iterator[None]:
 def ctx(tmp_path: Path, qapp) -> Iterator["AppContext"]:  # noqa: F821
     """An AppContext for a vault folder that does not exist yet (first run)."""
     from app.settings import config_path
-    from ui.context import AppContext
+    from ui.runtime.context import AppContext
     context = AppContext(tmp_path / "vault", kdf=KdfChoice(8, 1), prefs_path=config_path())
     yield context
     context.executor.shutdown()

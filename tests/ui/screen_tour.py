@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpin
                                QLineEdit, QPlainTextEdit, QTabWidget, QTextEdit, QWidget)
 
 from storage.errors import WrongPassphrase
-from ui.errors import show_error
+from ui.runtime.errors import show_error
 
 RECOVERY = "-".join(["ABCD"] * 8)
 # Texts that follow live readings, not the language: the sound level while previewing.

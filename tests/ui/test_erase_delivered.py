@@ -12,7 +12,7 @@ from tests.app.bundle_helpers import make_testimony, new_vault, organizer, write
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import unlock
 from tests.ui.test_library import library_of, titles, wait_rows
-from ui.library_model import Col
+from ui.library.model import Col
 
 
 def _deliver(existing_vault, tmp_path) -> None:

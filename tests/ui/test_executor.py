@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from storage.errors import Cancelled
-from ui.executor import VaultExecutor
+from ui.runtime.executor import VaultExecutor
 
 
 @pytest.fixture

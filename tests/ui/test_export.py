@@ -17,9 +17,10 @@ from storage.bundles import writer as bundle_writer
 from tests.app.bundle_helpers import make_testimony, write_files
 from tests.disk_scan import files_under
 from tests.ui.conftest import run_in_vault
-from ui import drives, export_target
-from ui.drives import Drive
-from ui.export_target import ExportTarget
+from ui.runtime import drives
+from ui.export import target as export_target
+from ui.runtime.drives import Drive
+from ui.export.target import ExportTarget
 
 
 @pytest.fixture(autouse=True)

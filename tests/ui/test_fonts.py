@@ -39,7 +39,7 @@ def test_a_font_draws_every_letter_of_the_language(qapp, system, language):
 
 
 def test_bundled_fonts_are_registered(qapp, tmp_path):
-    from ui.fonts import add_bundled_fonts
+    from ui.runtime.fonts import add_bundled_fonts
     source = Path("/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf")
     if not source.is_file():
         pytest.skip("fonts-noto-core is not installed here")

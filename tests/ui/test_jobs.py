@@ -11,7 +11,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from app import jobs, library, transcoding
+from app import library
+from app.transcode import service as jobs
+from app.transcode import runner as transcoding
 from app.recording import RECORDING_LAYOUT
 from media.encoder import EncodeSettings, LiveEncoder
 from media.synthetic import SyntheticSource
@@ -21,7 +23,7 @@ from storage.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.disk_scan import files_under
 from tests.ui.conftest import run_in_vault, unlock
-from ui.jobs_view import JobRow, time_left
+from ui.jobs.view import JobRow, time_left
 
 
 def make_master(vault: Vault, seconds: float, size: tuple[int, int] = (1280, 720),

@@ -25,7 +25,7 @@ _english: dict[str, dict[str, str]] = {}
 @pytest.fixture(autouse=True)
 def _no_drives(monkeypatch):
     """The same (empty) drive list in every tour, whatever this machine has mounted."""
-    monkeypatch.setattr("ui.drives.list_drives", lambda: [])
+    monkeypatch.setattr("ui.runtime.drives.list_drives", lambda: [])
 _fresh: dict[str, dict[str, dict[str, str]]] = {}  # language: the tour of a window built in it
 
 
@@ -37,7 +37,7 @@ def _settle(ctx, qapp) -> None:
 
 def _window(tmp_path: Path, qtbot, language: str, with_vault: bool):
     from app.settings import Preferences, save_preferences
-    from ui.context import AppContext
+    from ui.runtime.context import AppContext
     from ui.main_window import MainWindow
     folder = tmp_path / f"{language}-{'vault' if with_vault else 'new'}"
     folder.mkdir(parents=True)
@@ -222,7 +222,7 @@ def test_uyghur_runs_right_to_left_with_pointing_icons_mirrored(unlocked, ctx, q
 def test_first_run_asks_for_the_language_first_in_the_systems_language(tmp_path, qtbot, qapp,
                                                                         monkeypatch):
     from app.settings import load_preferences
-    from ui.context import AppContext
+    from ui.runtime.context import AppContext
     from ui.main_window import MainWindow
     monkeypatch.setenv("LANGUAGE", "ru_RU")
     prefs = tmp_path / "settings.json"  # none yet: a new volunteer
@@ -249,7 +249,7 @@ def test_first_run_asks_for_the_language_first_in_the_systems_language(tmp_path,
 def test_every_string_the_tour_asked_for_is_in_the_catalogue(tmp_path, qtbot, qapp):
     """A string shown through tr() but missed by the extraction would stay English."""
     from core.i18n.catalogues import TEMPLATE, read_catalogue
-    from ui.translator import translator
+    from ui.runtime.translator import translator
     _english_tour(tmp_path, qtbot, qapp)
     known = {m.id if isinstance(m.id, str) else m.id[0] for m in read_catalogue(TEMPLATE) if m.id}
     # Q*: Qt's own words; "": the live switch looking a shown text up again
@@ -260,7 +260,7 @@ def test_every_string_the_tour_asked_for_is_in_the_catalogue(tmp_path, qtbot, qa
 
 
 def test_uyghur_sentences_read_right_to_left_even_when_they_start_with_latin(qapp):
-    from ui.translator import RLM, right_to_left_paragraph
+    from ui.runtime.translator import RLM, right_to_left_paragraph
     i18n.set_language("ug")
     try:
         assert right_to_left_paragraph("Kua غا خۇش كەلدىڭىز") == RLM + "Kua غا خۇش كەلدىڭىز"

@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app import cli
-
-
+from app.cli.main import main as cli
 @pytest.fixture
 def opened(monkeypatch):
     calls = []

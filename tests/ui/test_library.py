@@ -21,7 +21,7 @@ from storage.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.disk_scan import files_holding
 from tests.ui.conftest import run_in_vault, unlock
-from ui.library_model import BATCH, Col
+from ui.library.model import BATCH, Col
 
 # -- data -----------------------------------------------------------------------------
 

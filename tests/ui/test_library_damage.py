@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from storage import models
 from tests.ui.conftest import unlock
-from ui.library_model import Col, LibraryModel
+from ui.library.model import Col, LibraryModel
 
 
 def _summary(tid: str, damage=()) -> models.TestimonySummary:

@@ -1,11 +1,11 @@
-"""The background helper (ui/ops.py) and the error dialog (ui/errors.py)."""
+"""The background helper (ui/runtime/ops.py) and the error dialog (ui/runtime/errors.py)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from storage.errors import DiskFull, WrongPassphrase
-from ui.errors import message_for, title_for
+from ui.runtime.errors import message_for, title_for
 
 
 def test_success_runs_on_the_gui_thread_with_the_result(ctx, qtbot):

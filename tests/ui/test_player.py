@@ -291,7 +291,7 @@ def test_damage_found_at_opening_and_unplayable_items(unlocked, ctx, qtbot, reco
 
 
 def test_without_qt_multimedia_it_says_so(unlocked, ctx, qtbot, recorded, monkeypatch):
-    monkeypatch.setattr("ui.player.load_multimedia", lambda: None)
+    monkeypatch.setattr("ui.player.view.load_multimedia", lambda: None)
     window = unlocked
     screen = window.player
     window.ctx.play_item.emit(store(ctx, recorded))
@@ -327,15 +327,15 @@ def test_lock_stops_and_forgets_everything(unlocked, ctx, qtbot, recorded):
 def test_lock_while_the_player_is_reading_does_not_hang(unlocked, ctx, qtbot, noisy, monkeypatch,
                                                         capfd):
     """Dropping the source waits for Qt's reading threads, which call back into Python."""
-    import ui.vault_device
-    read = ui.vault_device.VaultDevice.readData
+    import ui.player.device
+    read = ui.player.device.VaultDevice.readData
     reading = threading.Event()
 
     def slow_read(self, maxlen):
         reading.set()
         time.sleep(0.2)  # the lock comes now: this thread will need the GIL back
         return read(self, maxlen)
-    monkeypatch.setattr(ui.vault_device.VaultDevice, "readData", slow_read)
+    monkeypatch.setattr(ui.player.device.VaultDevice, "readData", slow_read)
     screen = start(unlocked, qtbot, store(ctx, noisy, kind="imported"))
     reading.clear()
     screen.seek(15_000)

@@ -150,7 +150,7 @@ def test_guide_edits_persist_in_the_vault_and_go_at_lock(unlocked, ctx, qtbot):
 
 def test_no_camera_found_says_so_and_offers_the_test_picture(unlocked, ctx, qtbot, monkeypatch):
     import media.camera as camera
-    import ui.recorder_sources as view
+    import ui.recorder.sources as view
     monkeypatch.setattr(view, "list_cameras", lambda: [])
     monkeypatch.setattr(camera, "_device_exists", lambda index: False)
     screen = _open_recorder(unlocked, qtbot)
@@ -172,7 +172,7 @@ def test_no_camera_found_says_so_and_offers_the_test_picture(unlocked, ctx, qtbo
 
 def test_camera_vanishing_mid_recording_keeps_the_recording(unlocked, ctx, qtbot, monkeypatch):
     import media.camera as camera
-    import ui.recorder_sources as view
+    import ui.recorder.sources as view
     from tests.app.test_recording import _FakeCapture
     monkeypatch.setattr(view, "list_cameras", lambda: [Camera(0, "Fake camera")])
     monkeypatch.setattr(camera, "_device_exists", lambda index: True)
@@ -289,7 +289,7 @@ def test_leaving_the_screen_stops_the_preview(unlocked, ctx, qtbot):
 
 
 def test_space_left_in_plain_words():
-    from ui.recorder_view import format_space_left
+    from ui.recorder.view import format_space_left
     assert format_space_left(30) == "Less than a minute of recording space left"
     assert format_space_left(45 * 60 + 20) == "About 45 min of recording space left"
     assert format_space_left(3 * 3600 + 27 * 60) == "About 3 h 20 min of recording space left"
@@ -297,7 +297,7 @@ def test_space_left_in_plain_words():
 
 
 def test_level_meter_colours_and_scale(qtbot):
-    from ui.level_meter import GREEN, RED, YELLOW, LevelMeter, colour_for, fraction
+    from ui.recorder.level_meter import GREEN, RED, YELLOW, LevelMeter, colour_for, fraction
     assert fraction(float("-inf")) == 0 and fraction(0.0) == 1 and fraction(-30) == 0.5
     assert [colour_for(db) for db in (-30, -6, -1)] == [GREEN, YELLOW, RED]
     meter = LevelMeter()
@@ -310,7 +310,7 @@ def test_level_meter_colours_and_scale(qtbot):
 
 
 def test_frames_become_images_that_own_their_pixels(qapp):
-    from ui.preview_widget import frame_to_image
+    from ui.recorder.preview import frame_to_image
     frame = np.zeros((90, 160, 3), dtype=np.uint8)
     frame[:, :, 0] = 200
     image = frame_to_image(frame, QSize(160, 90))

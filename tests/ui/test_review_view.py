@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from app import review, transcoding
+from app.transcode import review
+from app.transcode import runner as transcoding
 from media.transcode_profiles import get_profile
 from tests.disk_scan import files_holding
 from tests.media.transcode_clips import marked_clip

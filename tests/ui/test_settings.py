@@ -17,7 +17,7 @@ from storage.bundles.age_pq import HybridIdentity
 from storage.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.ui.conftest import run_in_vault, unlock
-from ui.address_book import short_key
+from ui.export.address_book import short_key
 
 
 def _saved(tmp_path: Path) -> dict:

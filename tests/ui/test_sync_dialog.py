@@ -14,13 +14,13 @@ from PySide6.QtWidgets import QFileDialog
 
 import app.sync as sync_service
 from app import fields, library
-from storage.replica_format import is_replica
+from storage.replica.layout import is_replica
 from storage.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.disk_scan import files_holding
 from tests.storage.replica_util import add_item, tree
 from tests.ui.conftest import run_in_vault
-from ui.drives import list_drives
+from ui.runtime.drives import list_drives
 
 MIB = 1024 * 1024
 MARKER = "Kua-marker-Zhanargul-5c1e"
@@ -259,7 +259,7 @@ def test_full_drive_says_how_much_is_missing(unlocked, ctx, qtbot, monkeypatch, 
     usage = namedtuple("usage", "total used free")
     dialog = _open(unlocked, qtbot, monkeypatch)
     _choose(dialog, qtbot, monkeypatch, usb)
-    monkeypatch.setattr("storage.replica.shutil.disk_usage", lambda path: usage(10, 10, 1000))
+    monkeypatch.setattr("storage.replica.sync.shutil.disk_usage", lambda path: usage(10, 10, 1000))
     text = _sync(dialog, qtbot)
     assert "The drive is full" in text and "MiB more are needed" in text
     assert not is_replica(usb)

@@ -1,0 +1,1 @@
+"""The jobs screen: copies being made, waiting, finished or failed."""

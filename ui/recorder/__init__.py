@@ -1,0 +1,1 @@
+"""The recorder screen: live preview, source pickers, record/pause/stop, level meter and the interview guide."""

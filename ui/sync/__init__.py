@@ -1,0 +1,1 @@
+"""The sync dialog: copy the encrypted vault to a trusted drive."""

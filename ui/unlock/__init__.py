@@ -1,0 +1,1 @@
+"""First run (a new vault) and the lock screen."""

@@ -24,7 +24,7 @@ from storage.bundles.device import BundleLog, BundleRecord, fingerprint
 from storage.bundles.manifest import Manifest
 from storage.bundles.matches import PersonMatch, find_matches
 from storage.bundles.reader import BundleReader, Entry
-from storage.errors import DiskFull, KuaError
+from core.errors import DiskFull, KuaError
 from storage.items import ObjectRef
 from storage.models import MediaItem, Person, Testimony
 from storage.sealed import Layout, part_sizes

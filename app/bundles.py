@@ -23,7 +23,7 @@ from storage.bundles.manifest import build as build_manifest
 from storage.bundles.parts import MAX_PARTS
 from storage.bundles.reader import BundleReader
 from storage.bundles.writer import BundleWriter
-from storage.errors import (InvalidIdentity, InvalidValue, NotFound, RefusedByConsent,
+from core.errors import (InvalidIdentity, InvalidValue, NotFound, RefusedByConsent,
                             TargetNotEmpty, UsageError, WrongPassphrase)
 from storage.fsio import is_empty_dir
 from storage.outfiles import check_target, output_file

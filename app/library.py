@@ -16,7 +16,7 @@ from core.i18n import _
 from media.probe import probe
 from storage import ids
 from storage.db import mapped_errors
-from storage.errors import (Cancelled, HashMismatch, InvalidValue, KuaError, NotFound,
+from core.errors import (Cancelled, HashMismatch, InvalidValue, KuaError, NotFound,
                             ObjectTruncated, RefusedByConsent, UsageError)
 from storage.outfiles import check_target, output_file
 from storage.models import MediaItem, Testimony, TestimonySummary

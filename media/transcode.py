@@ -23,7 +23,7 @@ from typing import BinaryIO, Callable, Iterator
 import av
 
 from core.i18n import N_, _
-from storage.errors import KuaError, MissingStream, SourceDamaged, TranscodeFailed
+from core.errors import KuaError, MissingStream, SourceDamaged, TranscodeFailed
 
 from media.faces import FaceDetector
 from media.probe import NamedView

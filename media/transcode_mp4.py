@@ -16,7 +16,7 @@ import struct
 from typing import BinaryIO
 
 from core.i18n import _
-from storage.errors import MediaError
+from core.errors import MediaError
 
 _CONTAINERS = {b"moov", b"trak", b"mdia", b"minf", b"stbl"}
 _COPY_CHUNK = 1024 * 1024

@@ -36,7 +36,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from core.i18n import _
-from storage.errors import DiskFull, ObjectMissing
+from core.errors import DiskFull, ObjectMissing
 from storage.fsio import atomic_write, disk_full_as_error, fsync_dir
 from storage.sealed import TAG_SIZE, Layout, _nonce, existing_parts, final_length, part_path
 

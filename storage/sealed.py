@@ -36,7 +36,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from core.i18n import _
-from storage.errors import ObjectMissing, ObjectTruncated, SegmentAuthFailed
+from core.errors import ObjectMissing, ObjectTruncated, SegmentAuthFailed
 from storage.fsio import disk_full_as_error, fsync_dir, write_all
 from storage.padding import TRAILER, padded_object_length
 from storage.sealed_format import (DEFAULT_SEGMENT_SIZE, FINAL, FINAL_PADDED, MAX_FILE_BYTES,

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from core.i18n import _
-from storage.errors import Cancelled, UsageError
+from core.errors import Cancelled, UsageError
 from storage.vault import Vault
 
 from app import damage, library, session

@@ -12,7 +12,7 @@ from typing import Callable
 from core.i18n import _, ngettext
 from media.recorder import RecordStatus
 from media.sources import open_source
-from storage.errors import DiskFull, MediaError
+from core.errors import DiskFull, MediaError
 from storage.models import CONSENT_LEVELS
 
 from app.cli.io import opened, say, warn

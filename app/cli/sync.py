@@ -10,7 +10,7 @@ from typing import Callable
 
 from core.i18n import N_, _, ngettext
 from core.i18n.formats import format_duration
-from storage.errors import KuaError, ObjectTampered, ReplicaOlder, VerificationFailed
+from core.errors import KuaError, ObjectTampered, ReplicaOlder, VerificationFailed
 from storage.vault import Vault, is_vault
 
 from app import session, sync

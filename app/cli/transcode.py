@@ -18,7 +18,7 @@ from typing import Callable, Iterator
 
 from core.i18n import _, ngettext
 from media.transcode_profiles import PROFILES, get_profile, parse_cover
-from storage.errors import KuaError, media_time
+from core.errors import KuaError, media_time
 from storage.jobs import Job
 from storage.vault import Vault
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from storage.errors import Cancelled, KuaError, NotFound
+from core.errors import Cancelled, KuaError, NotFound
 from storage.jobs import Job, Jobs
 from storage.vault import Vault
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable, Protocol
 
 from core.i18n import _, current_language
-from storage.errors import (KuaError, MissingStream, SourceDamaged, TranscodeFailed,
+from core.errors import (KuaError, MissingStream, SourceDamaged, TranscodeFailed,
                             WorkerFailed)
 
 from app.transcode import protocol as wire

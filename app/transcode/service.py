@@ -28,7 +28,7 @@ from core.i18n import _
 from media.probe import probe
 from media.transcode_mp4 import Overlay, faststart
 from media.transcode_profiles import Profile, profile_from_params
-from storage.errors import (Cancelled, DiskFull, InvalidValue, KuaError, NotFound,
+from core.errors import (Cancelled, DiskFull, InvalidValue, KuaError, NotFound,
                             ObjectTampered, SourceDamaged, TranscodeFailed, UsageError,
                             WorkerFailed, media_time)
 from storage.items import ObjectRef

@@ -22,7 +22,7 @@ from media.faces_mask import ManualCover
 from media.photo import MAX_INPUT_BYTES, transcode_photo
 from media.transcode import TranscodeProgress, transcode
 from media.transcode_profiles import profile_from_params
-from storage.errors import KuaError, SourceDamaged, TranscodeFailed
+from core.errors import KuaError, SourceDamaged, TranscodeFailed
 
 from app.transcode import protocol as wire
 SEND_EVERY = 256 * 1024

@@ -25,7 +25,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from core.i18n import _
-from storage.errors import (HashMismatch, ObjectMissing, ObjectTampered, ObjectTruncated,
+from core.errors import (HashMismatch, ObjectMissing, ObjectTampered, ObjectTruncated,
                      SegmentAuthFailed)
 from storage.fsio import write_all
 from storage.items import ObjectRef

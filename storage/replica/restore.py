@@ -25,7 +25,7 @@ from core.i18n import _
 from storage import db, rollback
 from storage.replica import drive as replica_drive
 from storage.replica import memory as replica_memory
-from storage.errors import (DiskFull, DriveRemoved, ObjectTampered, ReplicaCorrupt, UsageError,
+from core.errors import (DiskFull, DriveRemoved, ObjectTampered, ReplicaCorrupt, UsageError,
                      VaultExists)
 from storage.fsio import atomic_write, disk_full_as_error, fsync_dir, is_disk_full, write_all
 from storage.replica.copying import Copier, ObjectJob

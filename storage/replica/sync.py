@@ -26,7 +26,7 @@ from core.i18n import _
 from storage.replica import drive as replica_drive
 from storage.replica import memory as replica_memory
 from storage.audit import now
-from storage.errors import (DriveFull, DriveRemoved, ObjectTampered, ReplicaMismatch, UsageError,
+from core.errors import (DriveFull, DriveRemoved, ObjectTampered, ReplicaMismatch, UsageError,
                      VaultCorrupt, VaultExists, VaultInUse, VaultReadOnly)
 from storage.replica.copying import TMP_SUFFIX, Copier, ObjectJob
 from storage.replica.drive import drive_error, drive_errors, sync_dir

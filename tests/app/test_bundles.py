@@ -13,7 +13,7 @@ from app import bundles, library
 from app.transcode import review
 from app.bundle_import import import_bundle
 from storage.bundles.device import BundleLog
-from storage.errors import (Cancelled, DiskFull, HashMismatch, NotFound, RefusedByConsent,
+from core.errors import (Cancelled, DiskFull, HashMismatch, NotFound, RefusedByConsent,
                             TargetNotEmpty)
 from tests.app.bundle_helpers import (contents, make_testimony, new_vault, organizer,
                                       sealed_item, snapshot, write_files)

@@ -7,7 +7,7 @@ import hashlib
 import pytest
 
 from app import fields, library
-from storage.errors import (Cancelled, DiskFull, InvalidValue, NotFound, ObjectTruncated,
+from core.errors import (Cancelled, DiskFull, InvalidValue, NotFound, ObjectTruncated,
                             SegmentAuthFailed)
 from tests.media.synth import make_audio, make_jpeg, make_video
 

@@ -9,7 +9,7 @@ import pytest
 
 from app import fields, library, sync as sync_app
 from app.library import CancelToken
-from storage.errors import Cancelled, ReplicaMismatch, VaultReadOnly
+from core.errors import Cancelled, ReplicaMismatch, VaultReadOnly
 from storage.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.storage.replica_util import add_item, flip, object_files

@@ -16,7 +16,7 @@ import pytest
 
 from storage.replica import sync as replica
 from storage.replica import copying as replica_copy
-from storage.errors import (Cancelled, DriveFull, DriveReadOnly, DriveRemoved)
+from core.errors import (Cancelled, DriveFull, DriveReadOnly, DriveRemoved)
 from storage.replica.sync import sync
 from storage.vault import Vault
 from tests.conftest import PASSPHRASE

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from storage.errors import DiskFull, WrongPassphrase
+from core.errors import DiskFull, WrongPassphrase
 from ui.runtime.errors import message_for, title_for
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFrame, QHBoxLayou
 
 from app import library
 from app.bundles import ConsentChoice, ExportReport
-from storage.errors import Cancelled, NotFound, RefusedByConsent
+from core.errors import Cancelled, NotFound, RefusedByConsent
 from storage.models import TestimonySummary
 
 from ui.runtime.context import AppContext

@@ -23,13 +23,12 @@ from app import sync as sync_service
 from app import sync_targets
 from app.sync import LastSync, SyncReport
 from app.sync_targets import SyncTarget
-from storage.errors import Cancelled
+from core.errors import Cancelled, VaultLocked
 
 from ui.runtime.context import AppContext
 from ui.runtime import drives as drive_list
 from ui.runtime.formats import format_datetime, format_size
 from ui.runtime.errors import message_for, title_for
-from ui.runtime.executor import VaultLocked
 from ui.runtime.ops import Op
 from ui.widgets.basics import heading, paragraph
 

@@ -39,6 +39,13 @@ class WrongPassphrase(KuaError):
         super().__init__(message or _("wrong passphrase or recovery key"))
 
 
+class VaultLocked(UsageError):
+    """A task reached the vault after it was locked (the GUI's panic lock or auto-lock)."""
+
+    def __init__(self) -> None:
+        super().__init__(_("the vault is locked"))
+
+
 class WeakPassphrase(UsageError):
     """A new passphrase that the strength meter calls weak (app/passphrase.py)."""
 

@@ -123,7 +123,7 @@ def test_restore_refuses_and_leaves_nothing(replica, tmp_path):
 def test_a_failed_restore_removes_what_it_wrote(replica, tmp_path, monkeypatch):
     """A restore that fails half-way (here: the disk fills up while objects are copied)
     leaves the empty folder it was given, and no vault."""
-    from storage.replica.sync import copying as replica_copy
+    from storage.replica import copying as replica_copy
     from core.errors import DiskFull
 
     drive, _, _, _ = replica

@@ -197,7 +197,7 @@ def test_torn_manifest_leaves_the_previous_generation(filled, tmp_path, monkeypa
     root = tmp_path / "drive"
     sync(filled, root)
     add_item(filled, os.urandom(1000), title="later")
-    from storage.replica.sync import drive as replica_drive
+    from storage.replica import drive as replica_drive
     real = replica_drive.write_file
 
     def torn(path: Path, data: bytes) -> None:

@@ -18,7 +18,8 @@ from typing import Callable, Iterator
 
 from core.i18n import _, ngettext
 from media.transcode_profiles import PROFILES, get_profile, parse_cover
-from core.errors import KuaError, media_time
+from core.errors import KuaError
+from core.i18n.formats import format_media_time
 from storage.jobs import Job
 from storage.vault import Vault
 
@@ -32,7 +33,7 @@ from app.transcode.service import JobProgress, StopToken
 
 
 def _eta(seconds: float | None) -> str:
-    return "--:--" if seconds is None else media_time(seconds).rsplit(".", 1)[0]
+    return "--:--" if seconds is None else format_media_time(seconds).rsplit(".", 1)[0]
 
 
 def progress_printer(args: argparse.Namespace) -> Callable[[JobProgress], None]:

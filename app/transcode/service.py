@@ -30,7 +30,8 @@ from media.transcode_mp4 import Overlay, faststart
 from media.transcode_profiles import Profile, profile_from_params
 from core.errors import (Cancelled, DiskFull, InvalidValue, KuaError, NotFound,
                             ObjectTampered, SourceDamaged, TranscodeFailed, UsageError,
-                            WorkerFailed, media_time)
+                            WorkerFailed)
+from core.i18n.formats import format_media_time
 from storage.items import ObjectRef
 from storage.jobs import Job, Jobs
 from storage.models import MediaItem
@@ -266,13 +267,13 @@ class _Run:
         if isinstance(exc, DiskFull):
             return DiskFull(_("the disk is full: the transcode of item {item} stopped at "
                               "{media_time} and nothing of it was kept").format(item=item,
-                              media_time=media_time(at)))
+                              media_time=format_media_time(at)))
         if isinstance(exc, Cancelled):
             text = (_("job {id} (item {item}) was put back in the queue at {media_time};"
                       " nothing of it was kept") if self._stop.requeue else
                     _("job {id} (item {item}) was cancelled at {media_time}; nothing of it was"
                       " kept"))
-            return Cancelled(text.format(id=self.job.id, item=item, media_time=media_time(at)))
+            return Cancelled(text.format(id=self.job.id, item=item, media_time=format_media_time(at)))
         return exc
 
     def discard(self, *refs: ObjectRef) -> None:

@@ -45,12 +45,12 @@ def progress_printer(args: argparse.Namespace) -> Callable[[JobProgress], None]:
         if args.json:
             print(json.dumps({"job": p.job_id, "item": p.item_id, "profile": p.profile,
                               "stage": p.stage, "percent": round(p.percent, 1),
-                              "fps": round(p.fps, 1), "speed": round(p.speed, 2),
+                              "fps": round(p.fps, 1), "speed": round(p.rate, 2),
                               "eta": None if p.eta is None else round(p.eta, 1)}), flush=True)
         elif tty:
             text = (_("{profile} {item}: {percent:5.1f}%  {fps:5.1f} fps  {speed:4.1f}x  ETA"
                       " {eta}").format(profile=p.profile, item=p.item_id, percent=p.percent,
-                                       fps=p.fps, speed=p.speed, eta=_eta(p.eta))
+                                       fps=p.fps, speed=p.rate, eta=_eta(p.eta))
                     if p.stage == "transcoding" else
                     _("{profile} {item}: finishing").format(profile=p.profile, item=p.item_id))
             print(f"\r{text}   ", end="", file=sys.stderr, flush=True)

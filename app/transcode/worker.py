@@ -21,9 +21,10 @@ from core.seekable import SeekableReader
 from core.i18n import _, set_language, system_language
 from media.faces_mask import ManualCover
 from media.photo import MAX_INPUT_BYTES, transcode_photo
-from media.transcode import TranscodeProgress, transcode
+from media.transcode import transcode
 from media.transcode_profiles import profile_from_params
 from core.errors import KuaError, SourceDamaged, TranscodeFailed
+from core.work import MediaProgress
 
 from app.transcode import protocol as wire
 SEND_EVERY = 256 * 1024
@@ -108,9 +109,9 @@ class RemoteSink(io.RawIOBase):
 
 
 def _progress(channel: wire.Channel):
-    def send(p: TranscodeProgress) -> None:
-        channel.send_json(wire.PROGRESS, {"media_time": p.media_time, "duration": p.duration,
-                                          "frames": p.frames, "fps": p.fps, "speed": p.speed})
+    def send(p: MediaProgress) -> None:
+        channel.send_json(wire.PROGRESS, {"media_time": p.done, "duration": p.total,
+                                          "frames": p.frames, "fps": p.fps, "speed": p.rate})
     return send
 
 

@@ -49,7 +49,7 @@ def test_restore_rebuilds_a_verified_vault(replica, tmp_path, secret):
     key = PASSPHRASE if secret == "passphrase" else recovery
     progress = []
     result = sync_app.restore(drive, tmp_path / "new", key,
-                              progress=lambda d, t, m: progress.append((d, t)))
+                              progress=lambda p: progress.append((p.done, p.total)))
     r = result.report
     assert result.ok and result.verify.items_checked == 4
     assert (r.vault_id, r.generation, r.testimonies, r.items, r.refused) == (vault_id, 1, 4, 4, ())

@@ -24,22 +24,18 @@ from storage.bundles.device import BundleLog, BundleRecord, fingerprint
 from storage.bundles.manifest import Manifest
 from storage.bundles.matches import PersonMatch, find_matches
 from storage.bundles.reader import BundleReader, Entry
-from storage.errors import DiskFull, KuaError
+from core.errors import DiskFull, KuaError
+from core.work import CancelToken, Progress, ProgressFn, no_progress
 from storage.items import ObjectRef
 from storage.models import MediaItem, Person, Testimony
 from storage.sealed import Layout, part_sizes
 from storage.vault import Vault
 
 from app.library import _UNFINISHED as UNFINISHED_IMPORT  # shared crash marker (see library)
-from app.library import CancelToken, Progress
 from app.receipts import write_receipt
 
 COPY_CHUNK = 1024 * 1024
 _MARGIN = 64 * 1024 * 1024  # catalogue growth, WAL, and room for the system to breathe
-
-
-def _no_progress(done: int, total: int, message: str) -> None:
-    pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +272,7 @@ def _report(vault: Vault, m: Manifest, plan: _Plan, device: str, known: bool) ->
 
 
 def import_bundle(vault: Vault, folder: Path, identities: list[age.AnyIdentity], *,
-                  progress: Progress = _no_progress,
+                  progress: ProgressFn = no_progress,
                   cancel: CancelToken | None = None) -> ImportReport:
     """Verify a bundle and take its new testimonies and media into the vault."""
     with BundleReader(Path(folder), identities) as bundle:
@@ -295,7 +291,7 @@ def import_bundle(vault: Vault, folder: Path, identities: list[age.AnyIdentity],
             done += n
             if cancel:
                 cancel.check()
-            progress(done, total, f"bundle-{m.bundle_id}")
+            progress(Progress(done, total, message=f"bundle-{m.bundle_id}"))
 
         try:
             _stage(vault, m, plan)

@@ -3,7 +3,8 @@
 Import is in app/bundle_import.py. Export streams the chosen items from the vault
 into an age-encrypted bundle (storage/bundles/) with no plaintext on disk, after
 applying the testimonies' consent; verify checks a bundle without any vault.
-Long work takes a `progress(done, total, message)` callback and a `CancelToken`.
+Long work takes a `progress` callback, handed a `Progress`, and a `CancelToken`
+(core/work.py).
 """
 
 from __future__ import annotations
@@ -23,24 +24,21 @@ from storage.bundles.manifest import build as build_manifest
 from storage.bundles.parts import MAX_PARTS
 from storage.bundles.reader import BundleReader
 from storage.bundles.writer import BundleWriter
-from storage.errors import (InvalidIdentity, InvalidValue, NotFound, RefusedByConsent,
+from core.errors import (InvalidIdentity, InvalidValue, NotFound, RefusedByConsent,
                             TargetNotEmpty, UsageError, WrongPassphrase)
+from core.work import CancelToken, Progress, ProgressFn, no_progress
 from storage.fsio import is_empty_dir
 from storage.outfiles import check_target, output_file
 from storage.models import MediaItem, Testimony
 from storage.vault import Vault
 
-from app.library import CancelToken, Progress, find
+from app.library import find
 from app.transcode.review import is_reviewed
 
 DEFAULT_SPLIT = 2 * 1024 ** 3
 INCLUDE = ("master", "share", "anonymized", "all")
 ORIGINAL_KINDS = ("master", "imported", "still", "document")
 _USABLE = ("complete", "recovered")
-
-
-def _no_progress(done: int, total: int, message: str) -> None:
-    pass
 
 
 # -- organizer keys and the address book ------------------------------------------
@@ -227,7 +225,7 @@ def _prepare_folder(to: Path) -> None:
 
 def export_bundle(vault: Vault, some_ids: Iterable[str], to: Path, recipients: Iterable[str], *,
                   split_size: int = DEFAULT_SPLIT, include: str = "master",
-                  consent: ConsentChoice = ConsentChoice(), progress: Progress = _no_progress,
+                  consent: ConsentChoice = ConsentChoice(), progress: ProgressFn = no_progress,
                   cancel: CancelToken | None = None) -> ExportReport:
     """Write a bundle of the chosen testimonies and items into `to`, encrypted to
     `recipients` (age1… or address-book names), and mark the testimonies exported."""
@@ -260,7 +258,7 @@ def export_bundle(vault: Vault, some_ids: Iterable[str], to: Path, recipients: I
         done += n
         if cancel:
             cancel.check()
-        progress(done, total, f"bundle-{bundle_id}")
+        progress(Progress(done, total, message=f"bundle-{bundle_id}"))
 
     try:
         writer.add_manifest(manifest, device.private.sign(manifest))
@@ -323,7 +321,7 @@ class BundleReport:
 
 
 def verify_bundle(folder: Path, identities: list[age.AnyIdentity], *,
-                  progress: Progress = _no_progress,
+                  progress: ProgressFn = no_progress,
                   cancel: CancelToken | None = None) -> BundleReport:
     """Check a bundle completely, without a vault; raises the first problem found."""
     with BundleReader(folder, identities) as bundle:
@@ -336,7 +334,7 @@ def verify_bundle(folder: Path, identities: list[age.AnyIdentity], *,
                 done += n
                 if cancel:
                     cancel.check()
-                progress(done, total, entry.item.id)
+                progress(Progress(done, total, message=entry.item.id))
 
             entry.reader.read_all(tick)
             i = entry.item

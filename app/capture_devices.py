@@ -23,7 +23,7 @@ import numpy as np
 from core.i18n import _
 from media.recorder import LEVEL_WINDOW, levels
 from media.sources import AudioChunk, Frame, SourceInfo, open_source
-from storage.errors import KuaError
+from core.errors import KuaError
 
 from app.cli.record import RESOLUTIONS
 

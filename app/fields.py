@@ -19,7 +19,7 @@ import re
 from datetime import date, datetime
 
 from core.i18n import _
-from storage.errors import InvalidValue
+from core.errors import InvalidValue
 from storage.models import (CONSENT_ELEMENTS, PERSON_FIELDS, MediaItem, Testimony)
 from storage.vault import Vault
 

@@ -1,8 +1,9 @@
 """Library use cases: add files, list, show, search, extract, remove, verify.
 
-Each function takes an open `Vault`; long ones take a `progress(done, total,
-message)` callback and a `CancelToken`. They return frozen models or reports, never
-rows, and raise only `KuaError` subclasses for things a person can meet.
+Each function takes an open `Vault`; long ones take a `progress` callback, handed a
+`Progress` (bytes done of the total, and the item), and a `CancelToken` (core/work.py).
+They return frozen models or reports, never rows, and raise only `KuaError` subclasses
+for things a person can meet.
 """
 
 from __future__ import annotations
@@ -16,38 +17,18 @@ from core.i18n import _
 from media.probe import probe
 from storage import ids
 from storage.db import mapped_errors
-from storage.errors import (Cancelled, HashMismatch, InvalidValue, KuaError, NotFound,
-                            ObjectTruncated, RefusedByConsent, UsageError)
+from core.errors import (HashMismatch, InvalidValue, KuaError, NotFound, ObjectTruncated,
+                            RefusedByConsent, UsageError)
+from core.work import CancelToken, Progress, ProgressFn, no_progress
 from storage.outfiles import check_target, output_file
 from storage.models import MediaItem, Testimony, TestimonySummary
 from storage.vault import Vault
 
 from app import damage
 
-Progress = Callable[[int, int, str], None]
 CHUNK = 1024 * 1024
 _UNFINISHED = "unfinished-import:"  # meta key prefix: a testimony `add` is still filling
 _PRIMARY_ORDER = ("master", "imported", "share", "anonymized", "proxy", "audio", "still", "document")
-
-
-class CancelToken:
-    """Set by whoever wants a long operation to stop; checked between chunks."""
-
-    def __init__(self) -> None:
-        self.cancelled = False
-
-    def cancel(self) -> None:
-        """Ask the operation to stop at its next check."""
-        self.cancelled = True
-
-    def check(self) -> None:
-        """Raise `Cancelled` if cancellation was asked for."""
-        if self.cancelled:
-            raise Cancelled()
-
-
-def _no_progress(done: int, total: int, message: str) -> None:
-    pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +45,7 @@ def _kind_for(media_type: str) -> str:
 
 def add_files(vault: Vault, paths: Iterable[Path], *, title: str | None = None,
               consent: str = "restricted", testimony_id: str | None = None,
-              progress: Progress = _no_progress, cancel: CancelToken | None = None) -> AddResult:
+              progress: ProgressFn = no_progress, cancel: CancelToken | None = None) -> AddResult:
     """Store existing files byte for byte as items of a new (or given) testimony.
 
     Nothing half-written stays referenced: an item row is `writing` until its object
@@ -91,8 +72,8 @@ def add_files(vault: Vault, paths: Iterable[Path], *, title: str | None = None,
     item_ids: list[str] = []
     try:
         for path in paths:
-            item_id = _add_one(vault, testimony_id, path,
-                               lambda n, base=done: progress(base + n, total, path.name), cancel)
+            item_id = _add_one(vault, testimony_id, path, lambda n, base=done: progress(
+                Progress(base + n, total, message=path.name)), cancel)
             item_ids.append(item_id)
             done += path.stat().st_size
     except BaseException:
@@ -272,7 +253,7 @@ def restricted_copy(vault: Vault, item: MediaItem, force: bool) -> bool:
                                            testimony_id=item.testimony_id))
 
 
-def extract(vault: Vault, some_id: str, out: Path, *, progress: Progress = _no_progress,
+def extract(vault: Vault, some_id: str, out: Path, *, progress: ProgressFn = no_progress,
             cancel: CancelToken | None = None, force: bool = False,
             replace: bool = False) -> MediaItem:
     """Write an item's plaintext to `out` (a deliberate plaintext copy), checking its hash.
@@ -296,7 +277,7 @@ def extract(vault: Vault, some_id: str, out: Path, *, progress: Progress = _no_p
             dst.write(chunk)
             digest.update(chunk)
             done += len(chunk)
-            progress(done, reader.size, item.id)
+            progress(Progress(done, reader.size, message=item.id))
         _check_hash(item, digest.hexdigest(), done)
     if not vault.read_only:  # a replica opened in place records nothing
         with vault.transaction():
@@ -340,7 +321,7 @@ class VerifyReport:
         return not self.problems
 
 
-def verify(vault: Vault, *, progress: Progress = _no_progress,
+def verify(vault: Vault, *, progress: ProgressFn = no_progress,
            cancel: CancelToken | None = None, accept_older: bool = False) -> VerifyReport:
     """Check the catalogue pages, the audit chain, every object's tags and SHA-256; name
     damaged and lost items, objects the catalogue does not know, and an older vault.db
@@ -370,7 +351,7 @@ def verify(vault: Vault, *, progress: Progress = _no_progress,
                 while chunk := reader.read(CHUNK):
                     digest.update(chunk)
                     n += len(chunk)
-                    progress(checked + n, total, item.id)
+                    progress(Progress(checked + n, total, message=item.id))
             _check_hash(item, digest.hexdigest(), n)
         except KuaError as exc:
             problems.append(str(exc))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from storage.errors import WeakPassphrase
+from core.errors import WeakPassphrase
 
 WEAK, FAIR, GOOD, STRONG = 1, 2, 3, 4
 MIN_LENGTH = 10  # shorter than this is weak whatever it holds

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 
 from core.i18n import _
-from storage.errors import HashMismatch, MediaError, ObjectTruncated
+from core.errors import HashMismatch, MediaError, ObjectTruncated
 from storage.models import MediaItem
 from storage.sealed import SealedReader
 from storage.vault import Vault

@@ -21,7 +21,7 @@ from core.i18n import _, ngettext
 from storage.audit import now
 from storage.bundles import receipts
 from storage.bundles.manifest import Manifest
-from storage.errors import ReceiptRefused
+from core.errors import ReceiptRefused
 from storage.fsio import atomic_write
 from storage.models import DELIVERED
 from storage.vault import Vault

@@ -19,7 +19,7 @@ from media.encoder import EncodeSettings, choose_preset
 from media.probe import probe
 from media.recorder import Chapter, Recorder, RecordStatus
 from media.sources import Frame, Source, open_source
-from storage.errors import DiskFull, KuaError, NotFound
+from core.errors import DiskFull, KuaError, NotFound
 from storage.sealed import Layout
 from storage.vault import Vault
 

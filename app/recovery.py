@@ -20,7 +20,7 @@ from typing import BinaryIO
 
 from media.fmp4 import last_whole_fragment_end
 from media.probe import probe
-from storage.errors import ObjectMissing
+from core.errors import ObjectMissing
 from storage.models import MediaItem
 from storage.repair import repair
 from storage.vault import Vault

@@ -15,7 +15,7 @@ from pathlib import Path
 from core import platform
 from core.i18n import N_, _
 from storage import keyslots
-from storage.errors import UsageError
+from core.errors import UsageError
 from storage.vault import Vault
 
 from app.recovery import recover_interrupted

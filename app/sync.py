@@ -1,9 +1,10 @@
 """Sync to a trusted drive, restore from it, check it: the use cases behind `kua sync`,
 `kua restore` and `kua verify --replica`, shared by the CLI and the GUI.
 
-Sync happens only when asked. Each function takes a `progress(done, total, message)`
-callback (bytes; the message counts items) and a `CancelToken`, returns a frozen
-report, and raises only `KuaError` subclasses for what a person can meet.
+Sync happens only when asked. Each function takes a `progress` callback, handed a
+`Progress` (bytes; the items counted in `step` of `steps`), and a `CancelToken`
+(core/work.py), returns a frozen report, and raises only `KuaError` subclasses for what
+a person can meet.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
+from core.work import CancelToken, ProgressFn, no_progress
 from storage.replica import sync as replica
 from storage.replica import check as replica_check
 from storage.replica import memory as replica_memory
@@ -24,26 +25,18 @@ from storage.replica.restore import RestoreReport
 from storage.vault import Vault
 
 from app import library
-from app.library import CancelToken, Progress, VerifyReport
+from app.library import VerifyReport
 
 __all__ = ["SyncReport", "RestoreResult", "ReplicaCheck", "sync", "restore", "verify_replica"]
 
 
-def _no_progress(done: int, total: int, message: str) -> None:
-    pass
-
-
-def _check(cancel: CancelToken | None) -> Callable[[], None] | None:
-    return cancel.check if cancel is not None else None
-
-
-def sync(vault: Vault, to_dir: Path, *, progress: Progress = _no_progress,
+def sync(vault: Vault, to_dir: Path, *, progress: ProgressFn = no_progress,
          cancel: CancelToken | None = None, accept_older: bool = False) -> SyncReport:
     """Write a new generation of the vault's replica in `to_dir` (new, empty, or a replica
     of this vault). Items whose objects are damaged in the vault are listed in
     `report.damaged` (not copied); everything else is synced. A replica older than the
     last sync to it is `ReplicaOlder` unless `accept_older`."""
-    return replica.sync(vault, Path(to_dir), progress=progress, check_cancel=_check(cancel),
+    return replica.sync(vault, Path(to_dir), progress=progress, cancel=cancel,
                         accept_older=accept_older)
 
 
@@ -60,7 +53,7 @@ class RestoreResult:
         return not self.report.refused and self.verify.ok
 
 
-def restore(from_dir: Path, new_dir: Path, secret: str, *, progress: Progress = _no_progress,
+def restore(from_dir: Path, new_dir: Path, secret: str, *, progress: ProgressFn = no_progress,
             cancel: CancelToken | None = None, actor: str = "kua",
             remembered: dict[str, int] | None = None,
             accept_older: bool = False) -> RestoreResult:
@@ -72,7 +65,7 @@ def restore(from_dir: Path, new_dir: Path, secret: str, *, progress: Progress = 
     replica older than that is `ReplicaOlder` unless `accept_older`.
     """
     vault, report = replica_restore.restore(Path(from_dir), Path(new_dir), secret,
-                                            progress=progress, check_cancel=_check(cancel),
+                                            progress=progress, cancel=cancel,
                                             actor=actor, remembered=remembered,
                                             accept_older=accept_older)
     try:
@@ -104,7 +97,7 @@ class ReplicaCheck:
         return self.remembered is not None
 
 
-def verify_replica(vault: Vault, replica_dir: Path, *, progress: Progress = _no_progress,
+def verify_replica(vault: Vault, replica_dir: Path, *, progress: ProgressFn = no_progress,
                    cancel: CancelToken | None = None) -> ReplicaCheck:
     """Check every object and hash of the replica in `replica_dir` and compare it with
     the open vault; the vault's audit log records the check."""

@@ -13,7 +13,7 @@ from typing import Iterable
 
 from media.transcode_profiles import get_profile
 from storage import translit
-from storage.errors import RefusedByConsent
+from core.errors import RefusedByConsent
 from storage.models import CONSENT_ELEMENTS, CONSENT_LEVELS, Testimony
 from storage.vault import Vault
 

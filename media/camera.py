@@ -23,7 +23,7 @@ import numpy as np
 
 from core import platform
 from core.i18n import _
-from storage.errors import MediaError
+from core.errors import MediaError
 
 from media.sources import AudioChunk, Frame, SourceInfo, no_camera_error
 

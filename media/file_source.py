@@ -8,7 +8,7 @@ import av
 import numpy as np
 
 from core.i18n import _
-from storage.errors import MediaError
+from core.errors import MediaError
 
 from media.probe import probe
 from media.sources import AudioChunk, Frame, Pacer, SourceInfo

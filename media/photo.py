@@ -27,7 +27,7 @@ import cv2
 import numpy as np
 
 from core.i18n import _
-from storage.errors import MissingStream, SourceDamaged, TranscodeFailed
+from core.errors import MissingStream, SourceDamaged, TranscodeFailed
 
 from media.faces import Box
 from media.faces_mask import Detector, MaskSettings, mosaic, padded

@@ -19,7 +19,7 @@ from pathlib import PurePath
 import av
 
 from core.i18n import _
-from storage.errors import KuaError, MediaError
+from core.errors import KuaError, MediaError
 
 _MAX_PACKETS = 48                 # packets of the main stream demuxed at most
 _MAX_DURATION = 7 * 24 * 3600.0   # seconds; longer claims are not believed

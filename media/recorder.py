@@ -21,7 +21,7 @@ import cv2
 import numpy as np
 
 from core.i18n import _
-from storage.errors import KuaError, MediaError
+from core.errors import KuaError, MediaError
 
 from media.encoder import EncodeSettings, LiveEncoder
 from media.sources import AudioChunk, Frame, Source

@@ -18,7 +18,7 @@ from typing import Protocol
 import numpy as np
 
 from core.i18n import _
-from storage.errors import MediaError
+from core.errors import MediaError
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ import cv2
 import numpy as np
 
 from core.i18n import _
-from storage.errors import MediaError
+from core.errors import MediaError
 
 from media.transcode_video import clockwise_rotation
 

@@ -23,7 +23,8 @@ from typing import BinaryIO, Callable, Iterator
 import av
 
 from core.i18n import N_, _
-from storage.errors import KuaError, MissingStream, SourceDamaged, TranscodeFailed
+from core.errors import KuaError, MissingStream, SourceDamaged, TranscodeFailed
+from core.work import SECONDS, MediaProgress
 
 from media.faces import FaceDetector
 from media.probe import NamedView
@@ -79,17 +80,6 @@ _MUXER = _Stage(N_("muxer"))
 
 
 @dataclass(frozen=True, slots=True)
-class TranscodeProgress:
-    """How far a transcode is: media time done out of the duration, and its speed."""
-
-    media_time: float
-    duration: float | None
-    frames: int
-    fps: float          # output frames per second of wall time
-    speed: float        # media seconds per wall second (realtime factor)
-
-
-@dataclass(frozen=True, slots=True)
 class TranscodeResult:
     """What was written."""
 
@@ -105,7 +95,8 @@ class TranscodeResult:
 class _Clock:
     """Where decoding has got to (for progress and for error messages)."""
 
-    def __init__(self, duration: float | None, on_progress: Callable[[TranscodeProgress], None] | None) -> None:
+    def __init__(self, duration: float | None,
+                 on_progress: Callable[[MediaProgress], None] | None) -> None:
         self.position = 0.0
         self.frames = 0
         self._duration = duration
@@ -119,8 +110,9 @@ class _Clock:
             return
         self._last = now
         elapsed = max(1e-6, now - self._start)
-        self._on_progress(TranscodeProgress(self.position, self._duration, self.frames,
-                                            self.frames / elapsed, self.position / elapsed))
+        self._on_progress(MediaProgress(self.position, self._duration, SECONDS,
+                                        rate=self.position / elapsed, frames=self.frames,
+                                        fps=self.frames / elapsed))
 
 
 def _open(source: BinaryIO, name: str) -> av.container.InputContainer:
@@ -168,7 +160,7 @@ def _expected_end(container: av.container.InputContainer, streams: list[av.strea
 
 
 def transcode(source: BinaryIO, sink: BinaryIO, profile: Profile, *, name_hint: str = "",
-              progress: Callable[[TranscodeProgress], None] | None = None,
+              progress: Callable[[MediaProgress], None] | None = None,
               detector: FaceDetector | None = None,
               covers: tuple[ManualCover, ...] = ()) -> TranscodeResult:
     """Transcode `source` into `sink` as `profile` says; see the module doc."""

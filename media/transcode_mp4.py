@@ -11,12 +11,12 @@ and every chunk offset (`stco`/`co64`) shifted by the size of `moov`: what
 
 from __future__ import annotations
 
-import io
 import struct
 from typing import BinaryIO
 
 from core.i18n import _
-from storage.errors import MediaError
+from core.errors import MediaError
+from core.seekable import SeekableReader
 
 _CONTAINERS = {b"moov", b"trak", b"mdia", b"minf", b"stbl"}
 _COPY_CHUNK = 1024 * 1024
@@ -25,42 +25,21 @@ _U32 = 0xFFFFFFFF
 STCO_LIMIT = 0xFFFFFFFF  # the largest offset a 32-bit chunk table holds
 
 
-class Overlay(io.RawIOBase):
+class Overlay(SeekableReader):
     """A seekable read view of `base` with a few byte ranges replaced (`patches`)."""
 
     def __init__(self, base: BinaryIO, size: int, patches: list[tuple[int, bytes]]) -> None:
-        super().__init__()
-        self._base, self._size, self._patches = base, size, patches
-        self._pos = 0
+        super().__init__(size)
+        self._base, self._patches = base, patches
 
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def tell(self) -> int:
-        return self._pos
-
-    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        self._pos = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._size}[whence] + offset
-        return self._pos
-
-    def readinto(self, buffer) -> int:  # type: ignore[override]
-        out = memoryview(buffer).cast("B")
-        want = max(0, min(len(out), self._size - self._pos))
-        self._base.seek(self._pos)
-        got = 0
-        while got < want:
-            n = self._base.readinto(out[got:want])
-            if not n:
-                break
-            got += n
+    def _read_at(self, offset: int, out: memoryview) -> int:
+        """The bytes of `base` at `offset`, with the patches that fall on them applied."""
+        self._base.seek(offset)
+        got = self._base.readinto(out) or 0
         for start, data in self._patches:
-            lo, hi = max(start, self._pos), min(start + len(data), self._pos + got)
+            lo, hi = max(start, offset), min(start + len(data), offset + got)
             if lo < hi:
-                out[lo - self._pos:hi - self._pos] = data[lo - start:hi - start]
-        self._pos += got
+                out[lo - offset:hi - offset] = data[lo - start:hi - start]
         return got
 
 

@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass, replace
 
 from core.i18n import _
-from storage.errors import InvalidValue
+from core.errors import InvalidValue
 
 VERSION = 1
 PROFILES = ("share", "proxy", "audio", "anonymized")

@@ -15,7 +15,7 @@ from typing import Any, Iterator
 
 from core.i18n import _
 from storage.db import Connection
-from storage.errors import AuditChainBroken
+from core.errors import AuditChainBroken
 from storage.models import AuditEvent
 
 GENESIS = "0" * 64

@@ -14,7 +14,7 @@ from storage import ids, translit
 from storage.audit import now
 from storage.db import Connection
 from storage.bundles.receipts import STATUS_SQL
-from storage.errors import InvalidValue, NotFound
+from core.errors import InvalidValue, NotFound
 from storage.items import item_from_row, ITEM_COLUMNS
 from storage.models import (CONSENT_ELEMENTS, CONSENT_LEVELS, PERSON_FIELDS, STATUSES,
                      TESTIMONY_TEXT_FIELDS, ConsentElements, MediaItem, Name, Person,

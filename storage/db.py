@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from core.i18n import _
-from storage.errors import DiskFull, VaultCorrupt, VaultReadOnly, VaultTooNew
+from core.errors import DiskFull, VaultCorrupt, VaultReadOnly, VaultTooNew
 from storage.schema import MIGRATIONS, SCHEMA_VERSION
 
 Connection = sqlcipher3.Connection

@@ -17,7 +17,7 @@ from typing import Iterator
 
 from core import platform
 
-from storage.errors import DiskFull
+from core.errors import DiskFull
 
 _FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 

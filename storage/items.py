@@ -17,7 +17,7 @@ from core.i18n import _
 from storage import ids
 from storage.audit import now
 from storage.db import Connection
-from storage.errors import InvalidValue, NotFound
+from core.errors import InvalidValue, NotFound
 from storage.models import ITEM_KINDS, MediaItem
 from storage.sealed import Layout
 

@@ -14,7 +14,7 @@ from core.i18n import _
 from storage import ids
 from storage.audit import now
 from storage.db import Connection
-from storage.errors import InvalidValue, NotFound
+from core.errors import InvalidValue, NotFound
 
 JOB_STATES = ("queued", "running", "done", "failed", "cancelled")
 ACTIVE = ("queued", "running")

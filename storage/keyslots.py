@@ -50,7 +50,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from core.i18n import _
 
-from storage.errors import RecoveryKeyTooOld, VaultCorrupt, WrongPassphrase
+from core.errors import RecoveryKeyTooOld, VaultCorrupt, WrongPassphrase
 
 FILE_SIZE = 1024
 SLOT_COUNT = 8

@@ -28,7 +28,7 @@ from typing import BinaryIO, Iterator
 
 from core.i18n import _
 
-from storage.errors import OutputExists, UsageError
+from core.errors import OutputExists, UsageError
 from storage.fsio import disk_full_as_error, fsync_dir
 
 MODE = 0o600

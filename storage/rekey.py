@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Callable
 from core.i18n import _
 
 from storage import db, keyslots
-from storage.errors import KeysReplayed, VaultCorrupt, WrongPassphrase
+from core.errors import KeysReplayed, VaultCorrupt, WrongPassphrase
 from storage.fsio import atomic_write, fsync_dir
 
 if TYPE_CHECKING:

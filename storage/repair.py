@@ -26,7 +26,6 @@ caller can record it durably: once the object is cut, the damage is gone from it
 
 from __future__ import annotations
 
-import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +35,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from core.i18n import _
-from storage.errors import DiskFull, ObjectMissing
+from core.errors import DiskFull, ObjectMissing
+from core.seekable import SeekableReader
 from storage.fsio import atomic_write, disk_full_as_error, fsync_dir
 from storage.sealed import TAG_SIZE, Layout, _nonce, existing_parts, final_length, part_path
 
@@ -121,44 +121,26 @@ def _scan(segments: _Segments) -> _Scan:
     return _Scan(segments.count, None, 0, None)
 
 
-class _PrefixReader(io.RawIOBase):
+class _PrefixReader(SeekableReader):
     """The plaintext of the first `count` (ordinary, authenticated) segments, seekable."""
 
     def __init__(self, segments: _Segments, count: int) -> None:
-        super().__init__()
-        self._segments, self._count = segments, count
-        self._size = count * segments.layout.segment_size
-        self._pos = 0
+        super().__init__(count * segments.layout.segment_size)
+        self._segments = segments
         self._cache: tuple[int, bytes] = (-1, b"")
 
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        self._pos = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._size}[whence] + offset
-        return self._pos
-
-    def tell(self) -> int:
-        return self._pos
-
-    def readinto(self, buffer) -> int:  # type: ignore[override]
-        out = memoryview(buffer).cast("B")
+    def _read_at(self, offset: int, out: memoryview) -> int:
+        """The plaintext at `offset`, up to the end of its segment."""
         seg = self._segments.layout.segment_size
-        done = 0
-        while done < len(out) and self._pos < self._size:
-            index, offset = divmod(self._pos, seg)
-            if self._cache[0] != index:
-                plain = self._segments.open(index, False)
-                if plain is None:  # authenticated by the scan: changed under us since
-                    raise OSError("a segment changed during the repair")
-                self._cache = (index, plain)
-            n = min(len(out) - done, seg - offset)
-            out[done:done + n] = self._cache[1][offset:offset + n]
-            done, self._pos = done + n, self._pos + n
-        return done
+        index, within = divmod(offset, seg)
+        if self._cache[0] != index:
+            plain = self._segments.open(index, False)
+            if plain is None:  # authenticated by the scan: changed under us since
+                raise OSError("a segment changed during the repair")
+            self._cache = (index, plain)
+        n = min(len(out), seg - within)
+        out[:n] = self._cache[1][within:within + n]
+        return n
 
 
 def repair(objects_dir: Path, name: str, key: bytes, item_id: str, layout: Layout,

@@ -26,7 +26,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from core.i18n import _
 
 from storage.db import Connection
-from storage.errors import DiskFull
+from core.errors import DiskFull
 from storage.fsio import atomic_write
 
 COUNTER = "counter"

@@ -36,7 +36,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from core.i18n import _
-from storage.errors import ObjectMissing, ObjectTruncated, SegmentAuthFailed
+from core.errors import ObjectMissing, ObjectTruncated, SegmentAuthFailed
+from core.seekable import SeekableReader
 from storage.fsio import disk_full_as_error, fsync_dir, write_all
 from storage.padding import TRAILER, padded_object_length
 from storage.sealed_format import (DEFAULT_SEGMENT_SIZE, FINAL, FINAL_PADDED, MAX_FILE_BYTES,
@@ -224,8 +225,8 @@ class SealedWriter(io.RawIOBase):
         remove_object(self._dir, self._name)
 
 
-class SealedReader(io.RawIOBase):
-    """Seekable, read-only file object over a sealed object.
+class SealedReader(SeekableReader):
+    """Seekable, read-only file object over a sealed object; `size` is its plaintext length.
 
     A read decrypts only the segments it touches (one is kept decrypted). Opening
     checks the object's shape and authenticates its final segment (which also gives
@@ -235,12 +236,11 @@ class SealedReader(io.RawIOBase):
 
     def __init__(self, objects_dir: Path, name: str, key: bytes, item_id: str,
                  layout: Layout = Layout(), expected_size: int | None = None) -> None:
-        super().__init__()
+        super().__init__(0)  # the size is known once the final segment is read
         self._item = item_id
         self._aead = AESGCM(key)
         self._aad = item_id.encode()
         self._layout = layout
-        self._pos = 0
         self._cached: int | None = None  # index of the segment held in self._plain
         self._sealed = bytearray(layout.sealed_size)
         self._plain = bytearray(layout.segment_size)
@@ -343,49 +343,22 @@ class SealedReader(io.RawIOBase):
         return memoryview(self._plain)[:max(0, min(n, self._size - index * self._layout.segment_size))]
 
     @property
-    def size(self) -> int:
-        """Plaintext length in bytes."""
-        return self._size
-
-    @property
     def segment_count(self) -> int:
         return self._segments
 
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def tell(self) -> int:
-        return self._pos
-
-    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._size}[whence]
-        if base + offset < 0:
-            raise ValueError("negative seek position")
-        self._pos = base + offset
-        return self._pos
-
-    def readinto(self, buffer) -> int:  # type: ignore[override]
-        out = memoryview(buffer).cast("B")
-        done = 0
-        seg = self._layout.segment_size
-        while done < len(out) and self._pos < self._size:
-            index, offset = divmod(self._pos, seg)
-            length = self._plain_length(index)
-            if offset == 0 and len(out) - done >= length and self._cached != index \
-                    and self._pos + length <= self._size:
-                # A whole segment of data: decrypt straight into the caller's buffer.
-                self._decrypt_into(index, out[done:done + length])
-                n = length
-            else:
-                plain = self.segment(index)
-                n = min(len(out) - done, len(plain) - offset)
-                out[done:done + n] = plain[offset:offset + n]
-            done += n
-            self._pos += n
-        return done
+    def _read_at(self, offset: int, out: memoryview) -> int:
+        """The plaintext at `offset`, up to the end of its segment."""
+        index, within = divmod(offset, self._layout.segment_size)
+        length = self._plain_length(index)
+        if within == 0 and len(out) >= length and self._cached != index:
+            # A whole segment of data (`out` never reaches past the end, so not padding):
+            # decrypt straight into the caller's buffer.
+            self._decrypt_into(index, out[:length])
+            return length
+        plain = self.segment(index)
+        n = min(len(out), len(plain) - within)
+        out[:n] = plain[within:within + n]
+        return n
 
     def close(self) -> None:
         for fd in self._fds.values():

@@ -31,7 +31,7 @@ from storage import db, keyslots, rekey, rollback
 from storage.audit import AuditLog, now
 from storage.bundles.device import DeviceKey, ensure_device_key, load_device_key
 from storage.catalogue import Catalogue
-from storage.errors import NotAVault, VaultCorrupt, VaultExists, VaultInUse
+from core.errors import NotAVault, VaultCorrupt, VaultExists, VaultInUse
 from storage.fsio import atomic_write, disk_full_as_error, fsync_dir, is_empty_dir
 from storage.items import Items, ObjectRef
 from storage.repair import END_SUFFIX, end_path

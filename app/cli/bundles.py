@@ -18,7 +18,7 @@ from core.i18n import N_, _, ngettext
 from core.i18n.formats import format_size
 from storage.bundles.age_pq import AGE_VERSION
 from storage.bundles.parts import parse_size
-from storage.errors import Cancelled, KuaError, UsageError
+from core.errors import Cancelled, KuaError, UsageError
 
 from app import bundles, receipts, session
 from app.bundle_import import ImportReport, import_bundle

@@ -11,7 +11,7 @@ import os
 from typing import Callable
 
 from core.i18n import _
-from storage.errors import UsageError
+from core.errors import UsageError
 
 from app import session
 

@@ -9,10 +9,11 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from core.i18n import _
-from storage.errors import Cancelled, UsageError
+from core.errors import Cancelled, UsageError
+from core.work import Progress, ProgressFn, no_progress
 from storage.vault import Vault
 
-from app import damage, library, session
+from app import damage, session
 from app.cli import output
 
 
@@ -26,13 +27,14 @@ def warn(text: str) -> None:
     print(text, file=sys.stderr)
 
 
-def progress_line(enabled: bool = True) -> library.Progress:
+def progress_line(enabled: bool = True) -> ProgressFn:
     """A progress callback that keeps one refreshing line on a terminal's stderr."""
     if not enabled or not sys.stderr.isatty():
-        return lambda done, total, message: None
+        return no_progress
     last = [0.0]
 
-    def show(done: int, total: int, message: str) -> None:
+    def show(p: Progress) -> None:
+        done, total = p.done, p.total or 0
         now = time.monotonic()
         if now - last[0] < 0.1 and done < total:
             return

@@ -15,7 +15,7 @@ import sys
 from core import platform
 from core.i18n import _, set_language, system_language
 from storage.db import mapped_errors
-from storage.errors import KuaError
+from core.errors import KuaError
 
 from app import exception_hooks
 from app.cli import vault as commands

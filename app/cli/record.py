@@ -10,9 +10,10 @@ import threading
 from typing import Callable
 
 from core.i18n import _, ngettext
+from core.i18n.formats import clock_parts
 from media.recorder import RecordStatus
 from media.sources import open_source
-from storage.errors import DiskFull, MediaError
+from core.errors import DiskFull, MediaError
 from storage.models import CONSENT_LEVELS
 
 from app.cli.io import opened, say, warn
@@ -23,7 +24,8 @@ RESOLUTIONS = {"480p": (854, 480), "720p": (1280, 720), "1080p": (1920, 1080)}
 
 
 def _status_text(s: RecordStatus) -> str:
-    minutes, seconds = divmod(int(s.elapsed), 60)
+    hours, minutes, seconds, _unused = clock_parts(int(s.elapsed))
+    minutes += 60 * hours  # MM:SS, however long
     level = (f"{_('silent'):>8}" if s.peak_dbfs == float("-inf")
              else _("{dbfs:6.1f} dB").format(dbfs=s.peak_dbfs))
     state = _("PAUSED") if s.paused else _("REC")

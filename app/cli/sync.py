@@ -10,24 +10,25 @@ from typing import Callable
 
 from core.i18n import N_, _, ngettext
 from core.i18n.formats import format_duration
-from storage.errors import KuaError, ObjectTampered, ReplicaOlder, VerificationFailed
+from core.errors import KuaError, ObjectTampered, ReplicaOlder, VerificationFailed
+from core.work import Progress, ProgressFn, no_progress
 from storage.vault import Vault, is_vault
 
 from app import session, sync
 from app.cli.io import opened, print_json, say, warn
-from app.library import Progress
 
 Handler = Callable[[argparse.Namespace], None]
 MiB = 1024 * 1024
 
 
-def transfer_progress() -> Progress:
+def transfer_progress() -> ProgressFn:
     """A progress line on a terminal's stderr: percent, MiB, items and time left."""
     if not sys.stderr.isatty():
-        return lambda done, total, message: None
+        return no_progress
     start, last = time.monotonic(), [0.0]
 
-    def show(done: int, total: int, message: str) -> None:
+    def show(p: Progress) -> None:
+        done, total, message = p.done, p.total or 0, p.message
         now = time.monotonic()
         if now - last[0] < 0.1 and done < total:
             return

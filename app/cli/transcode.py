@@ -18,7 +18,8 @@ from typing import Callable, Iterator
 
 from core.i18n import _, ngettext
 from media.transcode_profiles import PROFILES, get_profile, parse_cover
-from storage.errors import KuaError, media_time
+from core.errors import KuaError
+from core.i18n.formats import format_media_time
 from storage.jobs import Job
 from storage.vault import Vault
 
@@ -32,7 +33,7 @@ from app.transcode.service import JobProgress, StopToken
 
 
 def _eta(seconds: float | None) -> str:
-    return "--:--" if seconds is None else media_time(seconds).rsplit(".", 1)[0]
+    return "--:--" if seconds is None else format_media_time(seconds).rsplit(".", 1)[0]
 
 
 def progress_printer(args: argparse.Namespace) -> Callable[[JobProgress], None]:
@@ -44,12 +45,12 @@ def progress_printer(args: argparse.Namespace) -> Callable[[JobProgress], None]:
         if args.json:
             print(json.dumps({"job": p.job_id, "item": p.item_id, "profile": p.profile,
                               "stage": p.stage, "percent": round(p.percent, 1),
-                              "fps": round(p.fps, 1), "speed": round(p.speed, 2),
+                              "fps": round(p.fps, 1), "speed": round(p.rate, 2),
                               "eta": None if p.eta is None else round(p.eta, 1)}), flush=True)
         elif tty:
             text = (_("{profile} {item}: {percent:5.1f}%  {fps:5.1f} fps  {speed:4.1f}x  ETA"
                       " {eta}").format(profile=p.profile, item=p.item_id, percent=p.percent,
-                                       fps=p.fps, speed=p.speed, eta=_eta(p.eta))
+                                       fps=p.fps, speed=p.rate, eta=_eta(p.eta))
                     if p.stage == "transcoding" else
                     _("{profile} {item}: finishing").format(profile=p.profile, item=p.item_id))
             print(f"\r{text}   ", end="", file=sys.stderr, flush=True)

@@ -12,7 +12,7 @@ from typing import Callable
 
 from core.i18n import N_, _, ngettext
 from storage import keyslots
-from storage.errors import UsageError, VerificationFailed
+from core.errors import UsageError, VerificationFailed
 from storage.models import CONSENT_LEVELS, MediaItem
 from storage.vault import Vault
 

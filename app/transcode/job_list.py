@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from storage.errors import Cancelled, KuaError, NotFound
+from core.errors import Cancelled, KuaError, NotFound
 from storage.jobs import Job, Jobs
 from storage.vault import Vault
 
@@ -101,8 +101,7 @@ def run_next(vault: Vault, *, progress: JobProgressFn, stop: StopToken) -> JobEn
     job = queued[0]
     tid = _testimony_of(vault, job.item_id)
     try:
-        progress(JobProgress(job.id, job.item_id, profile_of(job), 0.0, 0.0, 0.0, None, 0.0,
-                             "starting"))
+        progress(JobProgress.starting(job.id, job.item_id, profile_of(job)))
         stop.check()
     except Cancelled as exc:  # stopped before it began: it is still queued
         if stop.requeue:

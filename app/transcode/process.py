@@ -8,7 +8,7 @@ It talks over a socket pair (app/transcode/protocol.py). Secrets never travel: t
 gets the job's profile, the source's size and a neutral name such as `input.mp4`.
 
 The app's side is a loop on the calling thread: it answers reads from the source,
-hands output bytes to `sink`, passes progress on, and checks `should_stop` at least
+hands output bytes to `sink`, passes progress on, and checks its `CancelToken` at least
 every 0.2 s. Stopping, a watchdog timeout or a dead worker end in killing it.
 """
 
@@ -20,13 +20,13 @@ import signal
 import socket
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Protocol
 
 from core.i18n import _, current_language
-from storage.errors import (KuaError, MissingStream, SourceDamaged, TranscodeFailed,
+from core.errors import (KuaError, MissingStream, SourceDamaged, TranscodeFailed,
                             WorkerFailed)
+from core.work import SECONDS, CancelToken, MediaProgress
 
 from app.transcode import protocol as wire
 WATCHDOG = 300.0   # seconds without a word from the worker before it is given up
@@ -40,17 +40,6 @@ class OutputSink(Protocol):
     def write(self, data: bytes) -> Any: ...
 
     def patch(self, offset: int, data: bytes) -> None: ...
-
-
-@dataclass(frozen=True, slots=True)
-class WorkerProgress:
-    """What the worker last reported."""
-
-    media_time: float
-    duration: float | None
-    frames: int
-    fps: float
-    speed: float
 
 
 def _environment() -> dict[str, str]:
@@ -103,27 +92,27 @@ class Worker:
         self._channel.close()
 
     def run(self, spec: dict[str, Any], source: BinaryIO, source_size: int, sink: OutputSink,
-            on_progress: Callable[[WorkerProgress], None],
-            should_stop: Callable[[], None]) -> dict[str, Any]:
+            on_progress: Callable[[MediaProgress], None],
+            stop: CancelToken) -> dict[str, Any]:
         """Serve the job to its end; returns the worker's result (kills it on any error).
 
-        `should_stop()` raises (e.g. `Cancelled`) to stop. The worker's own failures
+        `stop.check()` raises (e.g. `Cancelled`) to stop. The worker's own failures
         come back as the matching TranscodeFailed subclass, without an item id.
         """
         try:
             self._channel.send_json(wire.START, {**spec, "size": source_size})
-            return self._serve(source, source_size, sink, on_progress, should_stop)
+            return self._serve(source, source_size, sink, on_progress, stop)
         except (ConnectionError, BrokenPipeError):
             raise self._died() from None
         finally:
             self.kill()
 
     def _serve(self, source: BinaryIO, size: int, sink: OutputSink,
-               on_progress: Callable[[WorkerProgress], None],
-               should_stop: Callable[[], None]) -> dict[str, Any]:
+               on_progress: Callable[[MediaProgress], None],
+               stop: CancelToken) -> dict[str, Any]:
         quiet = 0.0
         while True:
-            should_stop()
+            stop.check()
             readable, _unused, _unused = select.select([self._channel.sock], [], [], _POLL)
             if not readable:
                 quiet += _POLL
@@ -143,10 +132,11 @@ class Worker:
                 sink.patch(*wire.unpack_patch(payload))
             elif kind == wire.PROGRESS:
                 p = wire.load_json(payload)
-                report = WorkerProgress(float(p["media_time"]),
-                                        None if p["duration"] is None else float(p["duration"]),
-                                        int(p["frames"]), float(p["fps"]), float(p["speed"]))
-                self._position = report.media_time
+                report = MediaProgress(float(p["media_time"]),
+                                       None if p["duration"] is None else float(p["duration"]),
+                                       SECONDS, rate=float(p["speed"]), frames=int(p["frames"]),
+                                       fps=float(p["fps"]))
+                self._position = report.done
                 on_progress(report)
             elif kind == wire.DONE:
                 if self.read_error is not None:  # FFmpeg may take a failed read for the end

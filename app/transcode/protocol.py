@@ -18,7 +18,7 @@ import struct
 from typing import Any
 
 from core.i18n import _
-from storage.errors import WorkerFailed
+from core.errors import WorkerFailed
 
 # app -> worker
 START, DATA, READ_FAILED = 1, 2, 3

@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 
 from core.i18n import _
 from media.transcode_profiles import Cover, Profile
-from storage.errors import InvalidValue, NotFound, UsageError
+from core.errors import InvalidValue, NotFound, UsageError
 from storage.models import MediaItem
 from storage.vault import Vault
 

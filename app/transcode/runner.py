@@ -16,7 +16,7 @@ from typing import Callable
 
 from core.i18n import _
 from media.transcode_profiles import Profile
-from storage.errors import Cancelled, KuaError, MissingStream, NotFound
+from core.errors import Cancelled, KuaError, MissingStream, NotFound
 from storage.jobs import Job, Jobs
 from storage.models import MediaItem
 from storage.vault import Vault

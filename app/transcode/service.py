@@ -28,9 +28,11 @@ from core.i18n import _
 from media.probe import probe
 from media.transcode_mp4 import Overlay, faststart
 from media.transcode_profiles import Profile, profile_from_params
-from storage.errors import (Cancelled, DiskFull, InvalidValue, KuaError, NotFound,
+from core.errors import (Cancelled, DiskFull, InvalidValue, KuaError, NotFound,
                             ObjectTampered, SourceDamaged, TranscodeFailed, UsageError,
-                            WorkerFailed, media_time)
+                            WorkerFailed)
+from core.i18n.formats import format_media_time
+from core.work import SECONDS, CancelToken, MediaProgress, no_progress
 from storage.items import ObjectRef
 from storage.jobs import Job, Jobs
 from storage.models import MediaItem
@@ -38,27 +40,30 @@ from storage.sealed import SealedWriter
 from storage.vault import Vault
 
 from app.transcode import review
-from app.transcode.process import Worker, WorkerProgress
-from app.library import CancelToken
+from app.transcode.process import Worker
 
 _MAX_PATCH_BYTES = 64 * 1024
 _SAVE_PROGRESS_EVERY = 1.0  # seconds between progress writes to the catalogue
 _COPY = 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class JobProgress:
-    """What a running job shows: percent, speed, time left."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class JobProgress(MediaProgress):
+    """What a running job shows: its media progress (`done` is the media time, `rate` the
+    realtime factor, `eta` the seconds left when the duration is known), with the job and
+    its percent. `stage` is "starting", "transcoding", then "finishing" (index first,
+    hash, probe)."""
 
     job_id: str
     item_id: str
     profile: str
     percent: float
-    fps: float
-    speed: float            # realtime factor
-    eta: float | None       # seconds left, when the duration is known
-    media_time: float
-    stage: str = "transcoding"   # then "finishing" (index first, hash, probe)
+
+    @classmethod
+    def starting(cls, job_id: str, item_id: str, profile: str) -> "JobProgress":
+        """The report before a job starts (it names the job that is about to run)."""
+        return cls(0.0, unit=SECONDS, stage="starting", job_id=job_id, item_id=item_id,
+                   profile=profile, percent=0.0)
 
 
 JobProgressFn = Callable[[JobProgress], None]
@@ -75,10 +80,6 @@ class StopToken(CancelToken):
         """Stop now, and run the job again later (e.g. the app is shutting down)."""
         self.requeue = True
         self.cancel()
-
-
-def _no_progress(p: JobProgress) -> None:
-    pass
 
 
 class _ScratchSink:
@@ -129,7 +130,7 @@ def cancel_queued(vault: Vault, job_id: str) -> Job:
     return jobs.get(job_id)
 
 
-def run_job(vault: Vault, job_id: str, *, progress: JobProgressFn = _no_progress,
+def run_job(vault: Vault, job_id: str, *, progress: JobProgressFn = no_progress,
             stop: StopToken | None = None) -> MediaItem:
     """Run one queued job to its end; returns the new item, or raises why it failed."""
     jobs = Jobs(vault.conn)
@@ -189,6 +190,7 @@ class _Run:
         self._writers: list[SealedWriter] = []
         self._saved = 0.0
         self.position = 0.0
+        self.duration = source.duration
 
     def produce(self, scratch: ObjectRef, out: ObjectRef) -> MediaItem:
         vault = self.vault
@@ -200,10 +202,9 @@ class _Run:
                 "name": "input" + (suffix if suffix[1:].isalnum() else "")}
         with vault.reader(self.source.id) as reader:
             worker = Worker()
-            result = worker.run(spec, reader, reader.size, sink, self._on_worker,
-                                self._stop.check)
+            result = worker.run(spec, reader, reader.size, sink, self._on_worker, self._stop)
         sink.writer.close()
-        self._report(100.0, 0.0, 0.0, 0.0, "finishing")
+        self._report(100.0, 0.0, stage="finishing")
         final = self._writer(out)
         with vault.reader(scratch.item_id) as raw:
             view = Overlay(raw, raw.size, sink.patches)
@@ -239,17 +240,20 @@ class _Run:
         self._writers.append(writer)
         return writer
 
-    def _on_worker(self, p: WorkerProgress) -> None:
-        self.position = p.media_time
-        duration = p.duration or self.source.duration
-        percent = min(99.9, 100.0 * p.media_time / duration) if duration else 0.0
-        eta = (duration - p.media_time) / p.speed if duration and p.speed > 0 else None
-        self._report(percent, p.fps, p.speed, eta)
+    def _on_worker(self, p: MediaProgress) -> None:
+        self.position = p.done
+        duration = self.duration = p.total or self.source.duration
+        percent = min(99.9, 100.0 * p.done / duration) if duration else 0.0
+        eta = (duration - p.done) / p.rate if duration and p.rate > 0 else None
+        self._report(percent, eta, p)
 
-    def _report(self, percent: float, fps: float, speed: float, eta: float | None,
+    def _report(self, percent: float, eta: float | None, worker: MediaProgress | None = None,
                 stage: str = "transcoding") -> None:
-        self._progress(JobProgress(self.job.id, self.source.id, self.profile.name, percent, fps,
-                                   speed, eta, self.position, stage))
+        self._progress(JobProgress(
+            self.position, self.duration, SECONDS, stage=stage, eta=eta,
+            rate=worker.rate if worker else 0.0, frames=worker.frames if worker else 0,
+            fps=worker.fps if worker else 0.0, job_id=self.job.id, item_id=self.source.id,
+            profile=self.profile.name, percent=percent))
         now = time.monotonic()
         if now - self._saved >= _SAVE_PROGRESS_EVERY:
             self._saved = now
@@ -266,13 +270,13 @@ class _Run:
         if isinstance(exc, DiskFull):
             return DiskFull(_("the disk is full: the transcode of item {item} stopped at "
                               "{media_time} and nothing of it was kept").format(item=item,
-                              media_time=media_time(at)))
+                              media_time=format_media_time(at)))
         if isinstance(exc, Cancelled):
             text = (_("job {id} (item {item}) was put back in the queue at {media_time};"
                       " nothing of it was kept") if self._stop.requeue else
                     _("job {id} (item {item}) was cancelled at {media_time}; nothing of it was"
                       " kept"))
-            return Cancelled(text.format(id=self.job.id, item=item, media_time=media_time(at)))
+            return Cancelled(text.format(id=self.job.id, item=item, media_time=format_media_time(at)))
         return exc
 
     def discard(self, *refs: ObjectRef) -> None:

@@ -17,12 +17,14 @@ import socket
 import sys
 
 from core import platform
+from core.seekable import SeekableReader
 from core.i18n import _, set_language, system_language
 from media.faces_mask import ManualCover
 from media.photo import MAX_INPUT_BYTES, transcode_photo
-from media.transcode import TranscodeProgress, transcode
+from media.transcode import transcode
 from media.transcode_profiles import profile_from_params
-from storage.errors import KuaError, SourceDamaged, TranscodeFailed
+from core.errors import KuaError, SourceDamaged, TranscodeFailed
+from core.work import MediaProgress
 
 from app.transcode import protocol as wire
 SEND_EVERY = 256 * 1024
@@ -34,40 +36,23 @@ def harden(parent_pid: int) -> None:
     platform.die_with_parent(parent_pid)
 
 
-class RemoteSource(io.RawIOBase):
+class RemoteSource(SeekableReader):
     """A seekable, read-only file whose bytes come from the app on request."""
 
     def __init__(self, channel: wire.Channel, size: int) -> None:
-        super().__init__()
-        self._channel, self._size, self._pos = channel, size, 0
+        super().__init__(size)
+        self._channel = channel
 
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def tell(self) -> int:
-        return self._pos
-
-    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._size}[whence]
-        self._pos = max(0, base + offset)
-        return self._pos
-
-    def readinto(self, buffer) -> int:  # type: ignore[override]
-        out = memoryview(buffer).cast("B")
-        want = min(len(out), max(0, self._size - self._pos), wire.MAX_PAYLOAD)
-        if want == 0:
-            return 0
-        self._channel.send(wire.READ, wire.pack_read(self._pos, want))
+    def _read_at(self, offset: int, out: memoryview) -> int:
+        """One request to the app: up to a message's worth of bytes at `offset`."""
+        want = min(len(out), wire.MAX_PAYLOAD)
+        self._channel.send(wire.READ, wire.pack_read(offset, want))
         kind, payload = self._channel.receive()
         if kind == wire.READ_FAILED:
             raise SourceDamaged(None, payload.decode("utf-8", "replace"))
         if kind != wire.DATA or len(payload) > want:
             raise TranscodeFailed(None, _("the app answered a read with something else"))
         out[:len(payload)] = payload
-        self._pos += len(payload)
         return len(payload)
 
 
@@ -124,9 +109,9 @@ class RemoteSink(io.RawIOBase):
 
 
 def _progress(channel: wire.Channel):
-    def send(p: TranscodeProgress) -> None:
-        channel.send_json(wire.PROGRESS, {"media_time": p.media_time, "duration": p.duration,
-                                          "frames": p.frames, "fps": p.fps, "speed": p.speed})
+    def send(p: MediaProgress) -> None:
+        channel.send_json(wire.PROGRESS, {"media_time": p.done, "duration": p.total,
+                                          "frames": p.frames, "fps": p.fps, "speed": p.rate})
     return send
 
 

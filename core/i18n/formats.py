@@ -1,11 +1,14 @@
 """Numbers, sizes, durations, dates and times as the current language writes them (Babel).
 
 One formatter for the command line and the app: `kua`'s reports and the GUI's labels
-both call these. Kazakh in Latin script is formatted as Kazakh and then transliterated.
+both call these, and every clock-like time (a length, a media time, a time left) is
+computed by `clock_parts` or `whole_minutes` here. Kazakh in Latin script is formatted as
+Kazakh and then transliterated.
 """
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
 
 from babel import Locale, dates, numbers
@@ -50,14 +53,38 @@ def format_size(n: int, language: str | None = None) -> str:
     return _script(text, language)
 
 
+def clock_parts(seconds: float, digits: int = 0) -> tuple[int, int, int, int]:
+    """`seconds` (0 if negative) rounded to `digits` decimals, as (hours, minutes, seconds,
+    decimals): the arithmetic of every clock-like time Kua shows."""
+    scale = 10 ** digits
+    whole, decimals = divmod(int(round(max(0.0, seconds) * scale)), scale)
+    hours, rest = divmod(whole, 3600)
+    return hours, rest // 60, rest % 60, decimals
+
+
+def whole_minutes(seconds: float, up: bool = False) -> tuple[int, int]:
+    """`seconds` in whole minutes, rounded down (or `up`), as (hours, minutes): the
+    arithmetic of times said in words ("about 1 h 20 min left")."""
+    minutes = math.ceil(seconds / 60) if up else int(seconds // 60)
+    return divmod(minutes, 60)
+
+
+def _clock(seconds: float, digits: int = 0) -> str:
+    hours, minutes, secs, decimals = clock_parts(seconds, digits)
+    text = f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    return f"{text}.{decimals:0{digits}d}" if digits else text
+
+
 def format_duration(seconds: float | None, language: str | None = None) -> str:
     """A media length as digits, "4:05" or "1:02:03" (the same in every language); "-" if unknown."""
     if seconds is None:
         return "-"
-    s = int(round(seconds))
-    if s >= 3600:
-        return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
-    return f"{s // 60}:{s % 60:02d}"
+    return _clock(seconds)
+
+
+def format_media_time(seconds: float) -> str:
+    """A media time as a person reads it: 0:12.3, or 1:02:03.4 past an hour."""
+    return _clock(seconds, 1)
 
 
 def _moment(value: str | date | datetime) -> date | datetime:

@@ -25,8 +25,9 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from core.i18n import _
-from storage.errors import (HashMismatch, ObjectMissing, ObjectTampered, ObjectTruncated,
+from core.errors import (HashMismatch, ObjectMissing, ObjectTampered, ObjectTruncated,
                      SegmentAuthFailed)
+from core.work import CancelToken
 from storage.fsio import write_all
 from storage.items import ObjectRef
 from storage.sealed import FINAL, FINAL_PADDED, ORDINARY, TAG_SIZE, Layout, _nonce, is_padded, part_path
@@ -81,19 +82,20 @@ class Copier:
 
     `src_error` and `dst_error` turn an OS error on each side (the drive, the vault's
     disk) into the error to raise; `where` says in messages which side an item is
-    damaged on.
+    damaged on. `on_bytes(n)` is told of every chunk read; `cancel` is checked between
+    chunks.
     """
 
     def __init__(self, src: Path, dst: Path, *, src_error: ErrorMap, dst_error: ErrorMap,
                  where: str, hash_plaintext: bool = False,
                  on_bytes: Callable[[int], None] = lambda n: None,
-                 check_cancel: Callable[[], None] | None = None) -> None:
+                 cancel: CancelToken | None = None) -> None:
         self._src, self._dst = Path(src), Path(dst)
         self._src_error, self._dst_error = src_error, dst_error
         self._where = where
         self._hash = hash_plaintext
         self._on_bytes = on_bytes
-        self._check_cancel = check_cancel
+        self._cancel = cancel
         self._buffers: list[bytearray] = []
         self._turn = 0
         self._plain = bytearray()
@@ -170,8 +172,8 @@ class Copier:
             while offsets and len(reads) < _READS:
                 read_next()
             while reads:
-                if self._check_cancel:
-                    self._check_cancel()
+                if self._cancel is not None:
+                    self._cancel.check()
                 future, view, offset = reads.popleft()
                 future.result()
                 if offsets:

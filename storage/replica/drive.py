@@ -19,7 +19,7 @@ from typing import Iterator
 from core import platform
 from core.i18n import _
 
-from storage.errors import (DriveError, DriveFull, DriveReadOnly, DriveRemoved, KuaError,
+from core.errors import (DriveError, DriveFull, DriveReadOnly, DriveRemoved, KuaError,
                      ReplicaInUse)
 from storage.fsio import write_all
 from storage.replica.layout import LOCK

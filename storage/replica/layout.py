@@ -37,7 +37,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from core.i18n import _
 from storage import db, ids
-from storage.errors import VaultTooNew
+from core.errors import VaultTooNew
 
 FORMAT = 1
 MANIFESTS = ("manifest.0", "manifest.1")

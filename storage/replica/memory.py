@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from storage.audit import now
 from storage.db import Connection
-from storage.errors import ReplicaOlder
+from core.errors import ReplicaOlder
 
 
 def remembered(conn: Connection) -> dict[str, int]:

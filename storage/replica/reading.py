@@ -20,7 +20,7 @@ from typing import Callable, Iterator
 from core.i18n import N_, _
 from storage import db, keyslots
 from storage.replica import drive as replica_drive
-from storage.errors import (KeysReplayed, ReplicaCorrupt, ReplicaMismatch, VaultCorrupt,
+from core.errors import (KeysReplayed, ReplicaCorrupt, ReplicaMismatch, VaultCorrupt,
                      VaultReadOnly, VaultTooNew)
 from storage.replica.layout import is_replica  # noqa: F401 - Vault.open asks this module
 from storage.replica.layout import Manifest, Slot, decode, file_digest, gen_files, read_slots

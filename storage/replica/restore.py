@@ -18,15 +18,15 @@ import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from core.i18n import _
 
 from storage import db, rollback
 from storage.replica import drive as replica_drive
 from storage.replica import memory as replica_memory
-from storage.errors import (DiskFull, DriveRemoved, ObjectTampered, ReplicaCorrupt, UsageError,
+from core.errors import (DiskFull, DriveRemoved, ObjectTampered, ReplicaCorrupt, UsageError,
                      VaultExists)
+from core.work import CancelToken, Progress, ProgressFn, no_progress
 from storage.fsio import atomic_write, disk_full_as_error, fsync_dir, is_disk_full, write_all
 from storage.replica.copying import Copier, ObjectJob
 from storage.replica.drive import drive_error, drive_errors
@@ -34,8 +34,6 @@ from storage.replica.layout import OBJECTS, is_replica
 from storage.replica.sync import nested
 from storage.replica.reading import Generation, unlock
 from storage.vault import DB, KEYS, Vault, _lock
-
-Progress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,16 +51,12 @@ class RestoreReport:
     seconds: float
 
 
-def _no_progress(done: int, total: int, message: str) -> None:
-    pass
-
-
 def _local_error(exc: OSError) -> BaseException:
     return DiskFull() if is_disk_full(exc) else exc
 
 
-def restore(root: Path, new_dir: Path, secret: str, *, progress: Progress = _no_progress,
-            check_cancel: Callable[[], None] | None = None,
+def restore(root: Path, new_dir: Path, secret: str, *, progress: ProgressFn = no_progress,
+            cancel: CancelToken | None = None,
             actor: str = "kua", remembered: dict[str, int] | None = None,
             accept_older: bool = False) -> tuple[Vault, RestoreReport]:
     """Make a new vault in `new_dir` (new or empty) from the replica in `root`.
@@ -90,7 +84,7 @@ def restore(root: Path, new_dir: Path, secret: str, *, progress: Progress = _no_
         new_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         try:
             return _rebuild(root, new_dir, generation, _lock(new_dir), actor, progress,
-                            check_cancel, started)
+                            cancel, started)
         except BaseException:
             _discard(new_dir, created)
             raise
@@ -99,7 +93,7 @@ def restore(root: Path, new_dir: Path, secret: str, *, progress: Progress = _no_
 
 
 def _rebuild(root: Path, new_dir: Path, generation: Generation, vault_lock: int, actor: str,
-             progress: Progress, check_cancel: Callable[[], None] | None,
+             progress: ProgressFn, cancel: CancelToken | None,
              started: float) -> tuple[Vault, RestoreReport]:
     """Fill the locked, empty `new_dir`; on failure closes what it opened (the lock too)."""
     manifest = generation.manifest
@@ -111,7 +105,7 @@ def _rebuild(root: Path, new_dir: Path, generation: Generation, vault_lock: int,
         vault = Vault(new_dir, generation.vault_key, conn, vault_lock, actor)
         vault._check_keys_file(generation.keys)
         (new_dir / OBJECTS).mkdir(mode=0o700)
-        copied, refused = _copy_objects(vault, root, progress, check_cancel)
+        copied, refused = _copy_objects(vault, root, progress, cancel)
         for item_id, _unused in refused:
             vault.erase_item(item_id, "item.restore-refused")
         with vault.transaction():
@@ -148,8 +142,8 @@ def _copy_catalogue(src: Path, dst: Path, root: Path, sha256: str) -> None:
         os.close(fd)
 
 
-def _copy_objects(vault: Vault, root: Path, progress: Progress,
-                  check_cancel: Callable[[], None] | None) -> tuple[int, list[tuple[str, str]]]:
+def _copy_objects(vault: Vault, root: Path, progress: ProgressFn,
+                  cancel: CancelToken | None) -> tuple[int, list[tuple[str, str]]]:
     jobs = []
     for item in vault.items.all():
         ref = vault.items.object_ref(item.id)
@@ -160,13 +154,14 @@ def _copy_objects(vault: Vault, root: Path, progress: Progress,
 
     def on_bytes(n: int) -> None:
         done[0] += n
-        progress(done[0], total, f"{state['item']}/{len(jobs)} items")
+        progress(Progress(done[0], total, message=f"{state['item']}/{len(jobs)} items",
+                          step=state["item"], steps=len(jobs)))
 
     refused: list[tuple[str, str]] = []
     dirs = set()
     with Copier(root / OBJECTS, vault.objects_dir, src_error=lambda e: drive_error(e, root),
                 dst_error=_local_error, where=_("on the replica"), hash_plaintext=True,
-                on_bytes=on_bytes, check_cancel=check_cancel) as copier:
+                on_bytes=on_bytes, cancel=cancel) as copier:
         for job in jobs:
             state["item"] += 1
             sub = vault.objects_dir / job.name[:2]

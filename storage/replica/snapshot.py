@@ -21,7 +21,7 @@ import sqlcipher3
 
 from core.i18n import _
 from storage import db
-from storage.errors import DriveError, DriveFull, DriveReadOnly, DriveRemoved, VaultCorrupt
+from core.errors import DriveError, DriveFull, DriveReadOnly, DriveRemoved, VaultCorrupt
 from storage.replica.drive import drive_errors
 from storage.replica.layout import file_digest
 from storage.vault import Vault

@@ -19,15 +19,15 @@ import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from core.i18n import _
 
 from storage.replica import drive as replica_drive
 from storage.replica import memory as replica_memory
 from storage.audit import now
-from storage.errors import (DriveFull, DriveRemoved, ObjectTampered, ReplicaMismatch, UsageError,
+from core.errors import (DriveFull, DriveRemoved, ObjectTampered, ReplicaMismatch, UsageError,
                      VaultCorrupt, VaultExists, VaultInUse, VaultReadOnly)
+from core.work import CancelToken, Progress, ProgressFn, no_progress
 from storage.replica.copying import TMP_SUFFIX, Copier, ObjectJob
 from storage.replica.drive import drive_error, drive_errors, sync_dir
 from storage.replica.layout import (GEN, LOCK, MANIFESTS, OBJECTS, Manifest, decode, encode,
@@ -36,7 +36,6 @@ from storage.replica.snapshot import snapshot
 from storage.sealed import MAX_FILE_BYTES
 from storage.vault import KEYS, Vault, is_vault
 
-Progress = Callable[[int, int, str], None]
 _REPLICA_NAMES = {LOCK, GEN, OBJECTS, *MANIFESTS}
 _SLACK_PER_FILE = 64 * 1024  # cluster rounding on FAT/exFAT, directory entries
 _MARGIN = 1024 * 1024
@@ -78,18 +77,13 @@ class _Plan:
         return sum(job.part_sizes()[p] for job, parts in self.jobs for p in parts)
 
 
-def _no_progress(done: int, total: int, message: str) -> None:
-    pass
-
-
 def _vault_error(exc: OSError) -> BaseException:
     """An OS error while reading the vault's own objects."""
     return VaultCorrupt(_("the vault's disk failed while an object was read ({strerror})").format(strerror=exc.strerror))
 
 
-def sync(vault: Vault, root: Path, *, progress: Progress = _no_progress,
-         check_cancel: Callable[[], None] | None = None,
-         accept_older: bool = False) -> SyncReport:
+def sync(vault: Vault, root: Path, *, progress: ProgressFn = no_progress,
+         cancel: CancelToken | None = None, accept_older: bool = False) -> SyncReport:
     """Write a new generation of the vault's replica in `root` (new, empty or a replica).
 
     A replica older than the last generation this vault wrote there (put back from an
@@ -103,7 +97,7 @@ def sync(vault: Vault, root: Path, *, progress: Progress = _no_progress,
     root = _prepare(vault, Path(root))
     lock_fd = replica_drive.lock(root, exclusive=True)
     try:
-        return _Sync(vault, root, lock_fd, progress, check_cancel, accept_older).run(started)
+        return _Sync(vault, root, lock_fd, progress, cancel, accept_older).run(started)
     finally:
         os.close(lock_fd)
 
@@ -141,10 +135,10 @@ def _prepare(vault: Vault, root: Path) -> Path:
 class _Sync:
     """The steps of one sync, in commit order."""
 
-    def __init__(self, vault: Vault, root: Path, lock_fd: int, progress: Progress,
-                 check_cancel: Callable[[], None] | None, accept_older: bool = False) -> None:
+    def __init__(self, vault: Vault, root: Path, lock_fd: int, progress: ProgressFn,
+                 cancel: CancelToken | None, accept_older: bool = False) -> None:
         self.vault, self.root, self.lock_fd = vault, root, lock_fd
-        self.progress, self.check_cancel = progress, check_cancel
+        self.progress, self.cancel = progress, cancel
         self.accept_older = accept_older
 
     def run(self, started: float) -> SyncReport:
@@ -268,12 +262,13 @@ class _Sync:
 
         def on_bytes(n: int) -> None:
             done[0] += n
-            self.progress(done[0], total, f"{state['item']}/{count} items")
+            self.progress(Progress(done[0], total, message=f"{state['item']}/{count} items",
+                                   step=state["item"], steps=count))
 
         files, damaged, dirs = 0, [], set()
         with Copier(self.vault.objects_dir, self.root / OBJECTS, src_error=_vault_error,
                     dst_error=lambda exc: drive_error(exc, self.root), where=_("in the vault"),
-                    on_bytes=on_bytes, check_cancel=self.check_cancel) as copier:
+                    on_bytes=on_bytes, cancel=self.cancel) as copier:
             for job, parts in plan.jobs:
                 state["item"] += 1
                 sub = self.root / OBJECTS / job.name[:2]
@@ -285,7 +280,8 @@ class _Sync:
                     files += len(parts)
                 except ObjectTampered as exc:
                     damaged.append(str(exc))
-        self.progress(total, total, f"{count}/{count} items")
+        self.progress(Progress(total, total, message=f"{count}/{count} items", step=count,
+                               steps=count))
         with drive_errors(self.root):
             for sub in sorted(dirs):
                 sync_dir(sub)

@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from app import bundles, library
 from app.bundle_import import import_bundle
 from storage.bundles import age
-from storage.errors import BundleIncomplete, KuaError, TamperedBundle, WrongIdentity
+from core.errors import BundleIncomplete, KuaError, TamperedBundle, WrongIdentity
 from tests.app.bundle_helpers import make_testimony, new_vault, organizer, snapshot, write_files
 from tests.storage import bundle_forge as forge
 

@@ -13,8 +13,9 @@ from app import bundles, library
 from app.transcode import review
 from app.bundle_import import import_bundle
 from storage.bundles.device import BundleLog
-from storage.errors import (Cancelled, DiskFull, HashMismatch, NotFound, RefusedByConsent,
+from core.errors import (Cancelled, DiskFull, HashMismatch, NotFound, RefusedByConsent,
                             TargetNotEmpty)
+from core.work import CancelToken
 from tests.app.bundle_helpers import (contents, make_testimony, new_vault, organizer,
                                       sealed_item, snapshot, write_files)
 
@@ -36,7 +37,7 @@ def test_round_trip_keeps_media_metadata_and_people(volunteer, archive, tmp_path
     progress = []
     report = bundles.export_bundle(volunteer, [tid], tmp_path / "stick", [org.recipient],
                                    split_size=256 * 1024,
-                                   progress=lambda d, t, m: progress.append((d, t)))
+                                   progress=lambda p: progress.append((p.done, p.total)))
     assert len(report.parts) >= 3 and report.items == tuple(
         i.id for i in volunteer.catalogue.get(tid).items)
     assert progress[-1] == (730_000, 730_000)
@@ -233,17 +234,17 @@ def test_a_failed_export_leaves_no_part_and_changes_nothing(volunteer, tmp_path)
 def test_cancel_stops_export_and_import_cleanly(volunteer, archive, tmp_path):
     tid = make_testimony(volunteer, write_files(tmp_path / "c", a=3_000_000))
     org = organizer()
-    token = library.CancelToken()
+    token = CancelToken()
     with pytest.raises(Cancelled):
         bundles.export_bundle(volunteer, [tid], tmp_path / "x", [org.recipient],
-                              progress=lambda d, t, m: token.cancel(), cancel=token)
+                              progress=lambda p: token.cancel(), cancel=token)
     assert list((tmp_path / "x").iterdir()) == []
     _export(volunteer, [tid], tmp_path / "ok", org)
     before = snapshot(archive)
-    token = library.CancelToken()
+    token = CancelToken()
     with pytest.raises(Cancelled):
         import_bundle(archive, tmp_path / "ok", [org.identity],
-                      progress=lambda d, t, m: token.cancel(), cancel=token)
+                      progress=lambda p: token.cancel(), cancel=token)
     assert snapshot(archive) == before
 
 

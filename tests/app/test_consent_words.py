@@ -7,7 +7,7 @@ import pytest
 
 from app import bundles, library
 from app.testimony_editing import load_for_editing
-from storage.errors import RefusedByConsent
+from core.errors import RefusedByConsent
 from tests.app.bundle_helpers import (make_testimony, new_vault, organizer, sealed_item,
                                       write_files)
 

@@ -7,8 +7,9 @@ import hashlib
 import pytest
 
 from app import fields, library
-from storage.errors import (Cancelled, DiskFull, InvalidValue, NotFound, ObjectTruncated,
+from core.errors import (Cancelled, DiskFull, InvalidValue, NotFound, ObjectTruncated,
                             SegmentAuthFailed)
+from core.work import CancelToken
 from tests.media.synth import make_audio, make_jpeg, make_video
 
 
@@ -85,7 +86,7 @@ def test_failed_add_leaves_nothing(vault, files, monkeypatch):
 
 
 def test_cancel_leaves_nothing(vault, files):
-    token = library.CancelToken()
+    token = CancelToken()
     token.cancel()
     with pytest.raises(Cancelled):
         library.add_files(vault, [files["video"]], cancel=token)

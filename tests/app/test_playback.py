@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from app import library, playback
-from storage.errors import HashMismatch, MediaError, NotFound, ObjectTampered
+from core.errors import HashMismatch, MediaError, NotFound, ObjectTampered
 from storage.sealed import Layout
 from tests.media.synth import make_audio, make_jpeg, make_video
 

@@ -9,7 +9,7 @@ from app import bundles
 from app.bundle_import import import_bundle
 from storage.bundles import age
 from storage.bundles.age_pq import HybridIdentity
-from storage.errors import UsageError, WrongIdentity
+from core.errors import UsageError, WrongIdentity
 from tests.app.bundle_helpers import contents, make_testimony, write_files
 
 

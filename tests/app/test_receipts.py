@@ -11,7 +11,7 @@ import pytest
 from app import bundles, library, receipts
 from app.bundle_import import import_bundle
 from storage.bundles import receipts as receipt_format
-from storage.errors import ReceiptRefused
+from core.errors import ReceiptRefused
 from tests.app.bundle_helpers import make_testimony, new_vault, organizer, write_files
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from app.recording import RecordingSession
 from media.sources import open_source
-from storage.errors import MediaError
+from core.errors import MediaError
 from tests.media.avsync import assert_in_step
 from tests.media.synth import make_video
 

@@ -15,7 +15,7 @@ import av
 import numpy
 import pytest
 
-import storage.errors
+import core.errors
 import storage.fsio
 import storage.repair
 import storage.sealed
@@ -259,7 +259,7 @@ def test_a_repair_on_a_full_disk_replaces_its_last_segment_in_place(tmp_path, mo
 
     def no_room(path, payload, *args, **kwargs):
         tried.append(path.name)
-        raise storage.errors.DiskFull()
+        raise core.errors.DiskFull()
 
     monkeypatch.setattr(storage.repair, "atomic_write", no_room)
     with open_vault(full, PASSPHRASE) as v:

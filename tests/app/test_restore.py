@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app import library, sync as sync_app
-from storage.errors import (ReplicaCorrupt, UsageError, VaultExists, WrongPassphrase)
+from core.errors import (ReplicaCorrupt, UsageError, VaultExists, WrongPassphrase)
 from storage.sealed import Layout
 from storage.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
@@ -49,7 +49,7 @@ def test_restore_rebuilds_a_verified_vault(replica, tmp_path, secret):
     key = PASSPHRASE if secret == "passphrase" else recovery
     progress = []
     result = sync_app.restore(drive, tmp_path / "new", key,
-                              progress=lambda d, t, m: progress.append((d, t)))
+                              progress=lambda p: progress.append((p.done, p.total)))
     r = result.report
     assert result.ok and result.verify.items_checked == 4
     assert (r.vault_id, r.generation, r.testimonies, r.items, r.refused) == (vault_id, 1, 4, 4, ())
@@ -124,7 +124,7 @@ def test_a_failed_restore_removes_what_it_wrote(replica, tmp_path, monkeypatch):
     """A restore that fails half-way (here: the disk fills up while objects are copied)
     leaves the empty folder it was given, and no vault."""
     from storage.replica import copying as replica_copy
-    from storage.errors import DiskFull
+    from core.errors import DiskFull
 
     drive, _, _, _ = replica
     target = tmp_path / "new"
@@ -168,7 +168,7 @@ def test_a_replica_from_schema_1_is_restored_and_upgraded(tmp_path):
     import sqlcipher3
 
     from storage import db, keyslots
-    from storage.errors import VaultTooNew
+    from core.errors import VaultTooNew
     from storage.replica.layout import Manifest, encode, file_digest, gen_files
     from tests.fixtures.make_vault_v1 import CONTENT, PASSPHRASE as V1_PASSPHRASE
     from tests.storage.test_fixture_vault import FIXTURE

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from app import fields, library, sync as sync_app
-from app.library import CancelToken
-from storage.errors import Cancelled, ReplicaMismatch, VaultReadOnly
+from core.errors import Cancelled, ReplicaMismatch, VaultReadOnly
+from core.work import CancelToken, Progress
 from storage.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.storage.replica_util import add_item, flip, object_files
@@ -25,11 +25,12 @@ def synced(vault: Vault, tmp_path: Path) -> tuple[Vault, Path, list[str]]:
 def test_progress_counts_bytes_and_items(vault, tmp_path):
     for n in (2 << 20, 5 << 20, 1000):
         add_item(vault, os.urandom(n))
-    seen: list[tuple[int, int, str]] = []
-    report = sync_app.sync(vault, tmp_path / "drive", progress=lambda *a: seen.append(a))
-    done = [d for d, _, _ in seen]
-    assert done == sorted(done) and seen[-1][0] == seen[-1][1] == report.copied_bytes
-    assert {m for _, _, m in seen} >= {"1/3 items", "3/3 items"}
+    seen: list[Progress] = []
+    report = sync_app.sync(vault, tmp_path / "drive", progress=seen.append)
+    done = [p.done for p in seen]
+    assert done == sorted(done) and seen[-1].done == seen[-1].total == report.copied_bytes
+    assert {p.message for p in seen} >= {"1/3 items", "3/3 items"}
+    assert {(p.step, p.steps) for p in seen} >= {(1, 3), (3, 3)}
 
 
 def test_cancel_token_stops_a_sync(synced):
@@ -37,7 +38,7 @@ def test_cancel_token_stops_a_sync(synced):
     add_item(vault, os.urandom(6 << 20))
     token = CancelToken()
     with pytest.raises(Cancelled):
-        sync_app.sync(vault, root, progress=lambda d, t, m: token.cancel(), cancel=token)
+        sync_app.sync(vault, root, progress=lambda p: token.cancel(), cancel=token)
     with Vault.open(root, PASSPHRASE) as rv:
         assert rv.generation == 1
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app import fields, testimony_editing as editing
-from storage.errors import InvalidValue
+from core.errors import InvalidValue
 from storage.vault import Vault
 
 

@@ -18,7 +18,7 @@ from app.transcode import runner as transcoding
 from app.transcode.service import JobProgress, StopToken
 from app.transcode.process import _environment
 from media.transcode_profiles import get_profile
-from storage.errors import (Cancelled, MissingStream, RefusedByConsent, SourceDamaged,
+from core.errors import (Cancelled, MissingStream, RefusedByConsent, SourceDamaged,
                             WorkerFailed)
 from storage.jobs import Jobs
 from storage.sealed import Layout

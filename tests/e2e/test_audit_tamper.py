@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from storage.errors import AuditChainBroken
+from core.errors import AuditChainBroken
 from storage.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.e2e.cli import add, assert_one_line_error, check, init_vault, run_kua

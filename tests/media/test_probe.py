@@ -10,7 +10,7 @@ import av
 import pytest
 
 from media.probe import ProbeResult, probe
-from storage.errors import MediaError, ObjectTampered
+from core.errors import MediaError, ObjectTampered
 from tests.media import synth
 
 MP4 = "mov,mp4,m4a,3gp,3g2,mj2"

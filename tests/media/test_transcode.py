@@ -13,7 +13,7 @@ import pytest
 from media.transcode import transcode
 from media.transcode_mp4 import faststart, top_level_boxes
 from media.transcode_profiles import get_profile, output_size
-from storage.errors import InvalidValue, MissingStream, SourceDamaged
+from core.errors import InvalidValue, MissingStream, SourceDamaged
 from tests.media.synth import make_audio, make_video
 from tests.media.transcode_clips import decode_all, marked_clip, run_profile
 

@@ -26,7 +26,7 @@ import pytest
 import media.transcode as transcode_module
 from media.transcode import transcode
 from media.transcode_profiles import get_profile
-from storage.errors import SourceDamaged, TranscodeFailed
+from core.errors import SourceDamaged, TranscodeFailed
 from tests.media.avsync import recorded_master
 from tests.media.transcode_clips import run_profile
 

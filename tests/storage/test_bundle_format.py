@@ -15,7 +15,7 @@ from storage.bundles import age, manifest as mf
 from storage.bundles.age_stream import SEALED_CHUNK, AgeWriter
 from storage.bundles.device import AddressBook, ensure_device_key, fingerprint
 from storage.bundles.parts import PartWriter, parse_size, scan, write_note
-from storage.errors import (BundleIncomplete, InvalidValue, NotABundle, NotFound,
+from core.errors import (BundleIncomplete, InvalidValue, NotABundle, NotFound,
                             TamperedBundle, UsageError)
 from storage.models import MediaItem
 from storage.models import Testimony as _Testimony

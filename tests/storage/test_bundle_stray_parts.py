@@ -10,7 +10,7 @@ import pytest
 from storage.bundles import age
 from storage.bundles.age_stream import AgeWriter
 from storage.bundles.parts import PartWriter, scan, write_note
-from storage.errors import TamperedBundle
+from core.errors import TamperedBundle
 
 
 def _bundle(folder: Path, bundle_id: str = "b1234567", size: int = 600 * 1024) -> list[Path]:

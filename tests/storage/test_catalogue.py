@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from storage.errors import InvalidValue, NotFound
+from core.errors import InvalidValue, NotFound
 from storage.models import PERSON_FIELDS, Person
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from storage import keyslots
-from storage.errors import RecoveryKeyTooOld, VaultCorrupt, WrongPassphrase
+from core.errors import RecoveryKeyTooOld, VaultCorrupt, WrongPassphrase
 from tests.conftest import FAST_KDF
 
 KEY = bytes(range(32))

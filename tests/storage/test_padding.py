@@ -12,7 +12,7 @@ import random
 import pytest
 
 from storage import sealed
-from storage.errors import ObjectTruncated, SegmentAuthFailed
+from core.errors import ObjectTruncated, SegmentAuthFailed
 from storage.padding import padme, padded_object_length, padded_stream_length
 from storage.sealed import (Layout, SealedReader, SealedWriter, existing_parts, final_length,
                             is_padded, part_path, part_sizes)

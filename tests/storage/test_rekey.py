@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from storage import db, keyslots, rekey
-from storage.errors import KeysReplayed, RecoveryKeyTooOld, VaultCorrupt, WrongPassphrase
+from core.errors import KeysReplayed, RecoveryKeyTooOld, VaultCorrupt, WrongPassphrase
 from storage.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.storage.replica_util import add_item

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from storage import db
-from storage.errors import (NotAVault, ReplicaCorrupt, ReplicaMismatch, UsageError,
+from core.errors import (NotAVault, ReplicaCorrupt, ReplicaMismatch, UsageError,
                             VaultExists, VaultReadOnly, WrongPassphrase)
 from storage.replica.sync import sync
 from storage.replica.layout import MANIFESTS, read_slots
@@ -276,7 +276,7 @@ def test_an_empty_folder_is_not_a_replica(tmp_path):
 def test_one_process_at_a_time_on_a_drive(filled, tmp_path):
     """A reader holds the replica: a sync waits for nothing and says it is in use; a
     replica cannot itself be synced (it records nothing)."""
-    from storage.errors import ReplicaInUse
+    from core.errors import ReplicaInUse
 
     root = tmp_path / "drive"
     sync(filled, root)

@@ -16,7 +16,8 @@ import pytest
 
 from storage.replica import sync as replica
 from storage.replica import copying as replica_copy
-from storage.errors import (Cancelled, DriveFull, DriveReadOnly, DriveRemoved)
+from core.errors import (Cancelled, DriveFull, DriveReadOnly, DriveRemoved)
+from core.work import CancelToken, Progress
 from storage.replica.sync import sync
 from storage.vault import Vault
 from tests.conftest import PASSPHRASE
@@ -60,8 +61,8 @@ def synced(vault: Vault, tmp_path: Path) -> tuple[Vault, Path, dict[str, bytes]]
 def test_drive_folder_vanishing_mid_copy_is_drive_removed(synced):
     vault, root, _ = synced
 
-    def pull(done: int, total: int, message: str) -> None:
-        if done > MIB and root.exists():
+    def pull(p: Progress) -> None:
+        if p.done > MIB and root.exists():
             shutil.rmtree(root)
 
     started = time.monotonic()
@@ -111,8 +112,8 @@ def test_unplugged_ext4_drive(synced, tmp_path):
         add_item(vault, os.urandom(4 * MIB))
         add_item(vault, os.urandom(4 * MIB))
 
-        def pull(done: int, total: int, message: str) -> None:
-            if done > 2 * MIB and not pulled:
+        def pull(p: Progress) -> None:
+            if p.done > 2 * MIB and not pulled:
                 fd = os.open(mnt, os.O_RDONLY)
                 try:
                     fcntl.ioctl(fd, EXT4_IOC_SHUTDOWN, SHUTDOWN_NOLOGFLUSH.to_bytes(4, "little"))
@@ -206,11 +207,11 @@ def test_read_only_drive(synced, tmp_path):
 def test_cancel_keeps_the_previous_generation(synced):
     vault, root, first = synced
 
-    class Stop:
+    class Stop(CancelToken):
         bytes = 0
 
-        def progress(self, done: int, total: int, message: str) -> None:
-            self.bytes = done
+        def progress(self, p: Progress) -> None:
+            self.bytes = p.done
 
         def check(self) -> None:
             if self.bytes > MIB:
@@ -218,7 +219,7 @@ def test_cancel_keeps_the_previous_generation(synced):
 
     stop = Stop()
     with pytest.raises(Cancelled):
-        sync(vault, root, progress=stop.progress, check_cancel=stop.check)
+        sync(vault, root, progress=stop.progress, cancel=stop)
     _assert_generation(root, 1, first)
 
 

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from storage.errors import ObjectMissing, ObjectTruncated, SegmentAuthFailed
+from core.errors import ObjectMissing, ObjectTruncated, SegmentAuthFailed
 from storage.repair import seal_as_final, seal_prefix
 from storage.sealed import (TAG_SIZE, Layout, SealedReader, SealedWriter, existing_parts,
                             part_path)

@@ -9,7 +9,7 @@ import os
 import pytest
 
 from storage import db, keyslots, schema
-from storage.errors import (KeysReplayed, NotAVault, VaultCorrupt, VaultExists, VaultInUse,
+from core.errors import (KeysReplayed, NotAVault, VaultCorrupt, VaultExists, VaultInUse,
                             VaultTooNew, WrongPassphrase)
 from storage.sealed import existing_parts
 from storage.vault import Vault

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpin
                                QApplication, QComboBox, QDialog, QGroupBox, QLabel,
                                QLineEdit, QPlainTextEdit, QTabWidget, QTextEdit, QWidget)
 
-from storage.errors import WrongPassphrase
+from core.errors import WrongPassphrase
 from ui.runtime.errors import show_error
 
 RECOVERY = "-".join(["ABCD"] * 8)

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from storage.errors import Cancelled
+from core.errors import Cancelled
 from ui.runtime.executor import VaultExecutor
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from storage.errors import DiskFull, WrongPassphrase
+from core.errors import DiskFull, WrongPassphrase
+from core.work import Progress
 from ui.runtime.errors import message_for, title_for
 
 
@@ -41,16 +42,16 @@ def test_progress_is_polled_and_the_latest_value_delivered(ctx, qtbot):
     go = threading.Event()
 
     def work(vault, w):
-        w.progress(1, 10, "a")
+        w.progress(Progress(1, 10, message="a"))
         go.wait(5)
-        w.progress(10, 10, "b")
+        w.progress(Progress(10, 10, message="b"))
         return "ok"
 
     ctx.op(parent, work, long=True).with_progress(seen.append).success(done.append).run()
-    qtbot.waitUntil(lambda: (1, 10, "a") in seen, timeout=5000)
+    qtbot.waitUntil(lambda: Progress(1, 10, message="a") in seen, timeout=5000)
     go.set()
     qtbot.waitUntil(lambda: done == ["ok"], timeout=5000)
-    assert seen[-1] == (10, 10, "b")
+    assert seen[-1] == Progress(10, 10, message="b")
 
 
 def test_results_for_a_deleted_widget_are_ignored(ctx, qtbot):

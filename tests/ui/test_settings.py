@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from app import bundles
 from storage import keyslots
 from storage.bundles import age
-from storage.errors import WrongPassphrase
+from core.errors import WrongPassphrase
 from storage.bundles.age_pq import HybridIdentity
 from storage.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE

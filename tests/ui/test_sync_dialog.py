@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 
 import app.sync as sync_service
 from app import fields, library
+from core.work import Progress
 from storage.replica.layout import is_replica
 from storage.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
@@ -177,10 +178,10 @@ def test_drive_pulled_during_sync(unlocked, ctx, qtbot, monkeypatch, tmp_path):
     real = sync_service.sync
 
     def pulled_mid_copy(vault, to, *, progress, cancel):
-        def pull(done: int, total: int, message: str) -> None:
-            if done > MIB and Path(to).exists():
+        def pull(p: Progress) -> None:
+            if p.done > MIB and Path(to).exists():
                 shutil.rmtree(to)
-            progress(done, total, message)
+            progress(p)
         return real(vault, to, progress=pull, cancel=cancel)
 
     monkeypatch.setattr(sync_service, "sync", pulled_mid_copy)
@@ -207,11 +208,11 @@ def _sync_held_at_first_report(window, ctx, qtbot, monkeypatch, tmp_path):
     started, release = threading.Event(), threading.Event()
 
     def held(vault, to, *, progress, cancel):
-        def wait_once(done: int, total: int, message: str) -> None:
+        def wait_once(p: Progress) -> None:
             if not started.is_set():
                 started.set()
                 release.wait(10)
-            progress(done, total, message)
+            progress(p)
         return real(vault, to, progress=wait_once, cancel=cancel)
 
     monkeypatch.setattr(sync_service, "sync", held)

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 
 from app import fields, library
-from storage.errors import DiskFull, InvalidValue
+from core.errors import DiskFull, InvalidValue
 from storage.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import run_in_vault, unlock

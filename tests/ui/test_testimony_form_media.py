@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from media.transcode_profiles import get_profile
-from storage.errors import NotFound
+from core.errors import NotFound
 from tests.ui.conftest import run_in_vault
 from tests.ui.form_helpers import WAIT, add_item, answer_with, create, open_form, stored
 

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFrame, QHBoxLayou
 
 from app import library
 from app.bundles import ConsentChoice, ExportReport
-from storage.errors import Cancelled, NotFound, RefusedByConsent
+from core.errors import Cancelled, NotFound, RefusedByConsent
+from core.work import Progress
 from storage.models import TestimonySummary
 
 from ui.runtime.context import AppContext
@@ -344,14 +345,13 @@ class ExportDialog(QDialog):
         self.bar.setValue(0)
         self._show_problem(None)
 
-    def _progress(self, value: object) -> None:
-        if not (isinstance(value, tuple) and len(value) == 3) or self._stopping:
+    def _progress(self, p: Progress) -> None:
+        if self._stopping:
             return
-        done, total, _message = value
-        if total:
-            self.bar.setValue(min(1000, int(1000 * done / total)))
+        if p.per_mille is not None:
+            self.bar.setValue(p.per_mille)
         self.summary.setText(self.tr("Writing the bundle: {done} of {total}…").format(
-            done=format_size(done), total=format_size(total)))
+            done=format_size(int(p.done)), total=format_size(int(p.total or 0))))
 
     def _finished(self, report: ExportReport) -> None:
         self._op = None

@@ -8,8 +8,6 @@ A failed job shows its reason in its row; no dialog per job.
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
@@ -17,6 +15,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QProgressBar, QPushB
 from app.transcode import job_list
 from app.transcode.job_list import JobEnd, JobEntry
 from app.transcode.service import JobProgress
+from core.i18n.formats import whole_minutes
 
 from ui.runtime.context import AppContext
 from ui.runtime.job_runner import JobRunner
@@ -42,11 +41,11 @@ def time_left(seconds: float | None) -> str:
         return ""
     if seconds < 60:
         return QCoreApplication.translate("JobsScreen", "less than a minute left")
-    minutes = math.ceil(seconds / 60)
-    if minutes < 60:
+    hours, minutes = whole_minutes(seconds, up=True)
+    if not hours:
         return QCoreApplication.translate("JobsScreen", "about {n} min left").format(n=minutes)
     return QCoreApplication.translate("JobsScreen", "about {h} h {m} min left").format(
-        h=minutes // 60, m=minutes % 60)
+        h=hours, m=minutes)
 
 
 def testimony_words(entry: JobEntry) -> str:

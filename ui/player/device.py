@@ -33,7 +33,7 @@ from PySide6.QtCore import (Q_ARG, QBuffer, QIODevice, QLibraryInfo, QMetaObject
 from PySide6.QtGui import QImage, QImageReader
 
 from app import playback
-from storage.errors import KuaError, MediaError
+from core.errors import KuaError, MediaError
 from storage.models import MediaItem
 from storage.sealed import SealedReader
 

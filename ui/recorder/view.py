@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSizePolicy, QS
 
 from app.capture_devices import MEASURE_AFTER_SECONDS, expected_bytes_per_second
 from app.recording import RecordingResult
+from core.i18n.formats import whole_minutes
 from media.recorder import RecordStatus
 
 from ui.runtime.context import AppContext
@@ -40,10 +41,9 @@ def format_space_left(seconds: float) -> str:
     """'About 3 h 20 min of recording space left', in plain words."""
     if seconds < 60:
         return _tr("Less than a minute of recording space left")
-    minutes = int(seconds // 60)
-    if minutes < 60:
-        return _tr("About {m} min of recording space left").format(m=minutes)
-    hours, rest = divmod(minutes, 60)
+    hours, rest = whole_minutes(seconds)
+    if not hours:
+        return _tr("About {m} min of recording space left").format(m=rest)
     rest -= rest % 10
     if rest == 0:
         return _tr("About {h} h of recording space left").format(h=hours)

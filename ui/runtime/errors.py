@@ -12,7 +12,7 @@ import sys
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from storage import errors as e
+from core import errors as e
 
 # (error class, title); the first class the error is an instance of wins.
 _TITLES: tuple[tuple[type[BaseException], str], ...] = (

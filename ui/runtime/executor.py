@@ -24,17 +24,8 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, Signal
 
 from app.transcode.service import StopToken
-from storage.errors import KuaError
+from core.errors import VaultLocked
 from storage.vault import Vault
-
-
-class VaultLocked(KuaError):
-    """A task reached the vault after it was locked."""
-
-    exit_code = 2
-
-    def __init__(self) -> None:
-        super().__init__("the vault is locked")
 
 
 class PumpingToken(StopToken):

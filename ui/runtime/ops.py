@@ -8,9 +8,9 @@
 
 The widget says what to run and what to do after; this module alone knows threads.
 A failure shows the service's one-line message in a dialog unless `.failure()` takes
-it. Progress reported from the vault thread is stored and read by a 100 ms timer on
-the GUI thread (as Anki's progress manager does), so a fast-reporting service cannot
-flood the event loop.
+it. Progress reported from the vault thread (a `Progress`, core/work.py) is stored and
+read by a 100 ms timer on the GUI thread (as Anki's progress manager does), so a
+fast-reporting service cannot flood the event loop.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any, Callable
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from core.work import Progress
 
 from ui.runtime.errors import show_error
 from ui.runtime.executor import PumpingToken, Task
@@ -35,15 +37,15 @@ class Work:
     def __init__(self, token: PumpingToken) -> None:
         self.token = token
         self._lock = threading.Lock()
-        self._latest: Any = None
+        self._latest: Progress | None = None
 
-    def progress(self, *value: Any) -> None:
-        """Report progress; `progress(done, total, message)` or any one value."""
+    def progress(self, report: Progress) -> None:
+        """Report progress (then check the token: a cancel stops, waiting tasks run)."""
         with self._lock:
-            self._latest = value[0] if len(value) == 1 else value
+            self._latest = report
         self.token.check()
 
-    def take(self) -> Any:
+    def take(self) -> Progress | None:
         """The latest report since the last call (None if nothing new)."""
         with self._lock:
             value, self._latest = self._latest, None
@@ -59,7 +61,7 @@ class Op(QObject):
         self._ctx, self._parent, self._fn, self._long = ctx, parent, fn, long
         self._success: Callable[[Any], None] | None = None
         self._failure: Callable[[BaseException], None] | None = None
-        self._on_progress: Callable[[Any], None] | None = None
+        self._on_progress: Callable[[Progress], None] | None = None
         self._dialog_label: str | None = None
         self._dialog: QProgressDialog | None = None
         self._timer: QTimer | None = None
@@ -76,7 +78,7 @@ class Op(QObject):
         self._failure = callback
         return self
 
-    def with_progress(self, callback: Callable[[Any], None]) -> "Op":
+    def with_progress(self, callback: Callable[[Progress], None]) -> "Op":
         """Poll progress every 100 ms and hand the latest report to `callback`."""
         self._on_progress = callback
         return self
@@ -123,16 +125,14 @@ class Op(QObject):
     def _poll(self) -> None:
         if self.work is None:
             return
-        value = self.work.take()
-        if value is None:
+        report = self.work.take()
+        if report is None:
             return
-        if self._dialog is not None and isinstance(value, tuple) and len(value) == 3:
-            done, total, message = value
-            if total:
-                self._dialog.setMaximum(1000)
-                self._dialog.setValue(min(1000, int(1000 * done / total)))
+        if self._dialog is not None and report.per_mille is not None:
+            self._dialog.setMaximum(1000)
+            self._dialog.setValue(report.per_mille)
         if self._on_progress is not None:
-            self._on_progress(value)
+            self._on_progress(report)
 
     def _done(self, ok: bool, value: Any) -> None:
         if not shiboken6.isValid(self):

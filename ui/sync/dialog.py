@@ -10,7 +10,6 @@ read-only one, or another vault's replica ends it with one message in the dialog
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -23,18 +22,17 @@ from app import sync as sync_service
 from app import sync_targets
 from app.sync import LastSync, SyncReport
 from app.sync_targets import SyncTarget
-from storage.errors import Cancelled
+from core.errors import Cancelled, VaultLocked
+from core.work import Progress
 
 from ui.runtime.context import AppContext
 from ui.runtime import drives as drive_list
 from ui.runtime.formats import format_datetime, format_size
 from ui.runtime.errors import message_for, title_for
-from ui.runtime.executor import VaultLocked
 from ui.runtime.ops import Op
 from ui.widgets.basics import heading, paragraph
 
 REFRESH_MS = 2000
-_ITEMS = re.compile(r"^(\d+)/(\d+) items$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,15 +276,11 @@ class SyncDialog(QDialog):
         elif op.task is not None and op.task.token is not None:
             op.task.token.cancel()  # still waiting for another job to finish
 
-    def _on_progress(self, value: object) -> None:
-        if not (isinstance(value, tuple) and len(value) == 3):
-            return
-        done, total, message = value
-        self.progress.setValue(1000 if not total else min(1000, int(1000 * done / total)))
-        match = _ITEMS.match(str(message))
-        if match:
+    def _on_progress(self, p: Progress) -> None:
+        self.progress.setValue(1000 if p.per_mille is None else p.per_mille)
+        if p.steps:
             self.progress_text.setText(self.tr("{done} of %n item", "{done} of %n items",
-                                               int(match.group(2))).format(done=match.group(1)))
+                                               p.steps).format(done=p.step))
 
     def _finished(self, result: tuple[Path, SyncReport]) -> None:
         folder, report = result

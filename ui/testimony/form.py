@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QMessag
 from app import library, testimony_editing as editing
 from app.testimony_editing import EditView
 from app.transcode.runner import TranscodeRequest
-from storage.errors import NotFound
+from core.errors import NotFound
 from storage.models import CONSENT_ELEMENTS
 
 from ui.testimony.autosave import Autosaver

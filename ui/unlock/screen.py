@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.session import open_vault
-from storage.errors import VaultInUse, WrongPassphrase
+from core.errors import VaultInUse, WrongPassphrase
 from storage.vault import Vault
 
 from ui.runtime.context import AppContext

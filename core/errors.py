@@ -9,6 +9,7 @@ inside the vault: items are named by their id.
 from __future__ import annotations
 
 from core.i18n import _
+from core.i18n.formats import format_media_time
 
 
 class KuaError(Exception):
@@ -37,6 +38,13 @@ class WrongPassphrase(KuaError):
 
     def __init__(self, message: str | None = None) -> None:
         super().__init__(message or _("wrong passphrase or recovery key"))
+
+
+class VaultLocked(UsageError):
+    """A task reached the vault after it was locked (the GUI's panic lock or auto-lock)."""
+
+    def __init__(self) -> None:
+        super().__init__(_("the vault is locked"))
 
 
 class WeakPassphrase(UsageError):
@@ -309,20 +317,11 @@ class VaultReadOnly(KuaError):
 # -- transcoding jobs (app/jobs*.py, media/transcode*.py) ------------------------
 
 
-def media_time(seconds: float) -> str:
-    """A media time as a person reads it: 0:12.3, or 1:02:03.4 past an hour."""
-    tenths = int(round(max(0.0, seconds) * 10))
-    minutes, rest = divmod(tenths, 600)
-    hours, minutes = divmod(minutes, 60)
-    text = f"{minutes}:{rest // 10:02d}.{rest % 10}"
-    return f"{hours}:{minutes:02d}:{rest // 10:02d}.{rest % 10}" if hours else text
-
-
 class TranscodeFailed(MediaError):
     """A transcoding job could not finish; names the item and, when known, the media time."""
 
     def __init__(self, item: str | None, reason: str, at: float | None = None) -> None:
-        where = _(" at {time}").format(time=media_time(at)) if at is not None else ""
+        where = _(" at {time}").format(time=format_media_time(at)) if at is not None else ""
         what = _("item {item}").format(item=item) if item else _("the source")
         super().__init__(_("{what} could not be transcoded{where}: {reason}").format(what=what,
                            where=where,

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QProgressBar, QPushB
                                QScrollArea, QVBoxLayout, QWidget)
 
 from app.transcode import job_list
-from app.transcode.job_list import JobEnd, JobEntry
+from app.transcode.job_list import JobEntry
+from app.transcode.job_queue import JobEnd
 from app.transcode.service import JobProgress
 
 from ui.runtime.context import AppContext

@@ -43,7 +43,7 @@ from storage.sealed import Layout, SealedReader, SealedWriter, existing_parts, r
 
 KEYS, DB, OBJECTS, LOCK = "keys", "vault.db", "objects", "lock"
 _ERASING = "erasing:"  # meta key prefix: an object whose key is dropped, files not yet removed
-_UNFINISHED_IMPORT = "unfinished-import:"  # meta key prefix: a testimony an import is filling
+_UNFINISHED_IMPORT = "unfinished-import:"  # meta key prefix: an import still filling a testimony
 
 
 def is_vault(path: Path) -> bool:

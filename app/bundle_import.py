@@ -20,9 +20,9 @@ from pathlib import Path
 from core.i18n import _
 from storage.audit import now
 from storage.bundles import age
-from storage.bundles.device import BundleLog, BundleRecord, fingerprint
+from storage.bundles.device import BundleRecord, fingerprint
 from storage.bundles.manifest import Manifest
-from storage.bundles.matches import PersonMatch, find_matches
+from storage.bundles.matches import PersonMatch
 from storage.bundles.reader import BundleReader, Entry
 from core.errors import DiskFull, KuaError
 from core.work import CancelToken, Progress, ProgressFn, no_progress
@@ -31,7 +31,6 @@ from storage.models import MediaItem, Person, Testimony
 from storage.sealed import Layout, part_sizes
 from storage.vault import Vault
 
-from app.library import _UNFINISHED as UNFINISHED_IMPORT  # shared crash marker (see library)
 from app.receipts import write_receipt
 
 COPY_CHUNK = 1024 * 1024
@@ -107,7 +106,7 @@ def _check_space(vault: Vault, bundle_id: str, needed: int) -> None:
 
 
 def _plan(vault: Vault, m: Manifest, device: str) -> _Plan:
-    log = BundleLog(vault.conn)
+    log = vault.bundle_log
     local = {}
     for t in m.testimonies:
         tid = log.local_testimony(device, t.id)
@@ -133,7 +132,7 @@ def _create_testimony(vault: Vault, t: Testimony, plan: _Plan) -> str:
     """A new local testimony with the bundle's metadata, marked unfinished."""
     cat = vault.catalogue
     tid = cat.create_testimony(t.title, t.consent, t.recorded_at)
-    vault.conn.execute("INSERT INTO meta (key, value) VALUES (?, '')", (UNFINISHED_IMPORT + tid,))
+    vault.mark_unfinished_import(tid)
     e = t.consent_elements
     cat.update_testimony(tid, status=t.status, place=t.place, language=t.language,
                          volunteer=t.volunteer, notes=t.notes, disclosure=e.disclosure,
@@ -219,11 +218,11 @@ def _commit(vault: Vault, bundle: BundleReader, plan: _Plan, device: str) -> Non
                                source=source_id, sha256=sha)
         for source_id in sorted(plan.created):
             tid = plan.local_testimony[source_id]
-            vault.conn.execute("DELETE FROM meta WHERE key = ?", (UNFINISHED_IMPORT + tid,))
+            vault.clear_unfinished_import(tid)
             vault.audit.append("testimony.import", tid, bundle=m.bundle_id, device=device,
                                source=source_id)
         touched = sorted({by_id[s].testimony_id for s in plan.staged})  # source ids
-        BundleLog(vault.conn).record(
+        vault.bundle_log.record(
             BundleRecord(m.bundle_id, "import", device, m.created_at, now(), len(plan.staged),
                          sum(size for _unused, size, _unused in plan.staged.values())),
             [(plan.local_testimony[s], s) for s in touched])
@@ -242,8 +241,7 @@ def _undo(vault: Vault, plan: _Plan) -> None:
                 tid = plan.local_testimony[source_id]
                 if not vault.items.of_testimony(tid):
                     vault.catalogue.delete_testimony(tid)
-                    vault.conn.execute("DELETE FROM meta WHERE key = ?",
-                                       (UNFINISHED_IMPORT + tid,))
+                    vault.clear_unfinished_import(tid)
     except KuaError:
         pass  # marked unfinished: the next unlock erases it; the first error matters more
 
@@ -266,7 +264,7 @@ def _report(vault: Vault, m: Manifest, plan: _Plan, device: str, known: bool) ->
                                           t.id in plan.created) for t in m.testimonies)
     new_people = [plan.people[p.id] for t in m.testimonies if t.id in plan.created
                   for p in _people(t)]
-    matches = find_matches(vault.conn, new_people, vault.catalogue.search)
+    matches = vault.person_matches(new_people)
     return ImportReport(m.bundle_id, device, m.created_at, known, testimonies, tuple(items),
                         tuple(matches))
 
@@ -278,8 +276,7 @@ def import_bundle(vault: Vault, folder: Path, identities: list[age.AnyIdentity],
     with BundleReader(Path(folder), identities) as bundle:
         m = bundle.manifest
         device = fingerprint(m.device_public_key)
-        known = vault.conn.execute("SELECT 1 FROM bundles WHERE direction = 'import' AND device = ?"
-                                   " AND id != ?", (device, m.bundle_id)).fetchone() is not None
+        known = vault.bundle_log.imported_from_before(device, m.bundle_id)
         plan = _plan(vault, m, device)
         new_items = [i for i in m.items if plan.is_new(i.id)]
         if new_items:

@@ -19,7 +19,7 @@ from storage import ids
 from storage.audit import now
 from storage.bundles import age, age_keys, receipts
 from storage.bundles.age_pq import HybridIdentity
-from storage.bundles.device import AddressBook, BundleLog, BundleRecord, Organizer, fingerprint
+from storage.bundles.device import BundleRecord, Organizer, fingerprint
 from storage.bundles.manifest import build as build_manifest
 from storage.bundles.parts import MAX_PARTS
 from storage.bundles.reader import BundleReader
@@ -78,20 +78,20 @@ def load_identities(path: Path, passphrase: Callable[[], str]) -> list[age.AnyId
 def add_organizer(vault: Vault, name: str, recipient: str) -> Organizer:
     """Add (or replace) an organizer in the vault's address book."""
     with vault.transaction():
-        entry = AddressBook(vault.conn).add(name, recipient)
+        entry = vault.address_book.add(name, recipient)
         vault.audit.append("organizer.add", None)
     return entry
 
 
 def organizers(vault: Vault) -> list[Organizer]:
     """The address book, by name."""
-    return AddressBook(vault.conn).all()
+    return vault.address_book.all()
 
 
 def remove_organizer(vault: Vault, name: str) -> None:
     """Forget an organizer."""
     with vault.transaction():
-        AddressBook(vault.conn).remove(name)
+        vault.address_book.remove(name)
         vault.audit.append("organizer.remove", None)
 
 
@@ -229,7 +229,7 @@ def export_bundle(vault: Vault, some_ids: Iterable[str], to: Path, recipients: I
                   cancel: CancelToken | None = None) -> ExportReport:
     """Write a bundle of the chosen testimonies and items into `to`, encrypted to
     `recipients` (age1… or address-book names), and mark the testimonies exported."""
-    book = AddressBook(vault.conn)
+    book = vault.address_book
     resolved = list({str(r): r for r in (book.resolve(r) for r in recipients)}.values())
     if not resolved:
         raise UsageError(_("give at least one --recipient (age1… or a name from the address "
@@ -273,11 +273,11 @@ def export_bundle(vault: Vault, some_ids: Iterable[str], to: Path, recipients: I
         for t in testimonies:
             vault.catalogue.update_testimony(t.id, status="exported")
             vault.audit.append("testimony.export", t.id, bundle=bundle_id)
-        BundleLog(vault.conn).record(
+        vault.bundle_log.record(
             BundleRecord(bundle_id, "export", device.fingerprint, created, now(), len(items),
                          total),
             [(t.id, t.id) for t in testimonies])
-        receipts.Deliveries(vault.conn).record_export(
+        vault.deliveries.record_export(
             bundle_id, receipt_key, [(i.id, i.testimony_id, i.sha256 or "") for i in items])
         vault.audit.append("bundle.export", bundle_id, device=device.fingerprint,
                            items=[i.id for i in items], recipients=len(resolved))

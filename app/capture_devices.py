@@ -25,8 +25,6 @@ from media.recorder import LEVEL_WINDOW, levels
 from media.sources import AudioChunk, Frame, SourceInfo, open_source
 from core.errors import KuaError
 
-from app.cli.record import RESOLUTIONS
-
 SYNTHETIC = "synthetic"
 PREVIEW_FPS = 15.0
 # What a recording takes on disk, before one has run long enough to measure it:
@@ -38,7 +36,7 @@ _DEV = Path("/dev")
 _SYS_V4L = Path("/sys/class/video4linux")
 _ASOUND_PCM = Path("/proc/asound/pcm")
 
-__all__ = ["RESOLUTIONS", "Camera", "SourcePreview", "list_cameras", "list_microphones",
+__all__ = ["Camera", "SourcePreview", "list_cameras", "list_microphones",
            "camera_spec", "expected_bytes_per_second"]
 
 

@@ -27,7 +27,6 @@ from storage.vault import Vault
 from app import damage
 
 CHUNK = 1024 * 1024
-_UNFINISHED = "unfinished-import:"  # meta key prefix: a testimony `add` is still filling
 _PRIMARY_ORDER = ("master", "imported", "share", "anonymized", "proxy", "audio", "still", "document")
 
 
@@ -65,8 +64,7 @@ def add_files(vault: Vault, paths: Iterable[Path], *, title: str | None = None,
             testimony_id = vault.catalogue.create_testimony(
                 title if title is not None else paths[0].stem, consent)
             vault.audit.append("testimony.create", testimony_id)
-            vault.conn.execute("INSERT INTO meta (key, value) VALUES (?, '')",
-                               (_UNFINISHED + testimony_id,))
+            vault.mark_unfinished_import(testimony_id)
         elif not vault.catalogue.exists(testimony_id):
             raise NotFound(_("no testimony with id {testimony_id}").format(testimony_id=testimony_id))
     item_ids: list[str] = []
@@ -87,7 +85,7 @@ def add_files(vault: Vault, paths: Iterable[Path], *, title: str | None = None,
         raise
     if created:
         with vault.transaction():
-            vault.conn.execute("DELETE FROM meta WHERE key = ?", (_UNFINISHED + testimony_id,))
+            vault.clear_unfinished_import(testimony_id)
     return AddResult(testimony_id, tuple(item_ids))
 
 
@@ -96,8 +94,7 @@ def erase_unfinished_imports(vault: Vault) -> list[str]:
 
     Their items are erased with them: an import is all or nothing. Returns their ids.
     """
-    tids = [r[0][len(_UNFINISHED):] for r in vault.conn.execute(
-        "SELECT key FROM meta WHERE key LIKE ?", (_UNFINISHED + "%",)).fetchall()]
+    tids = vault.unfinished_imports()
     for testimony_id in tids:
         for item in vault.items.of_testimony(testimony_id):
             vault.erase_item(item.id, "item.erase-unfinished")
@@ -117,7 +114,7 @@ def _drop_unfinished(vault: Vault, testimony_id: str) -> None:
         if vault.catalogue.exists(testimony_id):
             vault.catalogue.delete_testimony(testimony_id)
             vault.audit.append("testimony.remove", testimony_id)
-        vault.conn.execute("DELETE FROM meta WHERE key = ?", (_UNFINISHED + testimony_id,))
+        vault.clear_unfinished_import(testimony_id)
 
 
 def _add_one(vault: Vault, testimony_id: str, path: Path, copied: Callable[[int], None],
@@ -327,12 +324,11 @@ def verify(vault: Vault, *, progress: ProgressFn = no_progress,
     damaged and lost items, objects the catalogue does not know, and an older vault.db
     (which `accept_older` accepts, once, for good)."""
     problems: list[str] = []
-    with mapped_errors():
-        bad_pages = vault.conn.execute("PRAGMA cipher_integrity_check").fetchall()
-        if bad_pages:
-            problems.append(_("vault.db: some pages failed authentication"))
-        if vault.conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-            problems.append(_("vault.db: the database structure is damaged"))
+    health = vault.check_catalogue()
+    if not health.pages_authentic:
+        problems.append(_("vault.db: some pages failed authentication"))
+    if not health.structure_sound:
+        problems.append(_("vault.db: the database structure is damaged"))
     try:
         events = vault.audit.verify()
     except KuaError as exc:

@@ -80,7 +80,7 @@ def check_receipt(vault: Vault, path: Path) -> ReceiptReport:
                                " bundle-{named} (replayed): nothing was marked").format(
             name=name, bundle_id=r.bundle_id, named=named.group(1)))
     own = vault.device_key().fingerprint
-    log = receipts.Deliveries(vault.conn)
+    log = vault.deliveries
     exported, key = log.receipt_key(r.bundle_id)
     if not exported or r.for_device != own:
         raise ReceiptRefused(_("receipt {name} is for bundle-{bundle_id} of device"
@@ -127,9 +127,8 @@ def check_receipt(vault: Vault, path: Path) -> ReceiptReport:
 
 
 def _has(vault: Vault, item_id: str, sha: str) -> bool:
-    row = vault.conn.execute("SELECT sha256 FROM items WHERE id = ? AND state != 'writing'",
-                             (item_id,)).fetchone()
-    return row is not None and row[0] == sha
+    stored = vault.items.sha256_if_stored(item_id)
+    return stored is not None and stored == sha
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +144,7 @@ class DeliveredTestimony:
 def delivered_testimonies(vault: Vault) -> list[DeliveredTestimony]:
     """Testimonies that read `delivered`; those holding an item no receipt confirmed
     (e.g. a copy made after the export) say so in `kept_because`."""
-    confirmed = receipts.Deliveries(vault.conn).delivered_items()
+    confirmed = vault.deliveries.delivered_items()
     out = []
     for s in vault.catalogue.summaries():
         if s.status != DELIVERED:

@@ -105,7 +105,7 @@ def verify_replica(vault: Vault, replica_dir: Path, *, progress: ProgressFn = no
     try:
         checked = library.verify(rv, progress=progress, cancel=cancel)
         diff = replica_check.compare(vault, rv)
-        older = replica_memory.older_than_remembered(replica_memory.remembered(vault.conn),
+        older = replica_memory.older_than_remembered(replica_memory.remembered_by(vault),
                                                      rv.label, rv.generation)
         result = ReplicaCheck(rv.label, rv.generation, rv.manifest.synced_at, checked, diff,
                               older)
@@ -141,4 +141,4 @@ def last_sync(vault: Vault) -> LastSync | None:
 
 def remembered_by(vault: Vault) -> dict[str, int]:
     """{replica label: last generation} this vault wrote, for checking a restore."""
-    return replica_memory.remembered(vault.conn)
+    return replica_memory.remembered_by(vault)

@@ -21,6 +21,10 @@ from core.i18n import _
 from core.errors import MediaError
 
 
+# The capture sizes a recording can ask for (`kua record --resolution`, the recorder's picker).
+RESOLUTIONS = {"480p": (854, 480), "720p": (1280, 720), "1080p": (1920, 1080)}
+
+
 @dataclass(frozen=True, slots=True)
 class Frame:
     """One video frame: RGB24 pixels (height x width x 3, uint8)."""

@@ -11,6 +11,7 @@ the GUI one worker thread owns the vault and others submit work to it.
 from __future__ import annotations
 
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import quote
@@ -150,3 +151,19 @@ def rekey(conn: Connection, vault_key: bytes) -> None:
     with mapped_errors():
         conn.execute(f"PRAGMA rekey = \"x'{key}'\"")
     del key
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogueHealth:
+    """What SQLCipher's and SQLite's integrity checks say of the catalogue's pages."""
+
+    pages_authentic: bool    # every page passed SQLCipher's authentication
+    structure_sound: bool    # SQLite's own integrity check said "ok"
+
+
+def check_integrity(conn: Connection) -> CatalogueHealth:
+    """Run `PRAGMA cipher_integrity_check` and `PRAGMA integrity_check` (reads every page)."""
+    with mapped_errors():
+        bad_pages = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        structure = conn.execute("PRAGMA integrity_check").fetchone()[0]
+    return CatalogueHealth(not bad_pages, structure == "ok")

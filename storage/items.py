@@ -123,6 +123,18 @@ class Items:
         return [item_from_row(r) for r in self._conn.execute(
             f"SELECT {ITEM_COLUMNS} FROM items WHERE sha256 = ? AND state != 'writing'", (sha256,))]
 
+    def sha256_if_stored(self, item_id: str) -> str | None:
+        """The SHA-256 of an item that is not being written (None: absent or still writing)."""
+        row = self._conn.execute("SELECT sha256 FROM items WHERE id = ? AND state != 'writing'",
+                                 (item_id,)).fetchone()
+        return row[0] if row is not None else None
+
+    def children(self, parent: str, kind: str, state: str) -> list[MediaItem]:
+        """Items of `kind` in `state` made from `parent` (copies of it), oldest first."""
+        return [item_from_row(r) for r in self._conn.execute(
+            f"SELECT {ITEM_COLUMNS} FROM items WHERE parent = ? AND kind = ? AND state = ?"
+            " ORDER BY created_at", (parent, kind, state))]
+
     def object_ref(self, item_id: str) -> ObjectRef:
         """Key, object name and layout of an item; NotFound if erased or absent."""
         row = self._conn.execute(

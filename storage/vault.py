@@ -29,16 +29,21 @@ from core.i18n import _
 
 from storage import db, keyslots, rekey, rollback
 from storage.audit import AuditLog, now
-from storage.bundles.device import DeviceKey, ensure_device_key, load_device_key
+from storage.bundles.device import (AddressBook, BundleLog, DeviceKey, ensure_device_key,
+                                    load_device_key)
+from storage.bundles.matches import PersonMatch, find_matches
+from storage.bundles.receipts import Deliveries
 from storage.catalogue import Catalogue
 from core.errors import NotAVault, VaultCorrupt, VaultExists, VaultInUse
 from storage.fsio import atomic_write, disk_full_as_error, fsync_dir, is_empty_dir
 from storage.items import Items, ObjectRef
+from storage.jobs import Jobs
 from storage.repair import END_SUFFIX, end_path
 from storage.sealed import Layout, SealedReader, SealedWriter, existing_parts, remove_object
 
 KEYS, DB, OBJECTS, LOCK = "keys", "vault.db", "objects", "lock"
 _ERASING = "erasing:"  # meta key prefix: an object whose key is dropped, files not yet removed
+_UNFINISHED_IMPORT = "unfinished-import:"  # meta key prefix: an import still filling a testimony
 
 
 def is_vault(path: Path) -> bool:
@@ -226,6 +231,15 @@ class Vault:
         with db.transaction(self.conn) as conn:
             yield conn
 
+    @property
+    def in_transaction(self) -> bool:
+        """True while a catalogue transaction is open (on the thread that owns the vault)."""
+        return self.conn.in_transaction
+
+    def check_catalogue(self) -> db.CatalogueHealth:
+        """Authenticate every page of vault.db and check its structure (reads it all)."""
+        return db.check_integrity(self.conn)
+
     # -- crash clean-up and rollback ---------------------------------------
 
     def _check_rollback(self) -> None:
@@ -341,3 +355,46 @@ class Vault:
     def vault_id(self) -> str:
         """A random id of this vault (tells replicas and bundles apart)."""
         return self._meta("vault_id") or ""
+
+    # -- the catalogue's other tables ------------------------------------------
+
+    @property
+    def jobs(self) -> Jobs:
+        """The transcode job queue (storage/jobs.py)."""
+        return Jobs(self.conn)
+
+    @property
+    def address_book(self) -> AddressBook:
+        """The organizers bundles can be encrypted to, by name."""
+        return AddressBook(self.conn)
+
+    @property
+    def bundle_log(self) -> BundleLog:
+        """The bundles exported and imported, and the testimonies each carried."""
+        return BundleLog(self.conn)
+
+    @property
+    def deliveries(self) -> Deliveries:
+        """What each exported bundle held and what its receipt confirmed delivered."""
+        return Deliveries(self.conn)
+
+    def person_matches(self, person_ids: list[str]) -> list[PersonMatch]:
+        """People already in the vault whose names match those of `person_ids`."""
+        return find_matches(self.conn, person_ids, self.catalogue.search)
+
+    # -- imports that have not finished ----------------------------------------
+
+    def mark_unfinished_import(self, testimony_id: str) -> None:
+        """Note (inside the caller's transaction) that an import is still filling this
+        testimony, so that the next unlock erases it if the import never finishes."""
+        self.conn.execute("INSERT INTO meta (key, value) VALUES (?, '')",
+                          (_UNFINISHED_IMPORT + testimony_id,))
+
+    def clear_unfinished_import(self, testimony_id: str) -> None:
+        """The import into this testimony finished or was undone (caller's transaction)."""
+        self.conn.execute("DELETE FROM meta WHERE key = ?", (_UNFINISHED_IMPORT + testimony_id,))
+
+    def unfinished_imports(self) -> list[str]:
+        """The testimonies whose import never finished (killed, power cut)."""
+        return [r[0][len(_UNFINISHED_IMPORT):] for r in self.conn.execute(
+            "SELECT key FROM meta WHERE key LIKE ?", (_UNFINISHED_IMPORT + "%",)).fetchall()]

@@ -86,6 +86,18 @@ def test_layer_imports(layer):
     assert not bad, "\n".join(bad)
 
 
+@pytest.mark.parametrize("layer", ["app", "ui", "media", "core"])
+def test_only_storage_touches_the_catalogue_connection(layer):
+    """The vault owns its SQL: outside storage/, no code reaches for a connection (`.conn`)
+    but calls the Vault's named methods. tests/ and bench/ may, for white-box checks."""
+    bad = []
+    for path in sorted((ROOT / layer).rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr == "conn":
+                bad.append(f"{path.relative_to(ROOT)}:{node.lineno} uses .conn")
+    assert not bad, "\n".join(bad)
+
+
 @pytest.mark.parametrize("package", ["core", "app", "ui", "storage", "media"])
 def test_packages_come_from_this_checkout(package):
     module = importlib.import_module(package)

@@ -12,15 +12,13 @@ from typing import Callable
 from core.i18n import _, ngettext
 from core.i18n.formats import clock_parts
 from media.recorder import RecordStatus
-from media.sources import open_source
+from media.sources import RESOLUTIONS, open_source
 from core.errors import DiskFull, MediaError
 from storage.models import CONSENT_LEVELS
 
 from app.cli.io import opened, say, warn
 from app.cli.vault import Handler
 from app.recording import RecordingSession
-
-RESOLUTIONS = {"480p": (854, 480), "720p": (1280, 720), "1080p": (1920, 1080)}
 
 
 def _status_text(s: RecordStatus) -> str:

@@ -20,15 +20,17 @@ from core.i18n import _, ngettext
 from media.transcode_profiles import PROFILES, get_profile, parse_cover
 from core.errors import KuaError
 from core.i18n.formats import format_media_time
-from storage.jobs import Job
 from storage.vault import Vault
 
 from app.transcode import service
 from app.cli import output
 from app.transcode import review
+from app.transcode import job_queue
 from app.transcode import runner as transcoding
 from app.cli.io import opened, print_json, say, warn
 from app.cli.vault import Handler
+from app.transcode.job_data import TranscodeJob
+from app.transcode.job_queue import JobEnd
 from app.transcode.service import JobProgress, StopToken
 
 
@@ -38,10 +40,13 @@ def _eta(seconds: float | None) -> str:
 
 def progress_printer(args: argparse.Namespace) -> Callable[[JobProgress], None]:
     """Progress as JSON lines on stdout (--json), or one refreshing line on a terminal's
-    stderr; nothing otherwise, so that a failure is one line on stderr."""
+    stderr; nothing otherwise, so that a failure is one line on stderr. A job's
+    "starting" report (the queue's, for the GUI) is not shown."""
     tty = sys.stderr.isatty()
 
     def show(p: JobProgress) -> None:
+        if p.stage == "starting":
+            return
         if args.json:
             print(json.dumps({"job": p.job_id, "item": p.item_id, "profile": p.profile,
                               "stage": p.stage, "percent": round(p.percent, 1),
@@ -128,20 +133,18 @@ def _report_existing(args: argparse.Namespace, item_id: str) -> None:
     _result(args, {"id": item_id, "existing": True}, [item_id])
 
 
-def job_json(job: Job) -> dict[str, object]:
+def job_json(job: TranscodeJob) -> dict[str, object]:
     """A job as `kua jobs --json` prints it."""
-    params = json.loads(job.params or "{}")
-    result = json.loads(job.result) if job.result else None
-    return {"id": job.id, "kind": job.kind, "item": job.item_id, "profile": params.get("profile"),
-            "params": params, "state": job.state, "progress": round(job.progress, 1),
-            "output": result.get("item") if isinstance(result, dict) else None,
+    return {"id": job.id, "kind": job.kind, "item": job.source_id,
+            "profile": job.params.values.get("profile"), "params": job.params.as_dict(),
+            "state": job.state, "progress": round(job.progress, 1), "output": job.output_id,
             "error": job.error, "created_at": job.created_at, "updated_at": job.updated_at}
 
 
-def _job_line(job: Job) -> str:
+def _job_line(job: TranscodeJob) -> str:
     data = job_json(job)
     tail = f"  -> {data['output']}" if data["output"] else (f"  {job.error}" if job.error else "")
-    return (f"{job.id}  {job.state:<9} {str(data['profile']):<10} {job.item_id}"
+    return (f"{job.id}  {job.state:<9} {str(data['profile']):<10} {job.source_id}"
             f"  {job.progress:5.1f}%  {job.created_at}{tail}")
 
 
@@ -165,22 +168,20 @@ def cmd_jobs(args: argparse.Namespace) -> None:
 def _run_all(args: argparse.Namespace, vault: Vault) -> None:
     failures: list[KuaError] = []
 
-    def ended(outcome: transcoding.JobOutcome) -> None:
-        if outcome.error is not None:
-            failures.append(outcome.error)
+    def ended(end: JobEnd) -> None:
+        if end.failure is not None:
+            failures.append(end.failure)
         if not args.json:
-            say(_("{job} failed: {error}").format(job=outcome.job_id, error=outcome.error)
-                if outcome.error is not None else
-                _("{job} done: {item}").format(job=outcome.job_id,
-                                               item=outcome.item.id if outcome.item else "-"))
+            say(_("{job} failed: {error}").format(job=end.job_id, error=end.failure)
+                if end.failure is not None else
+                _("{job} done: {item}").format(job=end.job_id, item=end.output_id or "-"))
 
     with stop_on_signals() as stop:
-        outcomes = transcoding.run_queue(vault, progress=progress_printer(args), stop=stop,
-                                         on_end=ended)
+        ends = job_queue.run_queue(vault, progress=progress_printer(args), stop=stop,
+                                   on_end=ended)
     if args.json:
-        print_json(args, [{"job": o.job_id, "id": o.item.id if o.item else None,
-                           "error": str(o.error) if o.error else None} for o in outcomes])
-    elif not outcomes:
+        print_json(args, [{"job": e.job_id, "id": e.output_id, "error": e.error} for e in ends])
+    elif not ends:
         say(_("No queued jobs."))
     if failures:  # the exit code and one line of the first failure
         first = failures[0]

@@ -18,7 +18,6 @@ unlock by `requeue_interrupted`).
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -27,19 +26,20 @@ from typing import Callable
 from core.i18n import _
 from media.probe import probe
 from media.transcode_mp4 import Overlay, faststart
-from media.transcode_profiles import Profile, profile_from_params
+from media.transcode_profiles import Profile
 from core.errors import (Cancelled, DiskFull, InvalidValue, KuaError, NotFound,
                             ObjectTampered, SourceDamaged, TranscodeFailed, UsageError,
                             WorkerFailed)
 from core.i18n.formats import format_media_time
 from core.work import SECONDS, CancelToken, MediaProgress, no_progress
 from storage.items import ObjectRef
-from storage.jobs import Job, Jobs
+from storage.jobs import Job
 from storage.models import MediaItem
 from storage.sealed import SealedWriter
 from storage.vault import Vault
 
 from app.transcode import review
+from app.transcode.job_data import JobParams, JobResult, TranscodeJob
 from app.transcode.process import Worker
 
 _MAX_PATCH_BYTES = 64 * 1024
@@ -105,21 +105,21 @@ def requeue_interrupted(vault: Vault) -> list[str]:
     if vault.read_only:
         return []
     with vault.transaction():
-        found = Jobs(vault.conn).requeue_running()
+        found = vault.jobs.requeue_running()
         for job_id in found:
             vault.audit.append("job.requeue", job_id)
     return found
 
 
-def list_jobs(vault: Vault, states: tuple[str, ...] | None = None) -> list[Job]:
+def list_jobs(vault: Vault, states: tuple[str, ...] | None = None) -> list[TranscodeJob]:
     """Jobs of this vault, oldest first (all of them, or those in `states`)."""
-    jobs = Jobs(vault.conn)
-    return jobs.all(states) if states else jobs.all()
+    jobs = vault.jobs
+    return [TranscodeJob.of(j) for j in (jobs.all(states) if states else jobs.all())]
 
 
-def cancel_queued(vault: Vault, job_id: str) -> Job:
+def cancel_queued(vault: Vault, job_id: str) -> TranscodeJob:
     """Cancel a job that has not started (a running one is stopped by its StopToken)."""
-    jobs = Jobs(vault.conn)
+    jobs = vault.jobs
     with vault.transaction():
         job = jobs.get(job_id)
         if job.state != "queued":
@@ -127,30 +127,29 @@ def cancel_queued(vault: Vault, job_id: str) -> Job:
                                state=job.state))
         jobs.set_state(job_id, "cancelled")
         vault.audit.append("job.cancel", job_id)
-    return jobs.get(job_id)
+    return TranscodeJob.of(jobs.get(job_id))
 
 
 def run_job(vault: Vault, job_id: str, *, progress: JobProgressFn = no_progress,
             stop: StopToken | None = None) -> MediaItem:
     """Run one queued job to its end; returns the new item, or raises why it failed."""
-    jobs = Jobs(vault.conn)
+    jobs = vault.jobs
     stop = stop or StopToken()
     job = jobs.get(job_id)
     if job.state != "queued":
         raise UsageError(_("job {job_id} is {state}, not queued").format(job_id=job_id,
                            state=job.state))
+    params = JobParams.decode(job.params)
     try:
-        profile = profile_from_params(json.loads(job.params))
+        if not params.readable:
+            raise InvalidValue(_("job {id}: unreadable parameters").format(id=job.id))
+        profile = params.as_profile()
         source = vault.items.get(job.item_id)
-    except (NotFound, InvalidValue, ValueError) as exc:
-        error = (str(exc) if isinstance(exc, KuaError) else
-                 _("job {id}: unreadable parameters").format(id=job.id))
+    except (NotFound, InvalidValue) as exc:
         with vault.transaction():
-            jobs.set_state(job.id, "failed", error=error)
+            jobs.set_state(job.id, "failed", error=str(exc))
             vault.audit.append("job.failed", job.id)
-        if isinstance(exc, KuaError):
-            raise
-        raise InvalidValue(error) from None
+        raise
     with vault.transaction():
         jobs.set_state(job.id, "running", progress=0.0)
         scratch = vault.items.create(source.testimony_id, profile.name, parent=source.id)
@@ -218,15 +217,15 @@ class _Run:
             info = probe(written)
         if info.media_type not in (("image",) if still else ("video", "audio")):
             raise TranscodeFailed(None, _("the output is not playable media"), self.position)
-        stats = {"item": out.item_id, "frames": result.get("frames"),
-                 "faces_covered": result.get("faces_covered"), "detections": result.get("detections")}
+        stats = JobResult(out.item_id, result.get("frames"), result.get("faces_covered"),
+                          result.get("detections"))
         with vault.transaction():
             vault.items.update(out.item_id, state="complete", size=final.size, sha256=final.sha256,
                                media_type=info.media_type, codec=info.codec,
                                audio_codec=info.audio_codec, duration=info.duration,
                                width=info.width, height=info.height, rotation=0,
                                params=review.with_record(self.profile, result.get("spans", [])))
-            Jobs(vault.conn).set_state(self.job.id, "done", progress=100.0, result=json.dumps(stats))
+            vault.jobs.set_state(self.job.id, "done", progress=100.0, result=stats.encode())
             vault.audit.append("item.transcode", out.item_id, source=self.source.id,
                                profile=self.profile.name, job=self.job.id, sha256=final.sha256)
         try:
@@ -258,7 +257,7 @@ class _Run:
         if now - self._saved >= _SAVE_PROGRESS_EVERY:
             self._saved = now
             with self.vault.transaction():
-                Jobs(self.vault.conn).set_progress(self.job.id, percent)
+                self.vault.jobs.set_progress(self.job.id, percent)
 
     def explain(self, exc: BaseException) -> BaseException:
         """The error to report: named after the source item and the media time."""

@@ -174,6 +174,12 @@ class BundleLog:
             (device, source_id)).fetchone()
         return row[0] if row else None
 
+    def imported_from_before(self, device: str, bundle_id: str) -> bool:
+        """True if a bundle other than `bundle_id` was imported from `device` before."""
+        return self._conn.execute(
+            "SELECT 1 FROM bundles WHERE direction = 'import' AND device = ? AND id != ?",
+            (device, bundle_id)).fetchone() is not None
+
     def bundles_of(self, testimony_id: str) -> list[str]:
         """Ids of the bundles a testimony was exported in or imported from."""
         return [r[0] for r in self._conn.execute(

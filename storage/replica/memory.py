@@ -9,14 +9,24 @@ person accepts it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from storage.audit import now
 from storage.db import Connection
 from core.errors import ReplicaOlder
+
+if TYPE_CHECKING:
+    from storage.vault import Vault
 
 
 def remembered(conn: Connection) -> dict[str, int]:
     """{replica label: last generation written there} for every replica of the vault."""
     return {label: gen for label, gen in conn.execute("SELECT label, generation FROM replicas")}
+
+
+def remembered_by(vault: "Vault") -> dict[str, int]:
+    """{replica label: last generation written there} as an open vault remembers it."""
+    return remembered(vault.conn)
 
 
 def remember(conn: Connection, label: str, generation: int) -> None:

@@ -14,6 +14,7 @@ import pytest
 
 from app import library, session
 from app.transcode import service as jobs
+from app.transcode import job_queue
 from app.transcode import runner as transcoding
 from app.transcode.service import JobProgress, StopToken
 from app.transcode.process import _environment
@@ -63,7 +64,7 @@ def test_output_is_a_child_item_with_its_own_hash(vault: Vault, tmp_path: Path) 
     with vault.reader(item.id) as reader, av.open(reader) as c:
         assert abs(c.duration / av.time_base - 2.0) <= 0.2
     [job] = jobs.list_jobs(vault)
-    assert job.state == "done" and json.loads(job.result)["item"] == item.id
+    assert job.state == "done" and job.output_id == item.id
     assert library.verify(vault).ok
     assert item.id in {i.id for i in vault.catalogue.get(item.testimony_id).items}
 
@@ -83,7 +84,7 @@ def test_same_profile_twice_is_not_redone(vault: Vault, tmp_path: Path) -> None:
 
 def test_background_queue_then_run(vault: Vault, tmp_path: Path) -> None:
     """Queued jobs wait (an identical request reuses the queued job) and `run_queue`
-    runs them oldest first, one at a time."""
+    runs them oldest first, one at a time, each announced as "starting" first."""
     source = _add(vault, tmp_path, make_video(seconds=1.0, width=320, height=240))
     a = transcoding.request(vault, source, get_profile("proxy"))
     b = transcoding.request(vault, source, get_profile("audio"))
@@ -91,10 +92,11 @@ def test_background_queue_then_run(vault: Vault, tmp_path: Path) -> None:
     assert again.job == a.job and again.reused_job
     assert [j.state for j in jobs.list_jobs(vault)] == ["queued", "queued"]
     seen: list[str] = []
-    outcomes = transcoding.run_queue(vault, progress=lambda p: seen.append(p.job_id))
+    outcomes = job_queue.run_queue(vault, progress=lambda p: seen.append((p.job_id, p.stage)))
     assert [o.job_id for o in outcomes] == [a.job.id, b.job.id]
-    assert all(o.item is not None and o.error is None for o in outcomes)
-    assert seen.index(b.job.id) > seen.index(a.job.id)
+    assert all(o.state == "done" and o.output_id is not None and o.error is None
+               for o in outcomes)
+    assert seen.index((b.job.id, "starting")) > seen.index((a.job.id, "finishing"))
     assert {j.state for j in jobs.list_jobs(vault)} == {"done"}
 
 
@@ -130,8 +132,8 @@ def test_interrupted_job_goes_back_to_the_queue(vault: Vault, tmp_path: Path, lo
                               progress=_stop_midway(stop.interrupt), stop=stop)
     [job] = jobs.list_jobs(vault)
     assert job.state == "queued"
-    [outcome] = transcoding.run_queue(vault)
-    assert outcome.item is not None and outcome.item.kind == "proxy"
+    [outcome] = job_queue.run_queue(vault)
+    assert outcome.output_id is not None and vault.items.get(outcome.output_id).kind == "proxy"
 
 
 def test_crash_is_requeued_at_unlock(vault_dir: Path, tmp_path: Path) -> None:
@@ -154,8 +156,9 @@ def test_crash_is_requeued_at_unlock(vault_dir: Path, tmp_path: Path) -> None:
         assert job.state == "queued" and job.progress == 0
         assert half.item_id not in _visible_items(vault)
         assert not any(p.name.startswith(half.object_name) for p in vault.objects_dir.rglob("*"))
-        [outcome] = transcoding.run_queue(vault)
-        assert outcome.item is not None and outcome.item.state == "complete"
+        [outcome] = job_queue.run_queue(vault)
+        assert outcome.output_id is not None
+        assert vault.items.get(outcome.output_id).state == "complete"
     finally:
         vault.close()
 
@@ -299,7 +302,9 @@ def test_source_erased_while_queued(vault: Vault, tmp_path: Path) -> None:
     first = transcoding.request(vault, gone, get_profile("audio")).job
     transcoding.request(vault, kept, get_profile("audio"))
     library.remove(vault, gone)
-    outcomes = transcoding.run_queue(vault)
-    assert outcomes[0].job_id == first.id and gone in str(outcomes[0].error)
-    assert outcomes[1].item is not None and outcomes[1].item.parent == kept
+    outcomes = job_queue.run_queue(vault)
+    assert outcomes[0].job_id == first.id and outcomes[0].state == "failed"
+    assert gone in outcomes[0].error
+    assert outcomes[1].output_id is not None
+    assert vault.items.get(outcomes[1].output_id).parent == kept
     assert [j.state for j in jobs.list_jobs(vault)] == ["failed", "done"]

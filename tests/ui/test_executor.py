@@ -64,8 +64,7 @@ def test_results_from_before_a_lock_are_dropped(executor, qtbot):
 class _FakeVault:
     """Stands for an open vault: records when it is closed."""
 
-    class conn:  # noqa: N801 - mimics the attribute the executor reads
-        in_transaction = False
+    in_transaction = False  # what the executor asks before pumping short tasks
 
     def __init__(self, events):
         self.events = events

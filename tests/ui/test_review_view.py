@@ -73,7 +73,9 @@ def test_review_strip_cover_and_mark(unlocked, ctx, qtbot, tmp_path: Path) -> No
     with qtbot.waitSignal(ctx.jobs_changed, timeout=10_000):
         qtbot.mouseClick(panel.again, Qt.MouseButton.LeftButton)
     jobs = run_in_vault(ctx, lambda vault: transcoding.service.list_jobs(vault))
-    assert any(job.item_id == source and '"covers":[[0.5,1.5,' in job.params for job in jobs)
+    assert any(job.source_id == source
+               and [0.5, 1.5] in [c[:2] for c in job.params.values.get("covers", ())]
+               for job in jobs)
 
     qtbot.mouseClick(panel.mark, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Reviewed on" in panel.status.text(), timeout=10_000)

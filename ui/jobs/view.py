@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QProgressBar, QPushB
                                QScrollArea, QVBoxLayout, QWidget)
 
 from app.transcode import job_list
-from app.transcode.job_list import JobEnd, JobEntry
+from app.transcode.job_list import JobEntry
+from app.transcode.job_queue import JobEnd
 from app.transcode.service import JobProgress
 from core.i18n.formats import whole_minutes
 

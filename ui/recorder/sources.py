@@ -10,9 +10,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
-from app.capture_devices import (RESOLUTIONS, SYNTHETIC, camera_spec, list_cameras,
-                                 list_microphones)
-from media.sources import SourceInfo
+from app.capture_devices import SYNTHETIC, camera_spec, list_cameras, list_microphones
+from media.sources import RESOLUTIONS, SourceInfo
 
 WARN = "color: #b3261e;"
 

@@ -191,7 +191,7 @@ class VaultExecutor:
         if threading.current_thread() is not self._thread or self._pumping:
             return
         vault = self.vault
-        if vault is not None and vault.conn.in_transaction:
+        if vault is not None and vault.in_transaction:
             return
         self._pumping = True
         try:

@@ -1,10 +1,11 @@
 """Runs the vault's transcode queue in the background, one job at a time.
 
-Each job is one long operation on the vault thread (ui/runtime/ops.py); its cancel token is a
-PumpingToken, so queries and form saves keep running while a copy is being made. The
-next job starts when the vault is unlocked (jobs a crash interrupted were put back in
-the queue by the unlock), when another screen queued one (`ctx.jobs_changed`), and
-when a job ends. At lock the executor interrupts the running job (it goes back to the
+Each job is one long operation on the vault thread (ui/runtime/ops.py): the queue's
+`run_next` (app/transcode/job_queue.py, the driver `kua jobs --run` uses too). Its cancel
+token is a PumpingToken, so queries and form saves keep running while a copy is being
+made. The next job starts when the vault is unlocked (jobs a crash interrupted were put
+back in the queue by the unlock), when another screen queued one (`ctx.jobs_changed`),
+and when a job ends. At lock the executor interrupts the running job (it goes back to the
 queue) and drops its result; the runner forgets it and starts again at the next unlock.
 """
 
@@ -14,10 +15,11 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from app.transcode import job_list
+from app.transcode import job_queue
 from app.transcode import service as job_service
-from app.transcode.job_list import JobEnd
+from app.transcode.job_queue import JobEnd
 from app.transcode.service import JobProgress
+from core.errors import KuaError
 
 from ui.runtime.context import AppContext
 from ui.runtime.errors import message_for
@@ -52,7 +54,7 @@ class JobRunner(QObject):
         """Start the oldest queued job, unless one is running or the vault is locked."""
         if not self.ctx.is_unlocked or self._op is not None:
             return
-        self._op = (self.ctx.op(self._widget, lambda vault, work: job_list.run_next(
+        self._op = (self.ctx.op(self._widget, lambda vault, work: job_queue.run_next(
             vault, progress=work.progress, stop=work.token), long=True)
             .with_progress(self._on_progress).success(self._on_end).failure(self._on_failure))
         self._op.run()
@@ -109,4 +111,4 @@ class JobRunner(QObject):
         self._op = None
         self.current_job = None
         self.latest = None
-        self.ended.emit(JobEnd(job_id, "failed", None, None, message_for(error)))
+        self.ended.emit(JobEnd(job_id, "failed", None, None, KuaError(message_for(error))))

@@ -11,7 +11,7 @@ from typing import Callable
 
 from core.i18n import _, ngettext
 from media.recorder import RecordStatus
-from media.sources import open_source
+from media.source_spec import open_source
 from core.errors import DiskFull, MediaError
 from storage.models import CONSENT_LEVELS
 

@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from core.i18n import _
 from ..audit import now
 from ..db import Connection
+from storage.repository import Repository
 from core.errors import InvalidValue, NotFound
 from storage.bundles import age_keys, age_stanza
 
@@ -90,11 +91,8 @@ class Organizer:
     added_at: str
 
 
-class AddressBook:
+class AddressBook(Repository):
     """Organizers' recipients by name, in one catalogue connection."""
-
-    def __init__(self, conn: Connection) -> None:
-        self._conn = conn
 
     def add(self, name: str, recipient: str) -> Organizer:
         """Add or replace an organizer (inside the caller's transaction)."""
@@ -149,11 +147,8 @@ class BundleRecord:
     bytes: int
 
 
-class BundleLog:
+class BundleLog(Repository):
     """The record of bundles made and taken in, with testimony id mappings."""
-
-    def __init__(self, conn: Connection) -> None:
-        self._conn = conn
 
     def record(self, rec: BundleRecord, testimonies: list[tuple[str, str]]) -> None:
         """Store a bundle and its (local id, source id) testimonies, once."""

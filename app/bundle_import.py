@@ -19,7 +19,7 @@ from pathlib import Path
 
 from core.i18n import _
 from storage.audit import now
-from storage.bundles import age
+from storage.bundles import age_keys
 from storage.bundles.device import BundleRecord, fingerprint
 from storage.bundles.manifest import Manifest
 from storage.bundles.matches import PersonMatch
@@ -269,7 +269,7 @@ def _report(vault: Vault, m: Manifest, plan: _Plan, device: str, known: bool) ->
                         tuple(matches))
 
 
-def import_bundle(vault: Vault, folder: Path, identities: list[age.AnyIdentity], *,
+def import_bundle(vault: Vault, folder: Path, identities: list[age_keys.AnyIdentity], *,
                   progress: ProgressFn = no_progress,
                   cancel: CancelToken | None = None) -> ImportReport:
     """Verify a bundle and take its new testimonies and media into the vault."""

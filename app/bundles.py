@@ -17,7 +17,7 @@ from typing import Callable, Iterable
 from core.i18n import _, ngettext
 from storage import ids
 from storage.audit import now
-from storage.bundles import age, age_keys, receipts
+from storage.bundles import age, age_keys, age_stanza, receipts
 from storage.bundles.age_pq import HybridIdentity
 from storage.bundles.device import BundleRecord, Organizer, fingerprint
 from storage.bundles.manifest import build as build_manifest
@@ -45,7 +45,7 @@ _USABLE = ("complete", "recovered")
 
 
 def new_organizer_identity(out: Path, passphrase: str | None,
-                           classic: bool = False) -> age.AnyRecipient:
+                           classic: bool = False) -> age_keys.AnyRecipient:
     """Write a new age identity to `out` (refusing to overwrite), protected if a
     passphrase is given; returns its recipient for volunteers.
 
@@ -60,7 +60,7 @@ def new_organizer_identity(out: Path, passphrase: str | None,
     return identity.recipient
 
 
-def load_identities(path: Path, passphrase: Callable[[], str]) -> list[age.AnyIdentity]:
+def load_identities(path: Path, passphrase: Callable[[], str]) -> list[age_keys.AnyIdentity]:
     """The identities in a key file; `passphrase()` is asked only if the file is protected."""
     path = Path(path)
     try:
@@ -71,7 +71,7 @@ def load_identities(path: Path, passphrase: Callable[[], str]) -> list[age.AnyId
         return age_keys.read_identities(data, passphrase)
     except age.NoMatchingIdentity:
         raise WrongPassphrase(_("wrong passphrase for the identity file {path}").format(path=path)) from None
-    except age.AgeError:
+    except age_stanza.AgeError:
         raise InvalidIdentity(_("{path} is not an age identity file").format(path=path)) from None
 
 
@@ -320,7 +320,7 @@ class BundleReport:
         return sum(i.size for i in self.items)
 
 
-def verify_bundle(folder: Path, identities: list[age.AnyIdentity], *,
+def verify_bundle(folder: Path, identities: list[age_keys.AnyIdentity], *,
                   progress: ProgressFn = no_progress,
                   cancel: CancelToken | None = None) -> BundleReport:
     """Check a bundle completely, without a vault; raises the first problem found."""

@@ -22,7 +22,8 @@ import numpy as np
 
 from core.i18n import _
 from media.recorder import LEVEL_WINDOW, levels
-from media.sources import AudioChunk, Frame, SourceInfo, open_source
+from media.source_spec import open_source
+from media.sources import AudioChunk, Frame, SourceInfo
 from core.errors import KuaError
 
 SYNTHETIC = "synthetic"
@@ -49,7 +50,7 @@ class Camera:
 
 
 def camera_spec(index: int) -> str:
-    """The source spec (media.sources.open_source) of camera `index`."""
+    """The source spec (media.source_spec.open_source) of camera `index`."""
     return f"camera:{index}"
 
 

@@ -18,7 +18,8 @@ from core.i18n import _
 from media.encoder import EncodeSettings, choose_preset
 from media.probe import probe
 from media.recorder import Chapter, Recorder, RecordStatus
-from media.sources import Frame, Source, open_source
+from media.source_spec import open_source
+from media.sources import Frame, Source
 from core.errors import DiskFull, KuaError, NotFound
 from storage.sealed import Layout
 from storage.vault import Vault
@@ -177,7 +178,7 @@ class RecordingSession:
 def start_recording(vault: Vault, source_spec: str, *, width: int, height: int,
                     fps: float = 30.0, testimony_id: str | None = None,
                     title: str = "") -> RecordingSession:
-    """Open `source_spec` (see media.sources.open_source) and start recording it.
+    """Open `source_spec` (see media.source_spec.open_source) and start recording it.
 
     A new testimony is created unless `testimony_id` is given. The caller ends the
     session with `stop()`; the source is released if the session cannot be created.

@@ -16,6 +16,7 @@ from core import platform
 from core.i18n import N_, _
 from storage import keyslots
 from core.errors import UsageError
+from storage.opening import open_vault_or_replica
 from storage.vault import Vault
 
 from app.recovery import recover_interrupted
@@ -101,8 +102,9 @@ class KdfChoice:
 
 
 def open_vault(path: Path, passphrase: str, actor: str = "kua-cli") -> Vault:
-    """Unlock a vault and finish what an earlier crash left unfinished."""
-    vault = Vault.open(path, passphrase, actor=actor)
+    """Unlock a vault (or open a replica read-only) and finish what an earlier crash left
+    unfinished."""
+    vault = open_vault_or_replica(path, passphrase, actor=actor)
     try:
         recover_interrupted(vault)
     except BaseException:

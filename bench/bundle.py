@@ -59,7 +59,7 @@ if str(REPO) not in sys.path:
 
 from app import bundles  # noqa: E402
 from app.bundle_import import import_bundle  # noqa: E402
-from storage.bundles import age  # noqa: E402
+from storage.bundles import age, age_keys  # noqa: E402
 from storage.bundles.age_pq import HybridIdentity  # noqa: E402
 from storage.keyslots import KdfParams  # noqa: E402
 from storage.vault import Vault  # noqa: E402
@@ -134,7 +134,7 @@ def export_once(volunteer: Path, tid: str, out: Path, recipient: str) -> float:
         return time.perf_counter() - t0
 
 
-def new_identity(kind: str) -> age.AnyIdentity:
+def new_identity(kind: str) -> age_keys.AnyIdentity:
     """An organizer identity of `kind` ("pq" or "classic")."""
     return HybridIdentity.generate() if kind == "pq" else age.Identity.generate()
 
@@ -155,7 +155,7 @@ def header_cost(kind: str, n: int = 200) -> dict:
             "unwrap_ms": unwrap * 1e3}
 
 
-def import_once(bundle: Path, archive: Path, identity: age.AnyIdentity) -> float:
+def import_once(bundle: Path, archive: Path, identity: age_keys.AnyIdentity) -> float:
     vault, _ = Vault.create(archive, PASSPHRASE, kdf=CHEAP_KDF)
     with vault:
         drop_cache(files_under(bundle))

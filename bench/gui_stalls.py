@@ -18,7 +18,7 @@ TICK_MS = 5
 def make_master(ctx, seconds: float = 60.0) -> str:
     """A `seconds`-long 720p master (encoded faster than real time); returns its item id."""
     from app.recording import RecordingSession
-    from media.sources import open_source
+    from media.source_spec import open_source
 
     def record(vault) -> str:
         source = open_source("synthetic", width=1280, height=720, fps=30.0, realtime=False)

@@ -5,7 +5,8 @@ A source is opened with `start()`, then its `read()` returns the next `Frame` or
 `read()` blocks until the media would have arrived. Timestamps are seconds from the
 start. `stop()` ends it early; `close()` frees the device.
 
-`open_source("synthetic" | "camera[:N]" | "file:PATH")` picks one.
+The sources themselves are media/synthetic.py, camera.py and file_source.py;
+`media.source_spec.open_source("synthetic" | "camera[:N]" | "file:PATH")` picks one.
 """
 
 from __future__ import annotations
@@ -92,20 +93,3 @@ def no_camera_error() -> MediaError:
     listed = ", ".join(found) if found else _("no /dev/video* devices at all")
     return MediaError(_("no camera found ({listed})").format(listed=listed))
 
-
-def open_source(spec: str, *, width: int = 1280, height: int = 720, fps: float = 30.0,
-                realtime: bool = True) -> Source:
-    """The source named by `spec`: synthetic, camera[:N] or file:PATH."""
-    if spec == "synthetic":
-        from media.synthetic import SyntheticSource
-        return SyntheticSource(width, height, fps, realtime=realtime)
-    if spec == "camera" or spec.startswith("camera:"):
-        from media.camera import CameraSource
-        index = spec.partition(":")[2] or "0"
-        if not index.isdigit():
-            raise MediaError(_("camera number must be a number, not {index}").format(index=repr(index)))
-        return CameraSource(int(index), width, height, fps)
-    if spec.startswith("file:"):
-        from media.file_source import FileSource
-        return FileSource(spec[5:], realtime=realtime)
-    raise MediaError(_("unknown source {spec}: use synthetic, camera[:N] or file:PATH").format(spec=repr(spec)))

@@ -15,6 +15,7 @@ from typing import Any, Iterator
 
 from core.i18n import _
 from storage.db import Connection
+from storage.repository import Repository
 from core.errors import AuditChainBroken
 from storage.models import AuditEvent
 
@@ -33,11 +34,11 @@ def _digest(prev: str, seq: int, at: str, actor: str, action: str, subject: str 
     return hashlib.sha256(f"{prev}\n{body}".encode()).hexdigest()
 
 
-class AuditLog:
+class AuditLog(Repository):
     """Append and check the audit chain of one catalogue connection."""
 
     def __init__(self, conn: Connection, actor: str = "kua") -> None:
-        self._conn = conn
+        super().__init__(conn)
         self.actor = actor
 
     def append(self, action: str, subject: str | None = None, **details: Any) -> str:

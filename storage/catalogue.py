@@ -12,7 +12,7 @@ from typing import Any, Iterable
 from core.i18n import _
 from storage import ids, translit
 from storage.audit import now
-from storage.db import Connection
+from storage.repository import Repository
 from storage.bundles.receipts import STATUS_SQL
 from core.errors import InvalidValue, NotFound
 from storage.items import item_from_row, ITEM_COLUMNS
@@ -31,11 +31,8 @@ def _bool(value: int | None) -> bool | None:
     return None if value is None else bool(value)
 
 
-class Catalogue:
+class Catalogue(Repository):
     """Queries and updates of testimonies and people on one connection."""
-
-    def __init__(self, conn: Connection) -> None:
-        self._conn = conn
 
     # -- testimonies ---------------------------------------------------------
 

@@ -16,7 +16,7 @@ from typing import Any
 from core.i18n import _
 from storage import ids
 from storage.audit import now
-from storage.db import Connection
+from storage.repository import Repository
 from core.errors import InvalidValue, NotFound
 from storage.models import ITEM_KINDS, MediaItem
 from storage.sealed import Layout
@@ -46,11 +46,8 @@ class ObjectRef:
     sha256: str | None
 
 
-class Items:
+class Items(Repository):
     """Queries and updates of media items on one connection."""
-
-    def __init__(self, conn: Connection) -> None:
-        self._conn = conn
 
     def new_ref(self, layout: Layout = Layout()) -> ObjectRef:
         """A fresh item id, key and object name, not yet in the catalogue.

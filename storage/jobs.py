@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from core.i18n import _
 from storage import ids
 from storage.audit import now
-from storage.db import Connection
+from storage.repository import Repository
 from core.errors import InvalidValue, NotFound
 
 JOB_STATES = ("queued", "running", "done", "failed", "cancelled")
@@ -37,11 +37,8 @@ class Job:
     updated_at: str
 
 
-class Jobs:
+class Jobs(Repository):
     """Queries and updates of the job queue on one connection."""
-
-    def __init__(self, conn: Connection) -> None:
-        self._conn = conn
 
     def create(self, kind: str, item_id: str, params: str) -> Job:
         """Queue a new job."""

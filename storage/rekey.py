@@ -36,16 +36,14 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import Callable, Protocol
 
 from core.i18n import _
 
 from storage import db, keyslots
 from core.errors import KeysReplayed, VaultCorrupt, WrongPassphrase
+from storage.audit import AuditLog
 from storage.fsio import atomic_write, fsync_dir
-
-if TYPE_CHECKING:
-    from storage.vault import Vault
 
 KEYS, PENDING, DB = "keys", "keys.pending", "vault.db"
 STEPS = ("recorded", "written", "rekeyed", "switched", "committed")
@@ -53,6 +51,19 @@ STEPS = ("recorded", "written", "rekeyed", "switched", "committed")
 # Called with each step's name once that step is durable: tests kill the process
 # there (tests/storage/test_rekey.py). Does nothing otherwise.
 step_done: Callable[[str], None] = lambda step: None
+
+
+class KeyedVault(Protocol):
+    """What a passphrase change needs of an open vault (`storage.vault.Vault` has it)."""
+
+    path: Path
+    conn: db.Connection
+    audit: AuditLog
+    _key: bytes
+
+    def _meta(self, key: str) -> str | None: ...
+
+    def _set_meta(self, key: str, value: str) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +123,7 @@ def unlock(path: Path, secret: str) -> Unlocked:
     raise WrongPassphrase()
 
 
-def settle(vault: "Vault", opened: Unlocked) -> None:
+def settle(vault: KeyedVault, opened: Unlocked) -> None:
     """Finish or undo a passphrase change cut short; refuse a keys file put back."""
     for leftover in vault.path.glob(f".{PENDING}.*.tmp"):  # killed inside atomic_write
         leftover.unlink()
@@ -134,7 +145,7 @@ def settle(vault: "Vault", opened: Unlocked) -> None:
                              " passphrase change): restore the current keys file"))
 
 
-def change(vault: "Vault", new_passphrase: str, kdf: keyslots.KdfParams,
+def change(vault: KeyedVault, new_passphrase: str, kdf: keyslots.KdfParams,
            new_recovery_key: bool = False) -> str | None:
     """Give the vault a new key, `new_passphrase` and (if asked) a new recovery key.
 
@@ -174,11 +185,11 @@ def change(vault: "Vault", new_passphrase: str, kdf: keyslots.KdfParams,
     return recovery
 
 
-def _retired(vault: "Vault") -> list[bytes]:
+def _retired(vault: KeyedVault) -> list[bytes]:
     return [bytes.fromhex(k) for k in json.loads(vault._meta("retired_vault_keys") or "[]")]
 
 
-def known_keys(vault: "Vault") -> list[bytes]:
+def known_keys(vault: KeyedVault) -> list[bytes]:
     """The vault key, then the keys it had before (newest first), for older replicas."""
     return [vault._key, *[k for k in reversed(_retired(vault)) if k != vault._key]]
 
@@ -188,7 +199,7 @@ def _switch(path: Path) -> None:
     fsync_dir(path)
 
 
-def _commit(vault: "Vault", digest: str) -> None:
+def _commit(vault: KeyedVault, digest: str) -> None:
     with db.transaction(vault.conn):
         vault._set_meta("keys_sha256", digest)
         public = vault._meta("recovery_public_key_pending")
@@ -199,7 +210,7 @@ def _commit(vault: "Vault", digest: str) -> None:
         vault.audit.append("vault.passwd")
 
 
-def _roll_back(vault: "Vault") -> None:
+def _roll_back(vault: KeyedVault) -> None:
     (vault.path / PENDING).unlink(missing_ok=True)
     fsync_dir(vault.path)
     with db.transaction(vault.conn):

@@ -124,10 +124,7 @@ class Vault:
         path = Path(path)
         if not path.is_dir():
             raise NotAVault(_("{path} does not exist or is not a folder").format(path=path))
-        if not is_vault(path):
-            from storage.replica.reading import is_replica, open_replica  # a replica: read-only, in place
-            if is_replica(path):
-                return open_replica(path, secret, actor=actor)
+        if not is_vault(path):  # a replica opens through storage/opening.py
             raise NotAVault(_("{path} is not a Kua vault").format(path=path))
         lock_fd = _lock(path)
         try:

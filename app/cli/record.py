@@ -12,7 +12,8 @@ from typing import Callable
 from core.i18n import _, ngettext
 from core.i18n.formats import clock_parts
 from media.recorder import RecordStatus
-from media.sources import RESOLUTIONS, open_source
+from media.sources import RESOLUTIONS
+from media.source_spec import open_source
 from core.errors import DiskFull, MediaError
 from storage.models import CONSENT_LEVELS
 

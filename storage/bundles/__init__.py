@@ -13,9 +13,10 @@ Decrypted, the parts are a ustar archive:
 
 so `cat bundle-<id>.*.age | age -d -i key.txt | tar x` opens it without Kua.
 
-Modules: `bech32`, `age` (X25519 keys, the header), `age_pq` (hybrid post-quantum
-keys), `age_keys` (keys of either kind, identity files), `age_armor` (strict ASCII
-armor) and `age_stream` (the payload STREAM) implement age v1; `parts` the files on
+Modules: `bech32`, `age_stanza` (the stanza, base64 and `AgeError` they all share),
+`age` (X25519 keys, the header), `age_pq` (hybrid post-quantum keys), `age_keys` (keys
+of either kind, identity files), `age_armor` (strict ASCII armor) and `age_stream` (the
+payload STREAM) implement age v1; `parts` the files on
 disk; `tarstream` the archive; `manifest` the manifest and its signature; `device`
 the device key, the organizers' address book and the record of bundles; `receipts`
 the organizer's receipts and which items they confirmed; `writer` and `reader` put

@@ -3,11 +3,13 @@
 Implemented from the specification (C2SP age) with `cryptography`, and proven
 interoperable with the reference `age` command and with rage (pyrage) by
 tests/storage/test_bundle_age_interop.py. The payload STREAM lives in
-`age_stream.py`; this module knows:
+`age_stream.py`, the stanza, base64 and `AgeError` that every part shares in
+`age_stanza.py`; this module knows:
 
 - X25519 recipients (`age1…`) and identities (`AGE-SECRET-KEY-1…`), Bech32 (the
   hybrid post-quantum ones, `age1pq1…`, are in `age_pq.py`; identities of both kinds
-  open stanzas through `unwrap`, recipients make them with `stanza`);
+  open stanzas through `unwrap`, recipients make them with `stanza`, and `age_keys.py`
+  names either kind `AnyRecipient`/`AnyIdentity`);
 - the header: `age-encryption.org/v1`, one stanza per recipient, and a HMAC-SHA-256
   over it keyed from the file key, so that no stanza can be added or changed;
 - the X25519 stanza (ephemeral share, HKDF-SHA-256, ChaCha20-Poly1305 wrap of the
@@ -21,13 +23,12 @@ Errors are `AgeError`s with a short reason; the callers name the file at fault.
 
 from __future__ import annotations
 
-import base64
 import hmac
 import os
 import re
 from dataclasses import dataclass, field
 from hashlib import sha256
-from typing import TYPE_CHECKING, Callable, Iterable, Union
+from typing import Callable, Iterable
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -38,14 +39,12 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from core.i18n import _
 from storage.bundles import bech32
-
-if TYPE_CHECKING:
-    from storage.bundles.age_pq import HybridIdentity, HybridRecipient
+from storage.bundles.age_stanza import (FILE_KEY_SIZE, AgeError, Stanza, StanzaOpener, b64decode,
+                                        b64encode, decode_key)
 
 INTRO = b"age-encryption.org/v1\n"
 ARMOR_BEGIN = b"-----BEGIN AGE ENCRYPTED FILE-----"
 ARMOR_END = b"-----END AGE ENCRYPTED FILE-----"
-FILE_KEY_SIZE = 16
 NONCE_SIZE = 16
 _ZERO_NONCE = bytes(12)
 _X25519_INFO = b"age-encryption.org/v1/X25519"
@@ -58,14 +57,6 @@ _IDENTITY_HRP = "age-secret-key-"
 _VCHAR = re.compile(rb"^[\x21-\x7e]+$")
 
 
-AnyRecipient = Union["Recipient", "HybridRecipient"]
-AnyIdentity = Union["Identity", "HybridIdentity"]
-
-
-class AgeError(Exception):
-    """The data is not valid age, or was altered (`str()` says how, in a few words)."""
-
-
 class NoMatchingIdentity(AgeError):
     """No identity given opens any stanza of the header (`stanza_types` lists what it has)."""
 
@@ -76,24 +67,6 @@ class NoMatchingIdentity(AgeError):
 
 class HeaderAltered(AgeError):
     """A stanza opened but the header's MAC does not verify."""
-
-
-def b64encode(data: bytes) -> bytes:
-    """Canonical base64 without padding, as age writes it."""
-    return base64.b64encode(data).rstrip(b"=")
-
-
-def b64decode(text: bytes) -> bytes:
-    """Strict, canonical, unpadded base64, as age requires; AgeError otherwise."""
-    if b"=" in text or b"\r" in text or b"\n" in text:
-        raise AgeError(_("malformed base64 in the header"))
-    try:
-        data = base64.b64decode(text + b"=" * (-len(text) % 4), validate=True)
-    except ValueError:
-        raise AgeError(_("malformed base64 in the header")) from None
-    if b64encode(data) != text:
-        raise AgeError(_("non-canonical base64 in the header"))
-    return data
 
 
 def _hkdf(ikm: bytes, salt: bytes | None, info: bytes) -> bytes:
@@ -111,21 +84,6 @@ def header_mac(file_key: bytes, header_up_to_dashes: bytes) -> bytes:
 
 
 # -- keys ----------------------------------------------------------------------
-
-
-def decode_key(text: str, hrp: str, size: int, what: str) -> bytes:
-    """The bytes of a Bech32 key with this HRP and size; AgeError otherwise.
-
-    Recipients are written in lower case, identities (HRP `age-secret-key…`) in upper."""
-    text = text.strip()
-    decoded = bech32.decode(text)
-    if decoded is None or decoded[0] != hrp or len(decoded[1]) != size:
-        raise AgeError(_("not an age {what}").format(what=what))
-    identity = hrp.startswith("age-secret-key")
-    if text != (text.upper() if identity else text.lower()):
-        raise AgeError(_("an age identity is written in upper case") if identity
-                       else _("an age recipient is written in lower case"))
-    return decoded[1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +105,7 @@ class Recipient:
         """False: X25519 alone does not resist a future quantum computer (any age opens it)."""
         return False
 
-    def stanza(self, file_key: bytes) -> "Stanza":
+    def stanza(self, file_key: bytes) -> Stanza:
         """Wrap the file key to this recipient."""
         return x25519_stanza(self, file_key)
 
@@ -179,7 +137,7 @@ class Identity:
         key = X25519PrivateKey.from_private_bytes(self.secret)
         return Recipient(key.public_key().public_bytes_raw())
 
-    def unwrap(self, stanza: "Stanza") -> bytes | None:
+    def unwrap(self, stanza: Stanza) -> bytes | None:
         """The file key if this identity opens `stanza`; None if it is not for it.
 
         AgeError for a malformed X25519 stanza."""
@@ -187,24 +145,6 @@ class Identity:
 
 
 # -- stanzas -------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Stanza:
-    """One recipient stanza of a header: type, arguments and body."""
-
-    type: bytes
-    args: tuple[bytes, ...]
-    body: bytes
-
-    def encode(self) -> bytes:
-        """The stanza as header lines (body wrapped at 64 columns, last line short)."""
-        text = b64encode(self.body)
-        lines = [text[i:i + 64] for i in range(0, len(text), 64)]
-        if not lines or len(lines[-1]) == 64:
-            lines.append(b"")
-        return b"-> " + b" ".join((self.type, *self.args)) + b"\n" + b"".join(
-            line + b"\n" for line in lines)
 
 
 def _wrap(key: bytes, file_key: bytes) -> bytes:
@@ -318,7 +258,7 @@ def parse_header(data: bytes) -> Header:
         stanzas.append(Stanza(words[0], tuple(words[1:]), b64decode(body)))
 
 
-def open_header(header: Header, identities: Iterable["AnyIdentity"] = (),
+def open_header(header: Header, identities: Iterable[StanzaOpener] = (),
                 passphrase: Callable[[], str] | None = None) -> bytes:
     """The file key, unwrapped by one of the identities (or the passphrase) and MAC-checked.
 

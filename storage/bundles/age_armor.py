@@ -15,7 +15,8 @@ import binascii
 
 from core.i18n import _
 
-from storage.bundles.age import ARMOR_BEGIN, ARMOR_END, AgeError
+from storage.bundles.age import ARMOR_BEGIN, ARMOR_END
+from storage.bundles.age_stanza import AgeError
 
 COLUMNS = 64
 BYTES_PER_LINE = COLUMNS // 4 * 3

@@ -1,21 +1,26 @@
 """age identity files and keys of either kind: `age1pq1…`/`age1…` recipients and
 `AGE-SECRET-KEY-PQ-1…`/`AGE-SECRET-KEY-1…` identities read from text, identity files
 as `age-keygen` writes them (plain, or passphrase-protected as `age -p` does, binary
-or ASCII-armored), and the small whole age files that holds them.
+or ASCII-armored), and the small whole age files that holds them. `AnyRecipient` and
+`AnyIdentity` name a key of either kind.
 """
 
 from __future__ import annotations
 
 import io
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Union
 
 from core.i18n import _
 
-from storage.bundles.age import (ARMOR_BEGIN, INTRO, SCRYPT_WORK_FACTOR, AgeError, AnyIdentity, AnyRecipient,
-                  Identity, Recipient, Stanza, scrypt_stanza)
+from storage.bundles.age import (ARMOR_BEGIN, INTRO, SCRYPT_WORK_FACTOR, Identity, Recipient,
+                                 scrypt_stanza)
 from storage.bundles.age_armor import dearmor
 from storage.bundles.age_pq import IDENTITY_HRP, RECIPIENT_HRP, HybridIdentity, HybridRecipient
+from storage.bundles.age_stanza import AgeError, Stanza
 from storage.bundles.age_stream import AgeReader, AgeWriter, BytesSource
+
+AnyRecipient = Union[Recipient, HybridRecipient]
+AnyIdentity = Union[Identity, HybridIdentity]
 
 
 def encrypt_small(plaintext: bytes, stanzas: Callable[[bytes], list[Stanza]]) -> bytes:

@@ -29,7 +29,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from core.i18n import _
 
 from storage.bundles import bech32
-from storage.bundles.age import FILE_KEY_SIZE, AgeError, Stanza, b64decode, b64encode, decode_key
+from storage.bundles.age_stanza import FILE_KEY_SIZE, AgeError, Stanza, b64decode, b64encode, decode_key
 
 STANZA_TYPE = b"mlkem768x25519"
 RECIPIENT_HRP = "age1pq"

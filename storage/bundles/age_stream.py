@@ -21,8 +21,9 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from core.i18n import _
-from storage.bundles.age import (MAX_HEADER, NONCE_SIZE, AgeError, Identity, Stanza, open_header,
-                  parse_header, payload_key, write_header)
+from storage.bundles.age import (MAX_HEADER, NONCE_SIZE, open_header, parse_header, payload_key,
+                                 write_header)
+from storage.bundles.age_stanza import AgeError, Stanza, StanzaOpener
 
 CHUNK = 64 * 1024
 TAG = 16
@@ -145,7 +146,7 @@ class AgeReader(io.RawIOBase):
     and nothing follows it, so a reader that reaches EOF has seen the whole file.
     """
 
-    def __init__(self, source: Source, identities: Iterable[Identity] = (),
+    def __init__(self, source: Source, identities: Iterable[StanzaOpener] = (),
                  passphrase: Callable[[], str] | None = None) -> None:
         super().__init__()
         self._src = source

@@ -25,8 +25,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from core.i18n import _
 from ..audit import now
 from ..db import Connection
+from storage.repository import Repository
 from core.errors import InvalidValue, NotFound
-from storage.bundles import age, age_keys
+from storage.bundles import age_keys, age_stanza
 
 _ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
 
@@ -90,11 +91,8 @@ class Organizer:
     added_at: str
 
 
-class AddressBook:
+class AddressBook(Repository):
     """Organizers' recipients by name, in one catalogue connection."""
-
-    def __init__(self, conn: Connection) -> None:
-        self._conn = conn
 
     def add(self, name: str, recipient: str) -> Organizer:
         """Add or replace an organizer (inside the caller's transaction)."""
@@ -103,7 +101,7 @@ class AddressBook:
             raise InvalidValue(_("an organizer's name must be 1-100 characters, not an age1… key"))
         try:
             text = str(age_keys.parse_recipient(recipient))
-        except age.AgeError:
+        except age_stanza.AgeError:
             raise InvalidValue(_("{recipient}… is not an age recipient (age1pq1… or age1…)").format(
                 recipient=recipient[:20])) from None
         entry = Organizer(name, text, now())
@@ -121,12 +119,12 @@ class AddressBook:
         if self._conn.execute("DELETE FROM organizers WHERE name = ?", (name,)).rowcount == 0:
             raise NotFound(_("no organizer named {name} in the address book").format(name=repr(name)))
 
-    def resolve(self, text: str) -> age.AnyRecipient:
+    def resolve(self, text: str) -> age_keys.AnyRecipient:
         """A recipient from `age1pq1…`/`age1…` text or an address-book name."""
         if text.strip().startswith("age1"):
             try:
                 return age_keys.parse_recipient(text)
-            except age.AgeError:
+            except age_stanza.AgeError:
                 raise InvalidValue(_("{value}… is not a valid age recipient").format(value=text.strip()[:20])) from None
         row = self._conn.execute("SELECT recipient FROM organizers WHERE name = ?",
                                  (text.strip(),)).fetchone()
@@ -149,11 +147,8 @@ class BundleRecord:
     bytes: int
 
 
-class BundleLog:
+class BundleLog(Repository):
     """The record of bundles made and taken in, with testimony id mappings."""
-
-    def __init__(self, conn: Connection) -> None:
-        self._conn = conn
 
     def record(self, rec: BundleRecord, testimonies: list[tuple[str, str]]) -> None:
         """Store a bundle and its (local id, source id) testimonies, once."""

@@ -21,7 +21,9 @@ from core.errors import BundleIncomplete, TamperedBundle, WrongIdentity
 from ..models import MediaItem
 from ..stage import Stage
 from storage.bundles import manifest as mf
-from storage.bundles.age import AgeError, AnyIdentity, HeaderAltered, NoMatchingIdentity
+from storage.bundles.age import HeaderAltered, NoMatchingIdentity
+from storage.bundles.age_keys import AnyIdentity
+from storage.bundles.age_stanza import AgeError
 from storage.bundles.age_pq import AGE_VERSION, STANZA_TYPE, HybridIdentity
 from storage.bundles.age_stream import AgeReader, StreamCutShort, StreamDamaged
 from storage.bundles.parts import BundleFiles, PartsReader, scan

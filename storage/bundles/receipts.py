@@ -23,7 +23,7 @@ from hashlib import sha256
 
 from core.i18n import _
 
-from ..db import Connection
+from storage.repository import Repository
 
 KEY_SIZE = 32
 MAX_RECEIPT = 1 << 20
@@ -138,11 +138,8 @@ def verify(receipt: Receipt, key: bytes) -> bool:
 # -- the volunteer vault's record ----------------------------------------------
 
 
-class Deliveries:
+class Deliveries(Repository):
     """Exported items per bundle, their receipt keys, and which a receipt confirmed."""
-
-    def __init__(self, conn: Connection) -> None:
-        self._conn = conn
 
     def record_export(self, bundle_id: str, key: bytes,
                       items: list[tuple[str, str, str]]) -> None:

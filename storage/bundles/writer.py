@@ -16,7 +16,7 @@ from core.i18n import _
 from core.errors import HashMismatch, ObjectTruncated
 from ..models import MediaItem
 from ..stage import Stage
-from storage.bundles import age
+from storage.bundles import age_keys
 from storage.bundles.age_pq import AGE_VERSION
 from storage.bundles.age_stream import AgeWriter
 from storage.bundles.manifest import folder_name, media_path
@@ -29,7 +29,7 @@ COPY_CHUNK = 1024 * 1024
 class BundleWriter:
     """A bundle being written into `folder`; `close()` finishes it, `abort()` removes it."""
 
-    def __init__(self, folder: Path, bundle_id: str, recipients: list[age.AnyRecipient],
+    def __init__(self, folder: Path, bundle_id: str, recipients: list[age_keys.AnyRecipient],
                  split_size: int, mtime: int) -> None:
         self.folder = Path(folder)
         self.bundle_id = bundle_id

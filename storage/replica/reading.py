@@ -1,7 +1,7 @@
 """Open a replica in place, read-only, as a vault: its newest intact generation.
 
-`Vault.open` comes here when the folder is a replica (`kua --vault DRIVE list`), so
-a trusted drive can be checked on any machine. A generation is intact when its
+`storage.opening.open_vault_or_replica` comes here when the folder is a replica
+(`kua --vault DRIVE list`), so a trusted drive can be checked on any machine. A generation is intact when its
 manifest authenticates, its keys file opens and both its files match the SHA-256 in
 the manifest; otherwise the other slot's generation is tried. Nothing on the drive
 is written: no crash clean-up, no lock file created, and every change is refused
@@ -22,8 +22,8 @@ from storage import db, keyslots
 from storage.replica import drive as replica_drive
 from core.errors import (KeysReplayed, ReplicaCorrupt, ReplicaMismatch, VaultCorrupt,
                      VaultReadOnly, VaultTooNew)
-from storage.replica.layout import is_replica  # noqa: F401 - Vault.open asks this module
-from storage.replica.layout import Manifest, Slot, decode, file_digest, gen_files, read_slots
+from storage.replica.layout import (Manifest, Slot, decode, file_digest, gen_files, is_replica,
+                                    read_slots)
 from storage.vault import Vault
 
 READ_ONLY = N_("this is a replica, opened read-only: restore it (kua restore --from DIR"

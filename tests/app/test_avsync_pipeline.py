@@ -16,7 +16,7 @@ import pytest
 
 from app.transcode import runner as transcoding
 from app.recording import RecordingSession
-from media.sources import open_source
+from media.source_spec import open_source
 from media.transcode_profiles import get_profile
 from storage.vault import Vault
 from tests.media.avsync import assert_in_step

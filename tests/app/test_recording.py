@@ -8,7 +8,7 @@ import av
 import pytest
 
 from app.recording import RecordingSession
-from media.sources import open_source
+from media.source_spec import open_source
 from core.errors import MediaError
 from tests.media.avsync import assert_in_step
 from tests.media.synth import make_video

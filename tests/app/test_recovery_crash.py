@@ -22,7 +22,7 @@ import storage.sealed
 from app.recording import RecordingSession
 from app.recovery import recover_interrupted
 from app.session import open_vault
-from media.sources import open_source
+from media.source_spec import open_source
 from storage import items as items_module
 from storage.items import Items
 from storage.sealed import Layout, part_path

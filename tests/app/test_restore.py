@@ -10,6 +10,7 @@ import pytest
 from app import library, sync as sync_app
 from core.errors import (ReplicaCorrupt, UsageError, VaultExists, WrongPassphrase)
 from storage.sealed import Layout
+from storage.opening import open_vault_or_replica
 from storage.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.storage.replica_util import add_item, flip, object_files
@@ -66,7 +67,7 @@ def test_restore_rebuilds_a_verified_vault(replica, tmp_path, secret):
 @pytest.mark.parametrize("damage", ["flip", "truncate", "delete-part", "delete"])
 def test_tampered_item_is_refused_by_id_and_the_rest_restored(replica, tmp_path, damage):
     drive, _, data, _ = replica
-    with Vault.open(drive, PASSPHRASE) as rv:
+    with open_vault_or_replica(drive, PASSPHRASE) as rv:
         ids = [i.id for i in rv.items.all()]
         victim = ids[1] if damage == "delete-part" else ids[0]
         files = object_files(rv, drive, victim)
@@ -149,7 +150,7 @@ def test_a_failed_restore_removes_what_it_wrote(replica, tmp_path, monkeypatch):
 def test_restore_from_a_replica_listed_in_place_first(replica, tmp_path):
     """What a person does with a drive on a new machine: look (read-only), then restore."""
     drive, _, data, _ = replica
-    with Vault.open(drive, PASSPHRASE) as rv:
+    with open_vault_or_replica(drive, PASSPHRASE) as rv:
         listed = [t.id for t in library.list_summaries(rv)]
         assert library.verify(rv).ok
     result = sync_app.restore(drive, tmp_path / "new", PASSPHRASE)
@@ -193,7 +194,7 @@ def test_a_replica_from_schema_1_is_restored_and_upgraded(tmp_path):
     (root / "manifest.1").write_bytes(encode(manifest, vault_key))
 
     with pytest.raises(VaultTooNew, match="restore it"):
-        Vault.open(root, V1_PASSPHRASE)
+        open_vault_or_replica(root, V1_PASSPHRASE)
     result = sync_app.restore(root, tmp_path / "new", V1_PASSPHRASE)
     assert result.ok and result.report.items == 1
     with Vault.open(tmp_path / "new", V1_PASSPHRASE) as v:

@@ -10,6 +10,7 @@ import pytest
 from app import fields, library, sync as sync_app
 from core.errors import Cancelled, ReplicaMismatch, VaultReadOnly
 from core.work import CancelToken, Progress
+from storage.opening import open_vault_or_replica
 from storage.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.storage.replica_util import add_item, flip, object_files
@@ -39,7 +40,7 @@ def test_cancel_token_stops_a_sync(synced):
     token = CancelToken()
     with pytest.raises(Cancelled):
         sync_app.sync(vault, root, progress=lambda p: token.cancel(), cancel=token)
-    with Vault.open(root, PASSPHRASE) as rv:
+    with open_vault_or_replica(root, PASSPHRASE) as rv:
         assert rv.generation == 1
 
 
@@ -94,7 +95,7 @@ def test_verify_replica_of_another_vault_is_refused(synced, tmp_path):
 
 def test_reading_use_cases_work_on_a_replica_and_changes_do_not(synced, tmp_path):
     vault, root, ids = synced
-    with Vault.open(root, PASSPHRASE) as rv:
+    with open_vault_or_replica(root, PASSPHRASE) as rv:
         assert {t.title for t in library.list_testimonies(rv)} == {"t100000", "t2000", "t3145728"}
         assert [t.title for t in library.search(rv, "t2000")] == ["t2000"]
         out = tmp_path / "copy.bin"

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from app import library, sync as sync_app
+from storage.opening import open_vault_or_replica
 from storage.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.e2e.cli import init_vault, start_kua
@@ -94,7 +95,7 @@ def _run_sync(vault: Path, drive: Path, kill_after: float | None) -> tuple[float
 def _check_and_complete(vault_path: Path, drive: Path, old: dict, new: dict,
                         generation: int) -> tuple[str, int]:
     """The replica is the old or the new generation, intact; the next sync completes."""
-    with Vault.open(drive, PASSPHRASE) as rv:
+    with open_vault_or_replica(drive, PASSPHRASE) as rv:
         found = rv.generation
         assert found in (generation, generation + 1), found
         assert _state(rv) == (old if found == generation else new)
@@ -104,7 +105,7 @@ def _check_and_complete(vault_path: Path, drive: Path, old: dict, new: dict,
         report = sync_app.sync(vault, drive)
         check = sync_app.verify_replica(vault, drive)
         assert check.ok and check.diff.same and check.diff.stray_files == 0
-    with Vault.open(drive, PASSPHRASE) as rv:
+    with open_vault_or_replica(drive, PASSPHRASE) as rv:
         assert _state(rv) == new
     return ("old" if found == generation else "new"), report.generation
 

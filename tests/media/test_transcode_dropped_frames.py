@@ -117,7 +117,7 @@ def test_live_recording_with_dropped_frames_transcodes_in_the_worker(vault) -> N
     reported: through app.transcode.runner and the worker process, to share and proxy."""
     from app.transcode import runner as transcoding
     from app.recording import RecordingSession
-    from media.sources import open_source
+    from media.source_spec import open_source
 
     source = open_source("synthetic", width=1280, height=720, fps=FPS, realtime=False)
     session = RecordingSession(vault, source, title="slow laptop", max_seconds=3)

@@ -11,7 +11,7 @@ import io
 
 import pytest
 
-from storage.bundles import age, age_keys
+from storage.bundles import age, age_keys, age_stanza
 from storage.bundles.age_pq import ENC_SIZE, HybridIdentity, HybridRecipient
 from storage.bundles.age_stream import AgeReader, AgeWriter, BytesSource
 
@@ -92,15 +92,15 @@ def test_identity_files_hold_either_kind():
     SPEC_RECIPIENT[:-1] + "q",                            # checksum broken
 ])
 def test_bad_recipients_are_refused(text):
-    with pytest.raises(age.AgeError):
+    with pytest.raises(age_stanza.AgeError):
         age_keys.parse_recipient(text)
 
 
 def test_recipient_with_an_invalid_mlkem_key_is_refused():
     from storage.bundles import bech32
-    with pytest.raises(age.AgeError):
+    with pytest.raises(age_stanza.AgeError):
         HybridRecipient.parse(bech32.encode("age1pq", b"\xff" * 1216))
-    with pytest.raises(age.AgeError):
+    with pytest.raises(age_stanza.AgeError):
         age_keys.parse_identity(SPEC_IDENTITY.lower())
 
 
@@ -111,16 +111,16 @@ def _with_stanza(blob: bytes, change) -> bytes:
 
 
 @pytest.mark.parametrize("change", [
-    lambda s: age.Stanza(s.type, s.args + (b"extra",), s.body),
-    lambda s: age.Stanza(s.type, (age.b64encode(age.b64decode(s.args[0])[:-1]),), s.body),
-    lambda s: age.Stanza(s.type, s.args, s.body + b"\0"),
-    lambda s: age.Stanza(s.type, (age.b64encode(age.b64decode(s.args[0])[:ENC_SIZE - 32]
+    lambda s: age_stanza.Stanza(s.type, s.args + (b"extra",), s.body),
+    lambda s: age_stanza.Stanza(s.type, (age_stanza.b64encode(age_stanza.b64decode(s.args[0])[:-1]),), s.body),
+    lambda s: age_stanza.Stanza(s.type, s.args, s.body + b"\0"),
+    lambda s: age_stanza.Stanza(s.type, (age_stanza.b64encode(age_stanza.b64decode(s.args[0])[:ENC_SIZE - 32]
                                                  + bytes(32)),), s.body),  # low-order share
 ])
 def test_damaged_stanza_is_malformed_not_just_unmatched(change):
     identity = HybridIdentity.generate()
     blob = _with_stanza(_encrypt(b"x", identity.recipient), change)
-    with pytest.raises(age.AgeError) as caught:
+    with pytest.raises(age_stanza.AgeError) as caught:
         _decrypt(blob, identity)
     assert not isinstance(caught.value, (age.NoMatchingIdentity, age.HeaderAltered))
     assert "mlkem768x25519" in str(caught.value)
@@ -129,6 +129,6 @@ def test_damaged_stanza_is_malformed_not_just_unmatched(change):
 def test_flipped_bit_in_the_stanza_fails_to_open():
     identity = HybridIdentity.generate()
     blob = _with_stanza(_encrypt(b"x", identity.recipient),
-                        lambda s: age.Stanza(s.type, s.args, bytes([s.body[0] ^ 1]) + s.body[1:]))
+                        lambda s: age_stanza.Stanza(s.type, s.args, bytes([s.body[0] ^ 1]) + s.body[1:]))
     with pytest.raises(age.NoMatchingIdentity):
         _decrypt(blob, identity)

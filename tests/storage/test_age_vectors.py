@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from storage.bundles import age, age_keys
+from storage.bundles import age, age_keys, age_stanza
 from storage.bundles.age_armor import ArmorError, unarmor
 from storage.bundles.age_stream import AgeReader, BytesSource
 
@@ -53,12 +53,12 @@ def _outcome(fields: dict[str, list[str]], data: bytes) -> tuple[str, bytes]:
         return "no match", b""
     except age.HeaderAltered:
         return "HMAC failure", b""
-    except age.AgeError:
+    except age_stanza.AgeError:
         return "header failure", b""
     try:
         while chunk := reader.read(4096):
             released += chunk
-    except age.AgeError:
+    except age_stanza.AgeError:
         return "payload failure", bytes(released)
     return "success", bytes(released)
 

@@ -15,6 +15,7 @@ from storage.replica.sync import sync
 from storage.replica.layout import MANIFESTS, read_slots
 from storage.replica.reading import ReplicaVault
 from storage.sealed import MAX_FILE_BYTES, Layout
+from storage.opening import open_vault_or_replica
 from storage.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.storage.replica_util import add_item, flip, object_files, stamps, tree
@@ -45,13 +46,15 @@ def test_replica_opens_in_place_with_passphrase_and_recovery_key(tmp_path, vault
     assert (report.generation, report.previous) == (1, None)
     assert (report.items, report.copied_items) == (1, 1)
     for secret in (PASSPHRASE, recovery):
-        with Vault.open(tmp_path / "drive", secret) as rv:
+        with open_vault_or_replica(tmp_path / "drive", secret) as rv:
             assert isinstance(rv, ReplicaVault) and rv.read_only
             assert rv.generation == 1 and rv.label == report.label
             assert [t.title for t in rv.catalogue.all()] == ["appeal"]
             assert _read_all(rv, item) == data
     with pytest.raises(WrongPassphrase):
-        Vault.open(tmp_path / "drive", "not the passphrase")
+        open_vault_or_replica(tmp_path / "drive", "not the passphrase")
+    with pytest.raises(NotAVault):  # a replica is no vault: only open_vault_or_replica knows both
+        Vault.open(tmp_path / "drive", PASSPHRASE)
 
 
 def test_layout_names_and_sizes_suit_fat(filled, tmp_path):
@@ -112,7 +115,7 @@ def test_a_part_missing_on_the_drive_is_copied_again(filled, tmp_path):
     os.truncate(files[2], 10)
     report = sync(filled, root)
     assert (report.copied_items, report.copied_files) == (1, 2)
-    with Vault.open(root, PASSPHRASE) as rv:
+    with open_vault_or_replica(root, PASSPHRASE) as rv:
         assert _read_all(rv, parts_item) == _read_all(filled, parts_item)
 
 
@@ -126,7 +129,7 @@ def test_erased_item_leaves_the_drive_after_the_commit(filled, tmp_path):
     assert (report.deleted_items, report.deleted_files) == (1, 3)
     assert not any(p.exists() for p in gone_files)
     assert not (root / "gen" / "000000000001.db").exists()  # the old snapshot held its key
-    with Vault.open(root, PASSPHRASE) as rv:
+    with open_vault_or_replica(root, PASSPHRASE) as rv:
         assert gone not in {i.id for i in rv.items.all()}
         assert len(rv.items.all()) == 2
 
@@ -149,7 +152,7 @@ def test_a_replica_refuses_every_change(filled, tmp_path):
     root = tmp_path / "drive"
     sync(filled, root)
     before = tree(root)
-    with Vault.open(root, PASSPHRASE) as rv:
+    with open_vault_or_replica(root, PASSPHRASE) as rv:
         item = rv.items.all()[0].id
         for attempt in (lambda: rv.transaction().__enter__(), lambda: rv.erase_item(item),
                         lambda: rv.writer(rv.items.object_ref(item)),
@@ -211,11 +214,11 @@ def test_torn_manifest_leaves_the_previous_generation(filled, tmp_path, monkeypa
         sync(filled, root)
     monkeypatch.setattr(replica_drive, "write_file", real)
     assert (root / "gen" / "000000000002.db").exists()
-    with Vault.open(root, PASSPHRASE) as rv:
+    with open_vault_or_replica(root, PASSPHRASE) as rv:
         assert rv.generation == 1 and len(rv.items.all()) == 3
     report = sync(filled, root)
     assert report.generation == 2 and report.copied_items == 0  # the object was already there
-    with Vault.open(root, PASSPHRASE) as rv:
+    with open_vault_or_replica(root, PASSPHRASE) as rv:
         assert rv.generation == 2 and len(rv.items.all()) == 4
 
 
@@ -231,17 +234,17 @@ def test_damaged_or_replayed_manifests_are_refused(filled, tmp_path):
     for name, data in cases.items():
         (root / "manifest.1").write_bytes(data)
         with pytest.raises(ReplicaCorrupt, match="no generation"):
-            Vault.open(root, PASSPHRASE)
+            open_vault_or_replica(root, PASSPHRASE)
     (root / "manifest.1").write_bytes(current)
-    with Vault.open(root, PASSPHRASE) as rv:
+    with open_vault_or_replica(root, PASSPHRASE) as rv:
         assert rv.generation == 3
     flip(root / "gen" / "000000000003.db", 5000)
     with pytest.raises(ReplicaCorrupt):
-        Vault.open(root, PASSPHRASE)
+        open_vault_or_replica(root, PASSPHRASE)
     assert [s.generation for s in read_slots(root)] == [2, 3]
     report = sync(filled, root)  # a sync repairs it: a new generation from the vault
     assert report.generation == 4
-    with Vault.open(root, PASSPHRASE) as rv:
+    with open_vault_or_replica(root, PASSPHRASE) as rv:
         assert rv.generation == 4 and len(rv.items.all()) == 3
 
 
@@ -249,12 +252,12 @@ def test_passphrase_change_reaches_the_replica(filled, tmp_path):
     root = tmp_path / "drive"
     sync(filled, root)
     filled.change_passphrase("a new passphrase", FAST_KDF)
-    with Vault.open(root, PASSPHRASE) as rv:  # not synced yet: the old one opens it
+    with open_vault_or_replica(root, PASSPHRASE) as rv:  # not synced yet: the old one opens it
         assert rv.generation == 1
     sync(filled, root)
     with pytest.raises(WrongPassphrase):
-        Vault.open(root, PASSPHRASE)
-    with Vault.open(root, "a new passphrase") as rv:
+        open_vault_or_replica(root, PASSPHRASE)
+    with open_vault_or_replica(root, "a new passphrase") as rv:
         assert rv.generation == 2
     assert len(list((root / "gen").iterdir())) == 2  # the old keys file is gone
 
@@ -270,7 +273,7 @@ def test_an_unfinished_item_blocks_the_sync(vault, tmp_path):
 def test_an_empty_folder_is_not_a_replica(tmp_path):
     (tmp_path / "objects").mkdir()
     with pytest.raises(NotAVault):
-        Vault.open(tmp_path, PASSPHRASE)
+        open_vault_or_replica(tmp_path, PASSPHRASE)
 
 
 def test_one_process_at_a_time_on_a_drive(filled, tmp_path):
@@ -280,7 +283,7 @@ def test_one_process_at_a_time_on_a_drive(filled, tmp_path):
 
     root = tmp_path / "drive"
     sync(filled, root)
-    with Vault.open(root, PASSPHRASE) as rv:
+    with open_vault_or_replica(root, PASSPHRASE) as rv:
         with pytest.raises(ReplicaInUse, match="in use"):
             sync(filled, root)
         with pytest.raises(VaultReadOnly, match="cannot be synced"):
@@ -297,7 +300,7 @@ def test_objects_of_different_layouts_in_one_sync(vault, tmp_path):
             add_item(vault, os.urandom(50_000), layout=Layout(1000, 7)): None}
     report = sync(vault, tmp_path / "drive")
     assert report.damaged == () and report.copied_items == 3
-    with Vault.open(tmp_path / "drive", PASSPHRASE) as rv:
+    with open_vault_or_replica(tmp_path / "drive", PASSPHRASE) as rv:
         for item in data:
             assert _read_all(rv, item) == _read_all(vault, item)
 
@@ -311,5 +314,5 @@ def test_a_garbled_first_manifest_is_not_taken_for_another_vault(vault, tmp_path
     (root / "manifest.1").write_bytes(os.urandom(600))
     report = sync(vault, root)
     assert report.generation == 1 and report.previous is None
-    with Vault.open(root, PASSPHRASE) as rv:
+    with open_vault_or_replica(root, PASSPHRASE) as rv:
         assert rv.generation == 1

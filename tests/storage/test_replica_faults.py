@@ -19,6 +19,7 @@ from storage.replica import copying as replica_copy
 from core.errors import (Cancelled, DriveFull, DriveReadOnly, DriveRemoved)
 from core.work import CancelToken, Progress
 from storage.replica.sync import sync
+from storage.opening import open_vault_or_replica
 from storage.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.storage.replica_util import add_item, flip, mount, remount, tree, unmount
@@ -39,7 +40,7 @@ def _contents(vault: Vault) -> dict[str, bytes]:
 
 def _assert_generation(root: Path, generation: int, expected: dict[str, bytes]) -> None:
     """The replica opens as `generation` and every item reads back (tags checked)."""
-    with Vault.open(root, PASSPHRASE) as rv:
+    with open_vault_or_replica(root, PASSPHRASE) as rv:
         assert rv.generation == generation
         assert _contents(rv) == expected
     assert not list(root.rglob("*.tmp"))
@@ -235,7 +236,7 @@ def test_damaged_vault_object_is_not_spread(synced):
     assert len(report.damaged) == 1 and new in report.damaged[0]
     assert "segment 0 failed authentication" in report.damaged[0]
     assert report.copied_items == 1
-    with Vault.open(root, PASSPHRASE) as rv:
+    with open_vault_or_replica(root, PASSPHRASE) as rv:
         with rv.reader(old) as r:
             assert r.read() == first[old]  # the good copy on the drive was kept
         assert new in {i.id for i in rv.items.all()}  # listed, as in the vault

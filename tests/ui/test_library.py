@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor
 from app.recording import RecordingSession
 from app.sync import sync
 from app.thumbnails import thumbnail_jpeg
-from media.sources import open_source
+from media.source_spec import open_source
 from storage.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.disk_scan import files_holding

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QAbstractSlider, QApplication
 from app.recording import RECORDING_LAYOUT, RecordingSession
 from media.encoder import EncodeSettings, LiveEncoder
 from media.probe import probe
-from media.sources import open_source
+from media.source_spec import open_source
 from media.synthetic import SyntheticSource
 from storage.sealed import Layout
 from tests.disk_scan import files_holding

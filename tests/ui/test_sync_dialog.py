@@ -16,6 +16,7 @@ import app.sync as sync_service
 from app import fields, library
 from core.work import Progress
 from storage.replica.layout import is_replica
+from storage.opening import open_vault_or_replica
 from storage.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.disk_scan import files_holding
@@ -140,7 +141,7 @@ def test_sync_to_a_chosen_folder_then_again(unlocked, ctx, qtbot, monkeypatch, t
     qtbot.waitUntil(lambda: "already holds a copy of this vault" in dialog.targets.item(0).text())
     text = _sync(dialog, qtbot)
     assert "Nothing new to copy: all 2 items were already on the drive." in text
-    with Vault.open(usb, PASSPHRASE) as replica:
+    with open_vault_or_replica(usb, PASSPHRASE) as replica:
         assert replica.generation == 2
     assert files_holding([MARKER.encode()], usb, ctx.vault_path, tmp_path / "tmp") == []
     (tmp_path / "tmp" / "control").write_text(MARKER)  # the search itself finds plaintext

@@ -64,7 +64,7 @@ class SourcePicker(QWidget):
         outer.addWidget(self.no_camera)
 
     def spec(self) -> str:
-        """The chosen source for media.sources.open_source: camera:N or synthetic."""
+        """The chosen source for media.source_spec.open_source: camera:N or synthetic."""
         return self.camera.currentData() or SYNTHETIC
 
     def resolution(self) -> str:

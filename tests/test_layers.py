@@ -36,7 +36,7 @@ def _imports(path: Path) -> set[str]:
 
 
 # `kua gui` starts the desktop app: the one place app/ reaches up, inside a function.
-LAUNCHER = (ROOT / "app" / "commands_gui.py", "ui.main")
+LAUNCHER = (ROOT / "app" / "cli" / "gui.py", "ui.main")
 
 
 def _top_level_imports(path: Path) -> set[str]:

@@ -38,8 +38,8 @@ def test_linux_process_is_not_dumpable_and_makes_no_core():
 
 @pytest.mark.skipif(system.NAME != "linux", reason="the real Linux calls")
 def test_the_cli_hardens_itself():
-    result = _child("import ctypes\nfrom app import cli\n"
-                    "cli.main(['keys', 'device', '--vault', '/nonexistent'])\n"
+    result = _child("import ctypes\nfrom app.cli.main import main\n"
+                    "main(['keys', 'device', '--vault', '/nonexistent'])\n"
                     "print(ctypes.CDLL(None).prctl(3, 0, 0, 0, 0))\n")
     assert result.stdout.strip().splitlines()[-1] == "0", result.stderr
 

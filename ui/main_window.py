@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDialog, QMainWindow, QMessageBox,
                                QSizePolicy, QStackedWidget, QStyle, QToolBar, QWidget)
 
-from storage.vault import is_vault
+from app.session import vault_exists
 
 from ui.runtime.context import AppContext
 from ui.export.dialog import ExportDialog
@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
 
     def _start_page(self) -> None:
         self.toolbar.setVisible(False)
-        if is_vault(self.ctx.vault_path):
+        if vault_exists(self.ctx.vault_path):
             self.root.setCurrentWidget(self.unlock_screen)
             self.unlock_screen.passphrase.setFocus()
         else:

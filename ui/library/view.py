@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QLa
                                QStackedWidget, QStyle, QVBoxLayout, QWidget)
 
 from app import library
+from app.session import Vault
 from app.sync import LastSync, last_sync
 from storage.models import TestimonySummary
-from storage.vault import Vault
 
 from ui.runtime.context import AppContext
 from ui.library.erase_delivered import EraseDeliveredButton

@@ -16,8 +16,8 @@ from PySide6.QtGui import QImage, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (QAbstractSlider, QApplication, QHBoxLayout, QLabel, QPushButton,
                                QSizePolicy, QSlider, QStackedWidget, QStyle, QVBoxLayout, QWidget)
 
+from app.playback import SealedReader
 from storage.models import MediaItem
-from storage.sealed import SealedReader
 
 from ui.runtime.context import AppContext
 from ui.runtime.errors import message_for, title_for

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
-from storage.vault import Vault
+from app.session import Vault, create_vault
 
 from ui.runtime.context import AppContext
 from ui.runtime.errors import show_error
@@ -90,7 +90,7 @@ class FirstRunScreen(QStackedWidget):
         made: dict[str, str] = {}
 
         def opener() -> Vault:
-            vault, made["recovery"] = Vault.create(path, passphrase, kdf=kdf, actor="kua-gui")
+            vault, made["recovery"] = create_vault(path, passphrase, kdf, actor="kua-gui")
             return vault
 
         self.create_button.setEnabled(False)

@@ -5,9 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from app.session import open_vault
+from app.session import Vault, open_vault
 from core.errors import VaultInUse, WrongPassphrase
-from storage.vault import Vault
 
 from ui.runtime.context import AppContext
 from ui.runtime.errors import show_error

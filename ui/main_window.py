@@ -21,6 +21,7 @@ from ui.jobs.view import JobsScreen
 from ui.library.view import LibraryScreen
 from ui.player.view import PlayerScreen
 from ui.recorder.view import RecorderScreen
+from ui.widgets.dialog import message_box
 from ui.widgets.screen import Screen
 from ui.dialogs.settings import SettingsDialog
 from ui.sync.dialog import SyncDialog
@@ -218,14 +219,12 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def _ask_to_quit(self, reasons: list[str]) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Quit Kua?"),
+        box = message_box(self, QMessageBox.Icon.Question, self.tr("Quit Kua?"),
                           "\n".join(reasons) + "\n\n"
                           + self.tr("Quit anyway? Whatever was recorded is kept."),
-                          QMessageBox.StandardButton.NoButton, self)
-        box.setObjectName("quitQuestion")
+                          "quitQuestion", QMessageBox.StandardButton.NoButton)
         quit_button = box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Keep working"), QMessageBox.ButtonRole.RejectRole)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def answered(_result: int) -> None:
             if box.clickedButton() is quit_button:

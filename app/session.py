@@ -17,7 +17,7 @@ from core.i18n import N_, _
 from storage import keyslots
 from core.errors import UsageError
 from storage.opening import open_vault_or_replica
-from storage.vault import Vault
+from storage.vault import Vault, is_vault
 
 from app.recovery import recover_interrupted
 
@@ -111,3 +111,14 @@ def open_vault(path: Path, passphrase: str, actor: str = "kua-cli") -> Vault:
         vault.close()
         raise
     return vault
+
+
+def vault_exists(path: Path) -> bool:
+    """True when `path` holds a Kua vault (to unlock), False when one is still to be made."""
+    return is_vault(path)
+
+
+def create_vault(path: Path, passphrase: str, kdf: keyslots.KdfParams,
+                 actor: str = "kua-cli") -> tuple[Vault, str]:
+    """Make a new vault at `path`, open; returns it and its recovery key (shown once)."""
+    return Vault.create(path, passphrase, kdf=kdf, actor=actor)

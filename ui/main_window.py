@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDialog, QMainWindow, QMessageBox,
                                QSizePolicy, QStackedWidget, QStyle, QToolBar, QWidget)
 
-from storage.vault import is_vault
+from app.session import vault_exists
 
 from ui.runtime.context import AppContext
 from ui.export.dialog import ExportDialog
@@ -21,6 +21,7 @@ from ui.jobs.view import JobsScreen
 from ui.library.view import LibraryScreen
 from ui.player.view import PlayerScreen
 from ui.recorder.view import RecorderScreen
+from ui.widgets.dialog import message_box
 from ui.widgets.screen import Screen
 from ui.dialogs.settings import SettingsDialog
 from ui.sync.dialog import SyncDialog
@@ -72,7 +73,7 @@ class MainWindow(QMainWindow):
 
     def _start_page(self) -> None:
         self.toolbar.setVisible(False)
-        if is_vault(self.ctx.vault_path):
+        if vault_exists(self.ctx.vault_path):
             self.root.setCurrentWidget(self.unlock_screen)
             self.unlock_screen.passphrase.setFocus()
         else:
@@ -218,14 +219,12 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def _ask_to_quit(self, reasons: list[str]) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Quit Kua?"),
+        box = message_box(self, QMessageBox.Icon.Question, self.tr("Quit Kua?"),
                           "\n".join(reasons) + "\n\n"
                           + self.tr("Quit anyway? Whatever was recorded is kept."),
-                          QMessageBox.StandardButton.NoButton, self)
-        box.setObjectName("quitQuestion")
+                          "quitQuestion", QMessageBox.StandardButton.NoButton)
         quit_button = box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Keep working"), QMessageBox.ButtonRole.RejectRole)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def answered(_result: int) -> None:
             if box.clickedButton() is quit_button:

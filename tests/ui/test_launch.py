@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main as cli
+from app.cli.main import main
+
+
 @pytest.fixture
 def opened(monkeypatch):
     calls = []
@@ -17,11 +19,11 @@ def opened(monkeypatch):
 
 def test_no_arguments_open_the_app_on_the_default_vault(opened, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    assert cli.main([]) == 0
+    assert main([]) == 0
     assert opened == [tmp_path / "data" / "kua" / "vault"]
 
 
 def test_global_options_alone_open_the_app_on_that_vault(opened, tmp_path):
-    assert cli.main(["--vault", str(tmp_path / "v")]) == 0
-    assert cli.main(["gui", "--vault", str(tmp_path / "w")]) == 0
+    assert main(["--vault", str(tmp_path / "v")]) == 0
+    assert main(["gui", "--vault", str(tmp_path / "w")]) == 0
     assert opened == [Path(tmp_path / "v"), Path(tmp_path / "w")]

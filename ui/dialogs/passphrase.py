@@ -10,36 +10,33 @@ anyway.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QMessageBox,
-                               QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QDialogButtonBox, QMessageBox, QStackedWidget,
+                               QVBoxLayout, QWidget)
 
 from ui.runtime.context import AppContext
 from ui.runtime.errors import show_error
 from ui.widgets.new_passphrase import NewPassphrase
 from ui.widgets.recovery_key import RecoveryKeyPanel
-from ui.widgets.basics import paragraph
+from ui.widgets.basics import form_layout, paragraph
+from ui.widgets.dialog import Dialog, show_message
 
 
-class ChangePassphraseDialog(QDialog):
+class ChangePassphraseDialog(Dialog):
     """Ask for a new passphrase and set it through `ctx.op`; show a new recovery key once."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, "changePassphraseDialog")
         self.ctx = ctx
         self.setWindowTitle(self.tr("Change passphrase"))
-        self.setObjectName("changePassphraseDialog")
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.pages = QStackedWidget()
-        QVBoxLayout(self).addWidget(self.pages)
+        self.column.addWidget(self.pages)
         form_page = QWidget()
         layout = QVBoxLayout(form_page)
         layout.addWidget(paragraph(self.tr(
             "Choose a new passphrase for this vault. The vault gets a new key, so an old copy "
             "of its keys file no longer opens it. Copies already on a drive still open with "
             "the old passphrase until you sync.")))
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = form_layout()
         self.fields = NewPassphrase(form, self.tr("New passphrase"), self)
         self.passphrase, self.confirm = self.fields.passphrase, self.fields.confirm
         self.meter, self.hint = self.fields.meter, self.fields.hint
@@ -92,12 +89,10 @@ class ChangePassphraseDialog(QDialog):
             self.key_panel.show_key(recovery)
             self.pages.setCurrentWidget(self.key_panel)
             return
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Passphrase changed"),
-                          self.tr("Passphrase changed. The recovery key still works."),
-                          QMessageBox.StandardButton.Ok, self.parentWidget())
-        box.setObjectName("passphraseChanged")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        show_message(self.parentWidget(), QMessageBox.Icon.Information,
+                     self.tr("Passphrase changed"),
+                     self.tr("Passphrase changed. The recovery key still works."),
+                     "passphraseChanged")
         self.accept()
 
     def _failed(self, error: BaseException) -> None:

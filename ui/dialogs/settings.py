@@ -9,47 +9,40 @@ in the vault and is edited through `ctx.op` (ui/export/address_book.py).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QLabel,
-                               QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QLabel, QSpinBox, QTabWidget, QWidget
 
 from app.settings import QUALITIES
 
 from ui.export.address_book import AddressBook
 from ui.runtime.context import AppContext
+from ui.widgets.basics import combo, form_layout, push_button
+from ui.widgets.dialog import Dialog
 from ui.widgets.language_choice import LanguageChoice
 from ui.dialogs.passphrase import ChangePassphraseDialog
 
 MAX_MINUTES = 24 * 60
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Dialog):
     """Preferences and the organizer address book."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, "settingsDialog")
         self.ctx = ctx
         self.setWindowTitle(self.tr("Settings"))
-        self.setObjectName("settingsDialog")
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._general_tab(), self.tr("General"))
         self.address_book = AddressBook(ctx)
         self.tabs.addTab(self.address_book, self.tr("Organizers"))
-        layout.addWidget(self.tabs, 1)
+        self.column.addWidget(self.tabs, 1)
         # No default button: Return in the address book's fields adds, it must not close.
-        self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.setObjectName("closeButton")
-        self.close_button.setAutoDefault(False)
-        self.close_button.clicked.connect(self.reject)
-        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.close_button = self.make_close_button()
+        self.column.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
         self.setMinimumWidth(480)
 
     def _general_tab(self) -> QWidget:
         page = QWidget()
-        form = QFormLayout(page)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form = form_layout(page, wrap_long_rows=True)
         prefs = self.ctx.prefs
 
         self.auto_lock = QSpinBox()
@@ -64,13 +57,11 @@ class SettingsDialog(QDialog):
             "Locking closes the vault and hides everything until the passphrase is typed "
             "again. A recording in progress is never interrupted. 0 means never.")))
 
-        self.quality = QComboBox()
-        self.quality.setObjectName("recordingQuality")
         labels = {"480p": self.tr("480p: smallest files"),
                   "720p": self.tr("720p: good for most testimonies"),
                   "1080p": self.tr("1080p: sharpest, largest files")}
-        for value in QUALITIES:
-            self.quality.addItem(labels.get(value, value), value)
+        self.quality = combo("recordingQuality",
+                             ((value, labels.get(value, value)) for value in QUALITIES))
         self.quality.setCurrentIndex(max(0, self.quality.findData(prefs.quality)))
         self.quality.currentIndexChanged.connect(self._quality_changed)
         form.addRow(self.tr("Recording quality"), self.quality)
@@ -78,10 +69,9 @@ class SettingsDialog(QDialog):
         self.language = LanguageChoice(self.ctx)
         form.addRow(self.tr("Language"), self.language)
 
-        self.passphrase_button = QPushButton(self.tr("Change passphrase…"))
-        self.passphrase_button.setObjectName("changePassphraseButton")
-        self.passphrase_button.setAutoDefault(False)
-        self.passphrase_button.clicked.connect(self.open_change_passphrase)
+        self.passphrase_button = push_button(self.tr("Change passphrase…"),
+                                             "changePassphraseButton",
+                                             self.open_change_passphrase, auto_default=False)
         form.addRow(self.tr("Passphrase"), self.passphrase_button)
         return page
 

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from app import bundles
 from storage.bundles.device import Organizer
 
 from ui.runtime.context import AppContext
 from ui.runtime.errors import message_for
-from ui.widgets.basics import paragraph
+from ui.widgets.basics import form_layout, note, paragraph, push_button
+from ui.widgets.dialog import ask_yes_no
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
@@ -28,11 +28,15 @@ def short_key(recipient: str) -> str:
     return recipient if len(recipient) <= 24 else f"{recipient[:12]}…{recipient[-8:]}"
 
 
-def organizer_fields(owner: QWidget) -> tuple[QLineEdit, QLineEdit]:
-    """The two fields that add an organizer: a name, and their age1… key in monospace."""
+def organizer_fields(owner: QWidget, name_field: str,
+                     key_field: str) -> tuple[QLineEdit, QLineEdit]:
+    """The two fields that add an organizer, found by the object names given: a name,
+    and their age1… key in monospace."""
     name = QLineEdit()
+    name.setObjectName(name_field)
     name.setPlaceholderText(owner.tr("A name you will recognise"))
     key = QLineEdit()
+    key.setObjectName(key_field)
     key.setPlaceholderText("age1…")
     mono = QFont("monospace")
     mono.setStyleHint(QFont.StyleHint.Monospace)
@@ -61,32 +65,22 @@ class AddressBook(QWidget):
         self.empty = QLabel(self.tr("No organizers yet."))
         self.empty.setObjectName("noOrganizers")
         layout.addWidget(self.empty)
-        self.remove_button = QPushButton(self.tr("Remove…"))
-        self.remove_button.setObjectName("removeOrganizer")
-        self.remove_button.setAutoDefault(False)
-        self.remove_button.clicked.connect(self.remove_selected)
+        self.remove_button = push_button(self.tr("Remove…"), "removeOrganizer",
+                                         self.remove_selected, auto_default=False)
         layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.name, self.key = organizer_fields(self)
-        self.name.setObjectName("organizerName")
+        form = form_layout()
+        self.name, self.key = organizer_fields(self, "organizerName", "organizerKey")
         self.name.textChanged.connect(lambda _text: self._update_buttons())
         form.addRow(self.tr("Name"), self.name)
-        self.key.setObjectName("organizerKey")
         self.key.textChanged.connect(lambda _text: self._update_buttons())
         self.key.returnPressed.connect(self.add)
         form.addRow(self.tr("Public key"), self.key)
         layout.addLayout(form)
         row = QHBoxLayout()
-        self.error = QLabel()
-        self.error.setObjectName("organizerError")
-        self.error.setWordWrap(True)
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error = note("organizerError", selectable=True)
         row.addWidget(self.error, 1)
-        self.add_button = QPushButton(self.tr("Add organizer"))
-        self.add_button.setObjectName("addOrganizer")
-        self.add_button.setAutoDefault(False)
-        self.add_button.clicked.connect(self.add)
+        self.add_button = push_button(self.tr("Add organizer"), "addOrganizer", self.add,
+                                      auto_default=False)
         row.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(row)
         self._busy = False
@@ -153,13 +147,9 @@ class AddressBook(QWidget):
         name = self.selected_name()
         if name is None:
             return
-        answer = QMessageBox.question(
-            self, self.tr("Remove organizer?"),
-            self.tr("Remove {name} from the address book? Bundles you already exported for "
-                    "them stay as they are.").format(name=name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ask_yes_no(self, self.tr("Remove organizer?"), self.tr(
+                "Remove {name} from the address book? Bundles you already exported for them "
+                "stay as they are.").format(name=name)):
             return
         self.error.clear()
         self._set_busy(True)

@@ -10,9 +10,8 @@ words. At the end the dialog shows what was written and what to do next.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFrame, QHBoxLayout, QLabel,
-                               QListWidget, QListWidgetItem, QProgressBar, QPushButton,
-                               QScrollArea, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QFrame, QLabel, QListWidget, QListWidgetItem,
+                               QProgressBar, QScrollArea, QStackedWidget, QVBoxLayout, QWidget)
 
 from app import library
 from app.bundles import ConsentChoice, ExportReport
@@ -28,7 +27,9 @@ from ui.export.target import ExportTarget
 from ui.export.work import Estimate, estimate, run_export
 from ui.runtime.ops import Op
 from ui.export.organizer_picker import OrganizerPicker
-from ui.widgets.basics import heading, paragraph
+from ui.widgets.basics import (STRETCH, button_row, compact_combo, heading, note, paragraph,
+                                push_button)
+from ui.widgets.dialog import Dialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1  # the TestimonySummary, to describe it again
@@ -36,20 +37,12 @@ GiB, MiB = 1024 ** 3, 1024 ** 2
 SPLIT_SIZES = (2 * GiB, 1 * GiB, 700 * MiB)
 
 
-def _combo(name: str) -> QComboBox:
-    combo = QComboBox()
-    combo.setObjectName(name)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(10)
-    return combo
-
-
-class ExportDialog(QDialog):
+class ExportDialog(Dialog):
     """Export testimonies for an organizer (non-modal for the app; window-modal when opened)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None,
                  testimony_ids: list[str] | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, "exportDialog")
         self.ctx = ctx
         self._preselected = list(testimony_ids or [])
         self._op: Op | None = None
@@ -57,16 +50,13 @@ class ExportDialog(QDialog):
         self._estimate: Estimate | None = None
         self._estimate_error: str | None = None
         self._previews = 0
-        self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export for an organizer"))
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_form())
         self.report = ReportPage()
         self.report.close_button.clicked.connect(self.accept)
         self.pages.addWidget(self.report)
-        outer = QVBoxLayout(self)
-        outer.addWidget(self.pages)
+        self.column.addWidget(self.pages)
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(150)
@@ -112,19 +102,17 @@ class ExportDialog(QDialog):
         self.target = ExportTarget()
         layout.addWidget(self.target)
         layout.addWidget(heading(self.tr("What to include"), 1.1))
-        self.include = _combo("includeChoice")
-        for value, text in (
-                ("master", self.tr("The original recordings, photos and documents")),
-                ("share", self.tr("Only the copies made to share (small)")),
-                ("anonymized", self.tr("Only the anonymized copies (faces blurred)")),
-                ("all", self.tr("Everything: the originals and every copy"))):
-            self.include.addItem(text, value)
+        self.include = compact_combo("includeChoice", (
+            ("master", self.tr("The original recordings, photos and documents")),
+            ("share", self.tr("Only the copies made to share (small)")),
+            ("anonymized", self.tr("Only the anonymized copies (faces blurred)")),
+            ("all", self.tr("Everything: the originals and every copy"))))
         layout.addWidget(self.include)
         layout.addWidget(heading(self.tr("Size of the pieces"), 1.1))
-        self.split = _combo("splitChoice")
-        self.split.addItem(self.tr("2 GB pieces: for any USB stick (usual)"), SPLIT_SIZES[0])
-        self.split.addItem(self.tr("1 GB pieces"), SPLIT_SIZES[1])
-        self.split.addItem(self.tr("700 MB pieces: to burn on CDs"), SPLIT_SIZES[2])
+        self.split = compact_combo("splitChoice", (
+            (SPLIT_SIZES[0], self.tr("2 GB pieces: for any USB stick (usual)")),
+            (SPLIT_SIZES[1], self.tr("1 GB pieces")),
+            (SPLIT_SIZES[2], self.tr("700 MB pieces: to burn on CDs"))))
         layout.addWidget(self.split)
         layout.addWidget(paragraph(self.tr(
             "A large bundle is cut into pieces no bigger than this; the organizer needs all "
@@ -149,15 +137,9 @@ class ExportDialog(QDialog):
         outer = QVBoxLayout(page)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll, 1)
-        self.summary = QLabel()
-        self.summary.setObjectName("exportSummary")
-        self.summary.setWordWrap(True)
+        self.summary = note("exportSummary")
         outer.addWidget(self.summary)
-        self.problem = QLabel()
-        self.problem.setObjectName("exportProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b3261e;")
-        self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem = note("exportProblem", problem=True, selectable=True)
         self.problem.hide()
         outer.addWidget(self.problem)
         self.bar = QProgressBar()
@@ -165,19 +147,11 @@ class ExportDialog(QDialog):
         self.bar.setRange(0, 1000)
         self.bar.hide()
         outer.addWidget(self.bar)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.export_button = QPushButton(self.tr("Export"))
-        self.export_button.setObjectName("exportButton")
-        self.export_button.setDefault(True)
-        self.export_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setObjectName("cancelButton")
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self._cancel_clicked)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.cancel_button)
-        outer.addLayout(buttons)
+        self.export_button = push_button(self.tr("Export"), "exportButton", self.start,
+                                         default=True)
+        self.cancel_button = push_button(self.tr("Cancel"), "cancelButton", self._cancel_clicked,
+                                         auto_default=False)
+        outer.addLayout(button_row(STRETCH, self.export_button, self.cancel_button))
         self.form_widgets = [body]
         return page
 

@@ -6,9 +6,8 @@ command line's words under the form. Everything goes through `ctx.op` to app.bun
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app import bundles
 from storage.bundles.device import Organizer
@@ -16,6 +15,8 @@ from storage.bundles.device import Organizer
 from ui.export.address_book import organizer_fields, short_key
 from ui.runtime.context import AppContext
 from ui.runtime.errors import message_for
+from ui.widgets.basics import (STRETCH, button_row, compact_combo, form_layout, note,
+                                push_button)
 
 
 class OrganizerPicker(QWidget):
@@ -29,21 +30,12 @@ class OrganizerPicker(QWidget):
         self.organizers: list[Organizer] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.combo = QComboBox()
-        self.combo.setObjectName("organizerChoice")
-        self.combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.combo.setMinimumContentsLength(10)
+        self.combo = compact_combo("organizerChoice")
         self.combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         layout.addWidget(self.combo)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.add_toggle = QPushButton(self.tr("Add an organizer…"))
-        self.add_toggle.setObjectName("showAddOrganizer")
-        self.add_toggle.setAutoDefault(False)
-        self.add_toggle.clicked.connect(self._toggle_form)
-        row.addWidget(self.add_toggle)
-        layout.addLayout(row)
+        self.add_toggle = push_button(self.tr("Add an organizer…"), "showAddOrganizer",
+                                      self._toggle_form, auto_default=False)
+        layout.addLayout(button_row(STRETCH, self.add_toggle))
         self.none_label = QLabel(self.tr(
             "Your address book is empty. Ask the organizer for their public key (it starts "
             "with age1) and add them."))
@@ -51,27 +43,18 @@ class OrganizerPicker(QWidget):
         self.none_label.hide()
         layout.addWidget(self.none_label)
         self.form = QWidget()
-        form = QFormLayout(self.form)
+        form = form_layout(self.form)
         form.setContentsMargins(0, 0, 0, 0)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.name, self.key = organizer_fields(self)
-        self.name.setObjectName("newOrganizerName")
+        self.name, self.key = organizer_fields(self, "newOrganizerName", "newOrganizerKey")
         form.addRow(self.tr("Name"), self.name)
-        self.key.setObjectName("newOrganizerKey")
         self.key.returnPressed.connect(self.add)
         form.addRow(self.tr("Their public key"), self.key)
-        self.add_button = QPushButton(self.tr("Add"))
-        self.add_button.setObjectName("addOrganizer")
-        self.add_button.setAutoDefault(False)
-        self.add_button.clicked.connect(self.add)
+        self.add_button = push_button(self.tr("Add"), "addOrganizer", self.add,
+                                      auto_default=False)
         form.addRow("", self.add_button)
         self.form.hide()
         layout.addWidget(self.form)
-        self.error = QLabel()
-        self.error.setObjectName("organizerError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error = note("organizerError", problem=True, selectable=True)
         self.error.hide()
         layout.addWidget(self.error)
         self.reload()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.bundles import ExportReport
 
 from ui.runtime.formats import format_size
-from ui.widgets.basics import heading, paragraph
+from ui.widgets.basics import STRETCH, button_row, heading, note, paragraph, push_button
 
 
 class ReportPage(QWidget):
@@ -18,14 +17,9 @@ class ReportPage(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("The bundle is ready")))
-        self.details = QLabel()
-        self.details.setObjectName("exportReport")
-        self.details.setWordWrap(True)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details = note("exportReport", selectable=True)
         layout.addWidget(self.details)
-        self.notes = QLabel()
-        self.notes.setObjectName("exportNotes")
-        self.notes.setWordWrap(True)
+        self.notes = note("exportNotes")
         layout.addWidget(self.notes)
         layout.addWidget(heading(self.tr("What to do next"), 1.1))
         self.next_steps = paragraph(self.tr(
@@ -35,13 +29,8 @@ class ReportPage(QWidget):
         self.next_steps.setObjectName("exportNextSteps")
         layout.addWidget(self.next_steps)
         layout.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.setObjectName("closeReport")
-        self.close_button.setDefault(True)
-        row.addWidget(self.close_button)
-        layout.addLayout(row)
+        self.close_button = push_button(self.tr("Close"), "closeReport", default=True)
+        layout.addLayout(button_row(STRETCH, self.close_button))
 
     def show_report(self, report: ExportReport) -> None:
         """Fill the page from what export_bundle returned."""

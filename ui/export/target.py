@@ -11,11 +11,11 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QStorageInfo, Signal
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
 
 from ui.runtime import drives
 from ui.runtime.formats import format_size
+from ui.widgets.basics import STRETCH, button_row, compact_combo, note, push_button
 
 FOLDER_PREFIX = "kua-bundle-"
 
@@ -48,30 +48,16 @@ class ExportTarget(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.combo = QComboBox()
-        self.combo.setObjectName("exportTarget")
-        self.combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.combo.setMinimumContentsLength(10)
+        self.combo = compact_combo("exportTarget")
         self.combo.currentIndexChanged.connect(lambda _i: self._changed())
         layout.addWidget(self.combo)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.rescan_button = QPushButton(self.tr("Look again"))
-        self.rescan_button.setObjectName("rescanDrives")
+        self.rescan_button = push_button(self.tr("Look again"), "rescanDrives", self.rescan,
+                                         auto_default=False)
         self.rescan_button.setToolTip(self.tr("Look again for USB drives"))
-        self.rescan_button.setAutoDefault(False)
-        self.rescan_button.clicked.connect(self.rescan)
-        row.addWidget(self.rescan_button)
-        self.choose_button = QPushButton(self.tr("Choose a folder…"))
-        self.choose_button.setObjectName("chooseFolder")
-        self.choose_button.setAutoDefault(False)
-        self.choose_button.clicked.connect(self.choose_folder)
-        row.addWidget(self.choose_button)
-        layout.addLayout(row)
-        self.hint = QLabel()
-        self.hint.setObjectName("targetHint")
-        self.hint.setWordWrap(True)
+        self.choose_button = push_button(self.tr("Choose a folder…"), "chooseFolder",
+                                         self.choose_folder, auto_default=False)
+        layout.addLayout(button_row(STRETCH, self.rescan_button, self.choose_button))
+        self.hint = note("targetHint")
         layout.addWidget(self.hint)
         self._folders: list[Path] = []
         self.rescan()

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from app import bundles
 from app.bundles import ConsentChoice, ExportReport
+from app.session import Vault
 from storage.bundles.tarstream import RECORD
 from storage.padding import padded_stream_length
-from storage.vault import Vault
 
 from ui.export import target as export_target
 from ui.runtime.ops import Work

@@ -8,13 +8,14 @@ confirmed is kept.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from app import receipts
 from storage.models import DELIVERED, TestimonySummary
 
 from ui.runtime.context import AppContext
 from ui.runtime.errors import show_error
+from ui.widgets.dialog import ask_yes_no
 
 
 class EraseDeliveredButton(QPushButton):
@@ -43,14 +44,9 @@ class EraseDeliveredButton(QPushButton):
         chosen = [t for t in found if not t.kept_because]
         if not chosen:
             return
-        answer = QMessageBox.question(
-            self, self.tr("Erase delivered testimonies?"),
-            self.tr("The organizer has confirmed receiving {count} testimonies. Erase them "
-                    "from this computer for good? The organizer keeps them.").format(
-                count=len(chosen)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ask_yes_no(self, self.tr("Erase delivered testimonies?"), self.tr(
+                "The organizer has confirmed receiving {count} testimonies. Erase them from "
+                "this computer for good? The organizer keeps them.").format(count=len(chosen))):
             return
         self.setEnabled(False)
         (self.ctx.op(self, lambda vault: receipts.erase_delivered(vault, chosen))

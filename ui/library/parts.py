@@ -4,35 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView,
-                               QListView, QPushButton, QSizePolicy,
-                               QStyle, QTableView, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QListView, QSizePolicy, QStyle,
+                               QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from ui.widgets.icons import set_icon
 from ui.library.delegates import MARGIN, TABLE_THUMB, ConsentBadgeDelegate, ThumbnailDelegate
 from ui.library.model import Col, LibraryModel
 from ui.library.thumbnails import ThumbnailCache
-from ui.widgets.basics import heading, paragraph
-
-
-def centred(body: QWidget, max_width: int) -> QWidget:
-    """`body` in the middle of a page, at most `max_width` wide.
-
-    Stretches rather than alignment flags, so that wrapped text gets the height it
-    needs at the width it is given.
-    """
-    body.setMaximumWidth(max_width)
-    body.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-    row = QHBoxLayout()
-    row.addStretch(1)
-    row.addWidget(body, 100)
-    row.addStretch(1)
-    page = QWidget()
-    column = QVBoxLayout(page)
-    column.addStretch(1)
-    column.addLayout(row)
-    column.addStretch(2)
-    return page
+from ui.widgets.basics import centered, heading, paragraph, push_button
 
 
 class EmptyLibrary(QWidget):
@@ -46,8 +25,7 @@ class EmptyLibrary(QWidget):
         layout.addWidget(paragraph(self.tr(
             "The testimonies you record appear here. They are kept encrypted on this "
             "computer, and nobody can read them without your passphrase.")))
-        button = QPushButton(self.tr("Record a testimony"))
-        button.setObjectName("recordFirstButton")
+        button = push_button(self.tr("Record a testimony"), "recordFirstButton")
         font = button.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setWeight(QFont.Weight.DemiBold)
@@ -60,7 +38,7 @@ class EmptyLibrary(QWidget):
         self.record_button = button
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(centred(body, 520))
+        outer.addWidget(centered(body, 520, room_below=2))
 
 
 class NoMatches(QWidget):
@@ -74,8 +52,7 @@ class NoMatches(QWidget):
         self.label.setObjectName("noMatchLabel")
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.label)
-        self.show_all_button = QPushButton(self.tr("Show all testimonies"))
-        self.show_all_button.setObjectName("showAllButton")
+        self.show_all_button = push_button(self.tr("Show all testimonies"), "showAllButton")
         layout.addWidget(self.show_all_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
 
@@ -96,16 +73,6 @@ def toggle_button(text: str, icon) -> QToolButton:
     button.setCheckable(True)
     button.setAutoRaise(True)
     return button
-
-
-def combo(name: str, entries) -> QComboBox:
-    """A combo box of (data, text) entries, as wide as its longest text."""
-    box = QComboBox()
-    box.setObjectName(name)
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-    for data, text in entries:
-        box.addItem(text, data)
-    return box
 
 
 def make_table(model: LibraryModel, cache: ThumbnailCache) -> QTableView:

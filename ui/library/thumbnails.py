@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
+from app.session import Vault
 from app.thumbnails import SIZE, thumbnail_jpeg
-from storage.vault import Vault
 
 from ui.runtime.context import AppContext
 

@@ -16,15 +16,16 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QLa
                                QStackedWidget, QStyle, QVBoxLayout, QWidget)
 
 from app import library
+from app.session import Vault
 from app.sync import LastSync, last_sync
 from storage.models import TestimonySummary
-from storage.vault import Vault
 
 from ui.runtime.context import AppContext
 from ui.library.erase_delivered import EraseDeliveredButton
 from ui.runtime.errors import show_error
 from ui.library.model import ID_ROLE, UNSYNCED, Arrangement, Col, LibraryModel
-from ui.library.parts import EmptyLibrary, NoMatches, combo, make_grid, make_table, toggle_button
+from ui.library.parts import EmptyLibrary, NoMatches, make_grid, make_table, toggle_button
+from ui.widgets.basics import combo, note
 from ui.widgets.screen import Screen
 from ui.library.thumbnails import ThumbnailCache
 
@@ -69,10 +70,8 @@ class LibraryScreen(Screen):
         self.empty = EmptyLibrary()
         self.empty.record_button.clicked.connect(lambda: self.ctx.record_into.emit(""))
         self.pages.addWidget(self.empty)
-        self.notice = QLabel()  # what the unlock found: unknown objects, an older catalogue
-        self.notice.setObjectName("recoveryNotice")
-        self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("color: #b3261e;")
+        # What the unlock found: unknown objects, an older catalogue.
+        self.notice = note("recoveryNotice", problem=True)
         self.notice.hide()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -114,13 +113,15 @@ class LibraryScreen(Screen):
         self.status_filter = combo("statusFilter", (
             ("", self.tr("All statuses")), ("draft", self.tr("Draft")),
             ("ready", self.tr("Ready")), ("exported", self.tr("Exported")),
-            ("delivered", self.tr("Delivered")), (UNSYNCED, self.tr("Not synced yet"))))
+            ("delivered", self.tr("Delivered")), (UNSYNCED, self.tr("Not synced yet"))),
+            fit_contents=True)
         self.consent_filter = combo("consentFilter", (
             ("", self.tr("Any consent")), ("public", self.tr("Public")),
-            ("anonymous", self.tr("Anonymous")), ("restricted", self.tr("Restricted"))))
+            ("anonymous", self.tr("Anonymous")), ("restricted", self.tr("Restricted"))),
+            fit_contents=True)
         self.sort_combo = combo("sortCombo", (
             (0, self.tr("Newest first")), (1, self.tr("Oldest first")),
-            (2, self.tr("Title A–Z")), (3, self.tr("Longest first"))))
+            (2, self.tr("Title A–Z")), (3, self.tr("Longest first"))), fit_contents=True)
         self.sort_combo.setPlaceholderText(self.tr("Sorted by a column"))
         self.status_filter.currentIndexChanged.connect(self._filters_changed)
         self.consent_filter.currentIndexChanged.connect(self._filters_changed)

@@ -33,9 +33,9 @@ from PySide6.QtCore import (Q_ARG, QBuffer, QIODevice, QLibraryInfo, QMetaObject
 from PySide6.QtGui import QImage, QImageReader
 
 from app import playback
+from app.playback import SealedReader
 from core.errors import KuaError, MediaError
 from storage.models import MediaItem
-from storage.sealed import SealedReader
 
 AV_LOG_ERROR = 16
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
-from PySide6.QtWidgets import (QDoubleSpinBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QVBoxLayout, QWidget
 
 from app.transcode import review
 from media.transcode_profiles import Cover
 
 from ui.runtime.context import AppContext
+from ui.widgets.basics import STRETCH, button_row, push_button
 
 COVERED, NO_FACE, DRAWN = QColor("#e8710a"), QColor("#c9c9c9"), QColor("#1a73e8")
 
@@ -147,8 +147,7 @@ class ReviewPanel(QWidget):
                                      "Blue: covers you drew."))
         self.status = QLabel()
         self.status.setObjectName("reviewStatus")
-        self.draw = QPushButton(self.tr("Draw a cover"))
-        self.draw.setObjectName("drawCover")
+        self.draw = push_button(self.tr("Draw a cover"), "drawCover")
         self.draw.setCheckable(True)
         self.draw.toggled.connect(self.draw_requested)
         self.start = QDoubleSpinBox()
@@ -157,21 +156,12 @@ class ReviewPanel(QWidget):
             spin.setDecimals(1)
             spin.setSuffix(" s")
             spin.setRange(0.0, 24 * 3600.0)
-        self.add = QPushButton(self.tr("Add this cover"))
-        self.add.setObjectName("addCover")
-        self.add.clicked.connect(self.add_cover)
-        self.again = QPushButton(self.tr("Make the copy again with these covers"))
-        self.again.setObjectName("renderWithCovers")
-        self.again.clicked.connect(self.render_again)
-        self.mark = QPushButton(self.tr("Mark reviewed"))
-        self.mark.setObjectName("markReviewed")
-        self.mark.clicked.connect(self.mark_reviewed)
-        row = QHBoxLayout()
-        for widget in (self.draw, QLabel(self.tr("from")), self.start, QLabel(self.tr("to")),
-                       self.end, self.add, self.again):
-            row.addWidget(widget)
-        row.addStretch(1)
-        row.addWidget(self.mark)
+        self.add = push_button(self.tr("Add this cover"), "addCover", self.add_cover)
+        self.again = push_button(self.tr("Make the copy again with these covers"),
+                                 "renderWithCovers", self.render_again)
+        self.mark = push_button(self.tr("Mark reviewed"), "markReviewed", self.mark_reviewed)
+        row = button_row(self.draw, QLabel(self.tr("from")), self.start, QLabel(self.tr("to")),
+                         self.end, self.add, self.again, STRETCH, self.mark)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.strip)

@@ -16,8 +16,8 @@ from PySide6.QtGui import QImage, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (QAbstractSlider, QApplication, QHBoxLayout, QLabel, QPushButton,
                                QSizePolicy, QSlider, QStackedWidget, QStyle, QVBoxLayout, QWidget)
 
+from app.playback import SealedReader
 from storage.models import MediaItem
-from storage.sealed import SealedReader
 
 from ui.runtime.context import AppContext
 from ui.runtime.errors import message_for, title_for
@@ -27,7 +27,7 @@ from ui.player.review_panel import ReviewPanel
 from ui.widgets.screen import Screen
 from ui.player.device import (Opened, VaultDevice, load_multimedia, open_item, quiet_qt_ffmpeg,
                            release_source)
-from ui.widgets.basics import heading, paragraph
+from ui.widgets.basics import heading, note, paragraph, push_button
 
 DEFAULT_FRAME_MS = 40
 SKIP_MS = 5000
@@ -76,10 +76,9 @@ class PlayerScreen(Screen):
     def _build(self) -> None:
         sp = QStyle.StandardPixmap
         top = QHBoxLayout()
-        self.back_button = QPushButton(self.tr("Back to the testimony"))
+        self.back_button = push_button(self.tr("Back to the testimony"), "backToTestimony",
+                                       self._back)
         set_icon(self.back_button, sp.SP_ArrowBack)
-        self.back_button.setObjectName("backToTestimony")
-        self.back_button.clicked.connect(self._back)
         top.addWidget(self.back_button)
         self.title = heading("", 1.3)
         self.title.setObjectName("playerTitle")
@@ -101,9 +100,7 @@ class PlayerScreen(Screen):
             page.setStyleSheet("#playerSurface { background: black; color: white; }")
         for page in (self.message, self.image_view, self.sound_only, self.video_page):
             self.view.addWidget(page)
-        self.problem = paragraph("")
-        self.problem.setObjectName("playerProblem")
-        self.problem.setStyleSheet("color: #b3261e;")
+        self.problem = note("playerProblem", problem=True, selectable=True)
         self.problem.hide()
         outer = QVBoxLayout(self)
         outer.addLayout(top)

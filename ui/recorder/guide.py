@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QListWidget, QListWidgetItem,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app import settings
 
 from ui.runtime.context import AppContext
-from ui.widgets.basics import heading, paragraph
+from ui.widgets.basics import STRETCH, button_row, heading, paragraph, push_button
 
 
 class InterviewGuide(QWidget):
@@ -45,20 +44,11 @@ class InterviewGuide(QWidget):
         self.prompts.model().rowsMoved.connect(lambda *_: self._save())
         self.prompts.currentItemChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.prompts, 1)
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("Add"))
-        self.add_button.setObjectName("guideAdd")
-        self.add_button.clicked.connect(self.add_prompt)
-        self.edit_button = QPushButton(self.tr("Change"))
-        self.edit_button.setObjectName("guideEdit")
-        self.edit_button.clicked.connect(self._edit_current)
-        self.remove_button = QPushButton(self.tr("Remove"))
-        self.remove_button.setObjectName("guideRemove")
-        self.remove_button.clicked.connect(self.remove_current)
-        for button in (self.add_button, self.edit_button, self.remove_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        self.add_button = push_button(self.tr("Add"), "guideAdd", self.add_prompt)
+        self.edit_button = push_button(self.tr("Change"), "guideEdit", self._edit_current)
+        self.remove_button = push_button(self.tr("Remove"), "guideRemove", self.remove_current)
+        layout.addLayout(button_row(self.add_button, self.edit_button, self.remove_button,
+                                    STRETCH))
         self._update_buttons()
 
     # -- loading and saving -------------------------------------------------

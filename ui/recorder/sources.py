@@ -7,13 +7,12 @@ another), so the sound line only says which one is used, or that there is none.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.capture_devices import SYNTHETIC, camera_spec, list_cameras, list_microphones
 from media.sources import RESOLUTIONS, SourceInfo
 
-WARN = "color: #b3261e;"
+from ui.widgets.basics import PROBLEM_STYLE, combo, note, push_button
 
 
 class SourcePicker(QWidget):
@@ -29,37 +28,25 @@ class SourcePicker(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         outer.addLayout(row)
-        self.camera = QComboBox()
-        self.camera.setObjectName("cameraPicker")
-        self.camera.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.camera = combo("cameraPicker", fit_contents=True)
         self.camera.currentIndexChanged.connect(lambda _: self.changed.emit())
         camera_label = QLabel(self.tr("&Camera:"))
         camera_label.setBuddy(self.camera)
-        self.look_again = QPushButton(self.tr("Look again"))
-        self.look_again.setObjectName("lookAgain")
+        self.look_again = push_button(self.tr("Look again"), "lookAgain", self.refresh)
         self.look_again.setToolTip(self.tr("Look for cameras again (after plugging one in)"))
-        self.look_again.clicked.connect(self.refresh)
-        self.quality = QComboBox()
-        self.quality.setObjectName("qualityPicker")
-        for key, text in (("480p", self.tr("Low (480p), smallest files")),
-                          ("720p", self.tr("Medium (720p)")),
-                          ("1080p", self.tr("High (1080p), largest files"))):
-            self.quality.addItem(text, key)
+        self.quality = combo("qualityPicker", (("480p", self.tr("Low (480p), smallest files")),
+                                               ("720p", self.tr("Medium (720p)")),
+                                               ("1080p", self.tr("High (1080p), largest files"))))
         self.quality.currentIndexChanged.connect(lambda _: self.changed.emit())
         quality_label = QLabel(self.tr("Picture &quality:"))
         quality_label.setBuddy(self.quality)
-        self.sound_label = QLabel()
-        self.sound_label.setObjectName("soundSource")
-        self.sound_label.setWordWrap(True)
+        self.sound_label = note("soundSource")
         for widget in (camera_label, self.camera, self.look_again, quality_label, self.quality):
             row.addWidget(widget)
         row.addWidget(self.sound_label, 1)
-        self.no_camera = QLabel(self.tr(
+        self.no_camera = note("noCamera", self.tr(
             "No camera was found. Plug one in and press “Look again”, or record the test "
-            "picture to try Kua out."))
-        self.no_camera.setObjectName("noCamera")
-        self.no_camera.setWordWrap(True)
-        self.no_camera.setStyleSheet(WARN)
+            "picture to try Kua out."), problem=True)
         self.no_camera.hide()
         outer.addWidget(self.no_camera)
 
@@ -116,7 +103,7 @@ class SourcePicker(QWidget):
             self._sound = (text, warn, tip)
             self.sound_label.setText(text)
             self.sound_label.setToolTip(tip)
-            self.sound_label.setStyleSheet(WARN if warn else "")
+            self.sound_label.setStyleSheet(PROBLEM_STYLE if warn else "")
 
     def clear(self) -> None:
         """Forget the sound line (at lock)."""

@@ -23,10 +23,10 @@ from ui.recorder.guide import InterviewGuide
 from ui.recorder.level_meter import LevelMeter
 from ui.recorder.preview import PreviewView
 from ui.recorder.controls import IDLE, PAUSED, RECORDING, STARTING, STOPPING, RecordingDriver
-from ui.recorder.sources import WARN, SourcePicker
+from ui.recorder.sources import SourcePicker
 from ui.widgets.screen import Screen
 from ui.runtime.formats import format_duration
-from ui.widgets.basics import heading
+from ui.widgets.basics import PROBLEM_STYLE, STRETCH, button_row, heading, note, push_button
 
 FRAME_MS = 80            # ~12 pictures a second on screen
 PHOTO_NOTE_MS = 3000
@@ -128,11 +128,10 @@ class RecorderScreen(Screen):
         self.target_label = heading(self.tr("Record a new testimony"), 1.3)
         self.target_label.setObjectName("recordTarget")
         row.addWidget(self.target_label, 1)
-        self.guide_toggle = QPushButton(self.tr("Hide the &guide"))
-        self.guide_toggle.setObjectName("guideToggle")
+        self.guide_toggle = push_button(self.tr("Hide the &guide"), "guideToggle",
+                                        self._toggle_guide)
         self.guide_toggle.setToolTip(self.tr("Show or hide the interview questions beside the "
                                              "picture"))
-        self.guide_toggle.clicked.connect(self._toggle_guide)
         row.addWidget(self.guide_toggle, 0, Qt.AlignmentFlag.AlignTop)
         return row
 
@@ -143,7 +142,6 @@ class RecorderScreen(Screen):
                                   else self.tr("Show the &guide"))
 
     def _build_controls(self) -> QHBoxLayout:
-        row = QHBoxLayout()
         icon = self.style().standardIcon
         sp = QStyle.StandardPixmap
         self.record_button = _big_button(self.tr("&Record"), "recordButton", _dot_icon("#c62828"))
@@ -159,20 +157,15 @@ class RecorderScreen(Screen):
         self.still_button.setToolTip(self.tr("Save the picture now as a photo, e.g. of an "
                                              "identity document (Alt+H)"))
         self.still_button.clicked.connect(lambda: self.driver.take_still())
-        for button in (self.record_button, self.pause_button, self.stop_button,
-                       self.still_button):
-            row.addWidget(button)
-        row.addStretch(1)
         self.state_label = heading("", 1.2)
         self.state_label.setWordWrap(False)
         self.state_label.setObjectName("recordState")
-        row.addWidget(self.state_label)
         self.elapsed = heading(format_duration(0), 2.4)
         self.elapsed.setObjectName("elapsed")
         self.elapsed.setWordWrap(False)
         self.elapsed.setAccessibleName(self.tr("Time recorded"))
-        row.addWidget(self.elapsed)
-        return row
+        return button_row(self.record_button, self.pause_button, self.stop_button,
+                          self.still_button, STRETCH, self.state_label, self.elapsed)
 
     def _build_status(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -182,7 +175,7 @@ class RecorderScreen(Screen):
         row.addWidget(self.meter, 2)
         self.dropped_label = QLabel()
         self.dropped_label.setObjectName("droppedFrames")
-        self.dropped_label.setStyleSheet(WARN)
+        self.dropped_label.setStyleSheet(PROBLEM_STYLE)
         self.dropped_label.hide()
         row.addWidget(self.dropped_label)
         self.space_label = QLabel()
@@ -192,20 +185,15 @@ class RecorderScreen(Screen):
 
     def _build_outcome(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.message = QLabel()
-        self.message.setObjectName("recordMessage")
-        self.message.setWordWrap(True)
+        self.message = note("recordMessage")
         row.addWidget(self.message, 1)
         self.photo_label = QLabel()
         self.photo_label.setObjectName("photoNote")
         row.addWidget(self.photo_label)
-        self.more_button = QPushButton(self.tr("Record more for this testimony"))
-        self.more_button.setObjectName("recordMore")
-        self.more_button.clicked.connect(lambda: self.prepare(self._recorded_into))
-        self.details_button = QPushButton(self.tr("Fill in the details"))
-        self.details_button.setObjectName("fillDetails")
-        self.details_button.clicked.connect(
-            lambda: self.ctx.open_testimony.emit(self._recorded_into))
+        self.more_button = push_button(self.tr("Record more for this testimony"), "recordMore",
+                                       lambda: self.prepare(self._recorded_into))
+        self.details_button = push_button(self.tr("Fill in the details"), "fillDetails",
+                                          lambda: self.ctx.open_testimony.emit(self._recorded_into))
         for button in (self.more_button, self.details_button):
             button.hide()
             row.addWidget(button)
@@ -307,7 +295,7 @@ class RecorderScreen(Screen):
         texts = {IDLE: "", STARTING: self.tr("Starting…"), RECORDING: self.tr("● Recording"),
                  PAUSED: self.tr("Paused"), STOPPING: self.tr("Saving…")}
         self.state_label.setText(texts[state])
-        self.state_label.setStyleSheet(WARN if state == RECORDING else "")
+        self.state_label.setStyleSheet(PROBLEM_STYLE if state == RECORDING else "")
         if state == RECORDING and not self.pause_button.hasFocus() and (
                 self.record_button.hasFocus() or self.focusWidget() is None):
             self.pause_button.setFocus()
@@ -350,7 +338,7 @@ class RecorderScreen(Screen):
                                   result.dropped_frames)
         self.elapsed.setText(length)
         self.message.setText(text)
-        self.message.setStyleSheet(WARN if result.error else "")
+        self.message.setStyleSheet(PROBLEM_STYLE if result.error else "")
         self.details_button.show()
         self.more_button.show()
         self.details_button.setFocus()
@@ -359,13 +347,13 @@ class RecorderScreen(Screen):
 
     def _say_problem(self, text: str) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet(WARN)
+        self.message.setStyleSheet(PROBLEM_STYLE)
 
     def _photo_note(self, text: str, warn: bool = False) -> None:
         self._photo_notes += 1
         note = self._photo_notes
         self.photo_label.setText(text)
-        self.photo_label.setStyleSheet(WARN if warn else "")
+        self.photo_label.setStyleSheet(PROBLEM_STYLE if warn else "")
         QTimer.singleShot(PHOTO_NOTE_MS, self, lambda: note == self._photo_notes
                           and self.photo_label.clear())
 
@@ -410,4 +398,4 @@ class RecorderScreen(Screen):
             rate = status.bytes_written / status.elapsed
         seconds = free / rate
         self.space_label.setText(format_space_left(seconds))
-        self.space_label.setStyleSheet(WARN if seconds < LOW_SPACE_SECONDS else "")
+        self.space_label.setStyleSheet(PROBLEM_STYLE if seconds < LOW_SPACE_SECONDS else "")

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from core import errors as e
+
+from ui.widgets.dialog import show_message
 
 # (error class, title); the first class the error is an instance of wins.
 _TITLES: tuple[tuple[type[BaseException], str], ...] = (
@@ -58,9 +60,5 @@ def message_for(error: BaseException) -> str:
 
 def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox:
     """Show `error` in a non-blocking message box and return it."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title_for(error), message_for(error),
-                      QMessageBox.StandardButton.Ok, parent)
-    box.setObjectName("errorDialog")
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
-    return box
+    return show_message(parent, QMessageBox.Icon.Warning, title_for(error), message_for(error),
+                        "errorDialog")

@@ -25,7 +25,7 @@ from PySide6.QtCore import QObject, Signal
 
 from app.transcode.service import StopToken
 from core.errors import VaultLocked
-from storage.vault import Vault
+from app.session import Vault
 
 
 class PumpingToken(StopToken):

@@ -14,9 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QProgressBar, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QFileDialog, QLabel, QListWidget, QListWidgetItem, QProgressBar, QWidget
 
 from app import sync as sync_service
 from app import sync_targets
@@ -30,7 +28,8 @@ from ui.runtime import drives as drive_list
 from ui.runtime.formats import format_datetime, format_size
 from ui.runtime.errors import message_for, title_for
 from ui.runtime.ops import Op
-from ui.widgets.basics import heading, paragraph
+from ui.widgets.basics import STRETCH, button_row, heading, note, paragraph, push_button
+from ui.widgets.dialog import Dialog
 
 REFRESH_MS = 2000
 
@@ -46,15 +45,13 @@ class Place:
     target: SyncTarget | None = None
 
 
-class SyncDialog(QDialog):
+class SyncDialog(Dialog):
     """Choose a drive or folder, sync, see the progress and a report in plain words."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, "syncDialog")
         self.ctx = ctx
         self.setWindowTitle(self.tr("Sync to a trusted drive"))
-        self.setObjectName("syncDialog")
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.places: list[Place] = []
         self._folders: list[Path] = []
         self._op: Op | None = None
@@ -71,7 +68,7 @@ class SyncDialog(QDialog):
     # -- building ---------------------------------------------------------------
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
+        layout = self.column
         layout.addWidget(heading(self.tr("Copy the vault to a trusted drive"), 1.3))
         layout.addWidget(paragraph(self.tr(
             "Sync puts an encrypted copy of the whole vault on a drive you trust; without "
@@ -88,13 +85,11 @@ class SyncDialog(QDialog):
         self.targets.currentRowChanged.connect(self._row_changed)
         self.targets.itemDoubleClicked.connect(lambda _item: self.start_sync())
         layout.addWidget(self.targets, 1)
-        self.no_drive = QLabel(self.tr("No drive found. Plug in a USB drive, or choose a folder."))
-        self.no_drive.setObjectName("noDrive")
-        self.no_drive.setWordWrap(True)
+        self.no_drive = note("noDrive",
+                             self.tr("No drive found. Plug in a USB drive, or choose a folder."))
         layout.addWidget(self.no_drive)
-        self.choose_button = QPushButton(self.tr("Choose a folder…"))
-        self.choose_button.setObjectName("chooseFolder")
-        self.choose_button.clicked.connect(self.choose_folder)
+        self.choose_button = push_button(self.tr("Choose a folder…"), "chooseFolder",
+                                         self.choose_folder)
         layout.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.progress = QProgressBar()
         self.progress.setObjectName("syncProgress")
@@ -104,30 +99,16 @@ class SyncDialog(QDialog):
         self.progress_text.setObjectName("syncProgressText")
         layout.addWidget(self.progress)
         layout.addWidget(self.progress_text)
-        self.result = QLabel()
-        self.result.setObjectName("syncResult")
-        self.result.setWordWrap(True)
+        self.result = note("syncResult", selectable=True)
         self.result.setTextFormat(Qt.TextFormat.RichText)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.result)
-        buttons = QHBoxLayout()
-        self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.setObjectName("closeButton")
-        self.close_button.setAutoDefault(False)
-        self.close_button.clicked.connect(self.reject)
-        self.cancel_button = QPushButton(self.tr("Stop the sync"))
-        self.cancel_button.setObjectName("cancelSync")
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.cancel_sync)
-        self.sync_button = QPushButton(self.tr("Sync now"))
-        self.sync_button.setObjectName("syncButton")
-        self.sync_button.setDefault(True)
-        self.sync_button.clicked.connect(self.start_sync)
-        buttons.addWidget(self.close_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.sync_button)
-        layout.addLayout(buttons)
+        self.close_button = self.make_close_button()
+        self.cancel_button = push_button(self.tr("Stop the sync"), "cancelSync",
+                                         self.cancel_sync, auto_default=False)
+        self.sync_button = push_button(self.tr("Sync now"), "syncButton", self.start_sync,
+                                       default=True)
+        layout.addLayout(button_row(self.close_button, STRETCH, self.cancel_button,
+                                    self.sync_button))
         self.setMinimumWidth(520)
         self._show_running(False)
         self.result.hide()

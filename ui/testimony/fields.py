@@ -13,17 +13,14 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QRadioButton, QVBoxLayout, QWidget)
 
-ERROR_STYLE = "color: #b3261e;"
+from ui.widgets.basics import note
+
 HINT_STYLE = "color: #8a5300;"
 
 
 def error_label() -> QLabel:
     """A red, wrapped, hidden line for an error under a field."""
-    label = QLabel()
-    label.setObjectName("fieldError")
-    label.setWordWrap(True)
-    label.setStyleSheet(ERROR_STYLE)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label = note("fieldError", problem=True, selectable=True)
     label.hide()
     return label
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QMessageBox,
-                               QPushButton, QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from app import library, testimony_editing as editing
 from app.testimony_editing import EditView
@@ -27,7 +26,8 @@ from ui.testimony.fields import ChoiceField, Field, LineField, TextField
 from ui.testimony.person_editor import PersonEditor
 from ui.widgets.screen import Screen
 from ui.testimony.media import MediaList
-from ui.widgets.basics import heading, paragraph
+from ui.widgets.basics import PROBLEM_STYLE, form_layout, heading, paragraph, push_button
+from ui.widgets.dialog import ask_yes_no
 
 # (field, label, placeholder) of the testimony's own text fields, in form order.
 _TEXT_FIELDS = (
@@ -109,9 +109,8 @@ class TestimonyForm(Screen):
             "Everyone this testimony is about. Write each name in every spelling you know.")))
         self._detained_layout = QVBoxLayout()
         people.addLayout(self._detained_layout)
-        self.add_detained_button = QPushButton(self.tr("Add a detained person"))
-        self.add_detained_button.setObjectName("addDetained")
-        self.add_detained_button.clicked.connect(self.add_detained)
+        self.add_detained_button = push_button(self.tr("Add a detained person"), "addDetained",
+                                               self.add_detained)
         people.addWidget(self.add_detained_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.media = MediaList()
         self._section(body, self.tr("Recordings and photos")).addWidget(self.media)
@@ -121,9 +120,8 @@ class TestimonyForm(Screen):
         danger = self._section(body, self.tr("Delete"))
         danger.addWidget(paragraph(self.tr(
             "Deleting erases this testimony and all its recordings from this computer for good.")))
-        self.delete_button = QPushButton(self.tr("Delete this testimony…"))
-        self.delete_button.setObjectName("deleteTestimony")
-        self.delete_button.clicked.connect(self.delete_testimony)
+        self.delete_button = push_button(self.tr("Delete this testimony…"), "deleteTestimony",
+                                         self.delete_testimony)
         danger.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignLeft)
         body.addStretch(1)
 
@@ -137,9 +135,7 @@ class TestimonyForm(Screen):
         return layout
 
     def _build_about(self, layout: QVBoxLayout) -> None:
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = form_layout(wrap_long_rows=True)
         self.fields: dict[str, Field] = {}
         for name, label, placeholder in _TEXT_FIELDS:
             self.fields[name] = LineField(name, self.tr(placeholder))
@@ -241,8 +237,8 @@ class TestimonyForm(Screen):
         self._refresh_readiness()
 
     def _remove_requested(self, editor: PersonEditor) -> None:
-        if not editor.is_empty() and not self._confirm(
-                self.tr("Remove this person?"),
+        if not editor.is_empty() and not ask_yes_no(
+                self, self.tr("Remove this person?"),
                 self.tr("Everything written about this detained person will be removed.")):
             return
         number = self.detained.index(editor) + 1
@@ -296,7 +292,7 @@ class TestimonyForm(Screen):
             "saving": self.tr("Saving…"),
             "saved": self.tr("Saved"),
         }.get(state, ""))
-        self.save_state.setStyleSheet("color: #b3261e;" if state in ("error", "failed")
+        self.save_state.setStyleSheet(PROBLEM_STYLE if state in ("error", "failed")
                                       else _MUTED)
 
     def _save_failed(self, testimony_id: str, error: BaseException, structural: bool) -> None:
@@ -353,17 +349,11 @@ class TestimonyForm(Screen):
 
     # -- deleting ----------------------------------------------------------
 
-    def _confirm(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self, title, text,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
-
     def delete_testimony(self) -> None:
         """Erase the testimony and its items after asking; then show the library."""
         tid = self.testimony_id
-        if tid is None or not self._confirm(
-                self.tr("Delete this testimony?"),
+        if tid is None or not ask_yes_no(
+                self, self.tr("Delete this testimony?"),
                 self.tr("This testimony, its recordings and photos and everything written here "
                         "will be erased for good. It cannot be undone.")):
             return

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from app.transcode.runner import TranscodeRequest
 from storage.models import MediaItem
 
 from ui.testimony.fields import HINT_STYLE
 from ui.runtime.formats import format_duration
-from ui.widgets.basics import paragraph
+from ui.widgets.basics import STRETCH, button_row, paragraph, push_button
 
 _KINDS = {
     "master": QT_TRANSLATE_NOOP("MediaList", "Recording"),
@@ -67,13 +66,8 @@ class MediaList(QWidget):
         self.message.setObjectName("mediaMessage")
         self.message.hide()
         layout.addWidget(self.message)
-        row = QHBoxLayout()
-        self.record_button = QPushButton(self.tr("Record"))
-        self.record_button.setObjectName("recordMore")
-        self.record_button.clicked.connect(self.record_more)
-        row.addWidget(self.record_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        self.record_button = push_button(self.tr("Record"), "recordMore", self.record_more)
+        layout.addLayout(button_row(self.record_button, STRETCH))
         self.rows: dict[str, QFrame] = {}
 
     def show_items(self, items: tuple[MediaItem, ...], refused: frozenset[str],
@@ -105,29 +99,23 @@ class MediaList(QWidget):
         font.setWeight(QFont.Weight.DemiBold)
         title.setFont(font)
         layout.addWidget(title)
-        buttons = QHBoxLayout()
-        play = QPushButton(self.tr("Play") if item.media_type != "image" else self.tr("Show"))
-        play.setObjectName("playItem")
+        play = push_button(self.tr("Play") if item.media_type != "image" else self.tr("Show"),
+                           "playItem", lambda: self.play.emit(item.id))
         play.setEnabled(item.media_type in ("video", "audio", "image")
                         and item.state in ("complete", "recovered"))
-        play.clicked.connect(lambda: self.play.emit(item.id))
-        buttons.addWidget(play)
+        buttons = [play]
         if is_copy_source(item):
-            share = QPushButton(self.tr("Make a copy to share"))
-            share.setObjectName("makeShareCopy")
-            share.clicked.connect(lambda: self.copy_requested.emit(item.id, "share"))
+            share = push_button(self.tr("Make a copy to share"), "makeShareCopy",
+                                lambda: self.copy_requested.emit(item.id, "share"))
             if consent == "anonymous":
                 share.setEnabled(False)
                 share.setToolTip(self.tr("The person agreed to be shown only anonymized: "
                                          "make an anonymized copy instead."))
-            buttons.addWidget(share)
-            anonymized = QPushButton(self.tr("Make an anonymized copy"))
-            anonymized.setObjectName("makeAnonymizedCopy")
+            anonymized = push_button(self.tr("Make an anonymized copy"), "makeAnonymizedCopy",
+                                     lambda: self.copy_requested.emit(item.id, "anonymized"))
             anonymized.setToolTip(self.tr("A copy with every face blurred."))
-            anonymized.clicked.connect(lambda: self.copy_requested.emit(item.id, "anonymized"))
-            buttons.addWidget(anonymized)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+            buttons += [share, anonymized]
+        layout.addLayout(button_row(*buttons, STRETCH))
         if refused:
             text = self.tr("Do not share this as it is: the person agreed to be shown only "
                            "anonymized.")

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
-from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton,
+                               QVBoxLayout, QWidget)
 
 from app.testimony_editing import script_of
 from storage.models import Person
 
 from ui.testimony.fields import Field, LineField, TextField
-from ui.widgets.basics import heading
+from ui.widgets.basics import STRETCH, button_row, form_layout, heading, push_button
 
 
 _SCRIPTS = {
@@ -42,17 +42,13 @@ class NamesEditor(Field):
         self._rows_layout = QVBoxLayout()
         self._rows_layout.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(self._rows_layout)
-        self.add_button = QPushButton(self.tr("Add another spelling"))
-        self.add_button.setObjectName("addSpelling")
+        self.add_button = push_button(self.tr("Add another spelling"), "addSpelling",
+                                      self._add_clicked)
         self.add_button.setToolTip(self.tr("The same name written another way: Cyrillic, "
                                            "Latin, Uyghur (Arabic script), Chinese…"))
-        row = QHBoxLayout()
-        row.addWidget(self.add_button)
-        row.addStretch(1)
-        outer.addLayout(row)
+        outer.addLayout(button_row(self.add_button, STRETCH))
         self.edits: list[QLineEdit] = []
         self._rows: list[QWidget] = []
-        self.add_button.clicked.connect(self._add_clicked)
         self._add_row("")
 
     def key(self) -> str:
@@ -183,9 +179,8 @@ class PersonEditor(QFrame):
             self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         self.title = heading("", 1.15)
-        self.remove_button = QPushButton(self.tr("Remove this person"))
-        self.remove_button.setObjectName("removePerson")
-        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
+        self.remove_button = push_button(self.tr("Remove this person"), "removePerson",
+                                         lambda: self.remove_requested.emit(self))
         if role == "detained":
             top = QHBoxLayout()
             top.addWidget(self.title, 1)
@@ -194,9 +189,7 @@ class PersonEditor(QFrame):
         else:
             self.title.hide()
             self.remove_button.hide()
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = form_layout(wrap_long_rows=True)
         layout.addLayout(form)
         self.names = NamesEditor()
         names_label = QLabel(self.tr("Names") if role == "detained" else self.tr("Name"))

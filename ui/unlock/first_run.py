@@ -5,17 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QStackedWidget, QVBoxLayout, QWidget)
 
-from storage.vault import Vault
+from app.session import Vault, create_vault
 
 from ui.runtime.context import AppContext
 from ui.runtime.errors import show_error
 from ui.widgets.language_choice import LANGUAGE_WORD, LanguageChoice
 from ui.widgets.new_passphrase import NewPassphrase
 from ui.widgets.recovery_key import RecoveryKeyPanel
-from ui.widgets.basics import centered_card, heading, paragraph
+from ui.widgets.basics import (STRETCH, button_row, centered_card, form_layout, heading,
+                                paragraph, push_button)
 
 
 class FirstRunScreen(QStackedWidget):
@@ -35,19 +36,14 @@ class FirstRunScreen(QStackedWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         # The language comes first (the system's is chosen): the rest follows it at once.
-        row = QHBoxLayout()
-        row.addWidget(QLabel(LANGUAGE_WORD))
         self.language = LanguageChoice(self.ctx)
-        row.addWidget(self.language)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addLayout(button_row(QLabel(LANGUAGE_WORD), self.language, STRETCH))
         layout.addWidget(heading(self.tr("Welcome to Kua")))
         layout.addWidget(paragraph(self.tr(
             "Kua keeps the testimonies you record in an encrypted vault on this computer. "
             "Choose a passphrase you will remember: without it, nobody can open the vault, "
             "not even you.")))
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = form_layout()
         self.folder = QLineEdit(str(self.ctx.vault_path))
         self.folder.setObjectName("vaultFolder")
         choose = QPushButton(self.tr("Change…"))
@@ -64,10 +60,8 @@ class FirstRunScreen(QStackedWidget):
         self.fields.changed.connect(self._update)
         layout.addLayout(form)
         layout.addWidget(self.hint)
-        self.create_button = QPushButton(self.tr("Create the vault"))
-        self.create_button.setObjectName("createVault")
-        self.create_button.setDefault(True)
-        self.create_button.clicked.connect(self._create)
+        self.create_button = push_button(self.tr("Create the vault"), "createVault", self._create,
+                                         default=True)
         layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
         self.addWidget(centered_card(body))
         self._update()
@@ -90,7 +84,7 @@ class FirstRunScreen(QStackedWidget):
         made: dict[str, str] = {}
 
         def opener() -> Vault:
-            vault, made["recovery"] = Vault.create(path, passphrase, kdf=kdf, actor="kua-gui")
+            vault, made["recovery"] = create_vault(path, passphrase, kdf, actor="kua-gui")
             return vault
 
         self.create_button.setEnabled(False)

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from app.session import open_vault
+from app.session import Vault, open_vault
 from core.errors import VaultInUse, WrongPassphrase
-from storage.vault import Vault
 
 from ui.runtime.context import AppContext
 from ui.runtime.errors import show_error
-from ui.widgets.basics import centered_card, heading, paragraph
+from ui.widgets.basics import centered_card, heading, note, paragraph, push_button
 
 
 class UnlockScreen(QWidget):
@@ -32,15 +31,9 @@ class UnlockScreen(QWidget):
         self.passphrase.setPlaceholderText(self.tr("Passphrase or recovery key"))
         self.passphrase.returnPressed.connect(self.unlock)
         layout.addWidget(self.passphrase)
-        self.message = QLabel()
-        self.message.setObjectName("unlockMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e;")
+        self.message = note("unlockMessage", problem=True)
         layout.addWidget(self.message)
-        self.button = QPushButton(self.tr("Unlock"))
-        self.button.setObjectName("unlockButton")
-        self.button.setDefault(True)
-        self.button.clicked.connect(self.unlock)
+        self.button = push_button(self.tr("Unlock"), "unlockButton", self.unlock, default=True)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignRight)
         outer = QVBoxLayout(self)
         outer.addWidget(centered_card(body, 480))

@@ -1,1 +1,1 @@
-"""Widgets the screens share: small building blocks, icons, the screen base, the passphrase pair, the recovery key and the language list."""
+"""Widgets the screens share: small building blocks (labels, buttons, rows, forms, combo boxes), the dialog skeleton and message boxes, icons, the screen base, the passphrase pair, the recovery key and the language list."""

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
-from ui.widgets.basics import heading, paragraph
+from ui.widgets.basics import heading, paragraph, push_button
 
 
 class RecoveryKeyPanel(QWidget):
@@ -36,11 +36,9 @@ class RecoveryKeyPanel(QWidget):
         self.written = QCheckBox(self.tr("I have written it down"))
         self.written.setObjectName("keyWrittenDown")
         layout.addWidget(self.written)
-        self.continue_button = QPushButton(self.tr("Continue"))
-        self.continue_button.setObjectName("keyContinue")
+        self.continue_button = push_button(self.tr("Continue"), "keyContinue", self._done)
         self.continue_button.setEnabled(False)
         self.written.toggled.connect(self.continue_button.setEnabled)
-        self.continue_button.clicked.connect(self._done)
         layout.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignRight)
 
     def show_key(self, recovery: str) -> None:

@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from core.i18n import _
 from ..audit import now
 from ..db import Connection
-from ..errors import InvalidValue, NotFound
+from core.errors import InvalidValue, NotFound
 from storage.bundles import age, age_keys
 
 _ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"

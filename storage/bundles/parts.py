@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.i18n import _
-from ..errors import BundleIncomplete, NotABundle, TamperedBundle, UsageError
+from core.errors import BundleIncomplete, NotABundle, TamperedBundle, UsageError
 from ..fsio import disk_full_as_error, write_all
 from ..outfiles import open_temp, output_file, place
 from ..stage import Stage

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from core.i18n import _
-from ..errors import BundleIncomplete, TamperedBundle, WrongIdentity
+from core.errors import BundleIncomplete, TamperedBundle, WrongIdentity
 from ..models import MediaItem
 from ..stage import Stage
 from storage.bundles import manifest as mf

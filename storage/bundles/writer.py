@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from core.i18n import _
-from ..errors import HashMismatch, ObjectTruncated
+from core.errors import HashMismatch, ObjectTruncated
 from ..models import MediaItem
 from ..stage import Stage
 from storage.bundles import age

@@ -4,7 +4,7 @@
     .venv/bin/python bench/faces.py --json
 
 For each detection cadence (upright pass every N frames, turned pass every M frames)
-the masker (media/faces_mask.py) runs over tests/media/face_truth.py's hardest clip
+the masker (media/faces_mask.py) runs over harness/face_truth.py's hardest clip
 (720p30, 4 s, 300 face instances) in this process: CPU milliseconds per frame (all
 threads: `time.process_time`), and coverage: the share of face instances of which at
 least 90 % of the box was changed, and the worst instance. Coverage here compares
@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from media.faces import FaceDetector  # noqa: E402
 from media.faces_mask import FaceMasker, MaskSettings  # noqa: E402
-from tests.media.face_truth import coverage, hardest_clip  # noqa: E402
+from harness.face_truth import coverage, hardest_clip  # noqa: E402
 
 CADENCES = [(1, 2), (1, 4), (2, 4), (2, 0), (3, 6), (4, 8)]
 

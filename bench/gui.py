@@ -40,7 +40,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "bench")]
 
-from tests.ui.flow import type_keys, wait_for  # noqa: E402 - the clicks and waits the tests use
+from harness.ui_flow import type_keys, wait_for  # noqa: E402 - the clicks and waits the tests use
 from vault import build_catalogue, log, machine, percentile  # noqa: E402 (bench/vault.py)
 
 PASSPHRASE = "benchmark passphrase for the gui"

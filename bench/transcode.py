@@ -8,7 +8,7 @@
 Two masters: `pattern` and `faces` (both by default). The `pattern` master is made as `kua record` makes one (media/synthetic.py's test pattern with
 its clock, flashes and a tone; H.264 veryfast CRF 23 + AAC in fragmented MP4), sealed
 into a fresh vault in a temporary folder inside bench/ (or --dir), deleted at the end.
-The `faces` master is the same but its picture is tests/media/face_truth.py's
+The `faces` master is the same but its picture is harness/face_truth.py's
 hardest clip (five faces of 60-200 px, tilted up to 30°, up to 40 px/frame, a jump,
 a cut every 2 s), looped: what the anonymized profile must cover (scikit-image, a
 test dependency, provides the photo). Then each profile runs through the real job service (app/transcode/runner.py): worker
@@ -57,7 +57,7 @@ class FaceSource:
     """The synthetic source with the hardest face clip as its picture (looped)."""
 
     def __init__(self, seconds: float) -> None:
-        from tests.media.face_truth import hardest_clip
+        from harness.face_truth import hardest_clip
         self._inner = SyntheticSource(1280, 720, 30.0, realtime=False, duration=seconds)
         self.info = self._inner.info
         self._frames = hardest_clip().frames

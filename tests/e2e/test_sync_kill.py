@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from app import library, sync as sync_app
+from harness.vaults import PASSPHRASE
 from storage.vault import Vault
-from tests.conftest import PASSPHRASE
 from tests.e2e.cli import init_vault, start_kua
 from tests.storage.replica_util import add_item
 

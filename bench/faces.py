@@ -18,17 +18,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from media.faces import FaceDetector  # noqa: E402
-from media.faces_mask import FaceMasker, MaskSettings  # noqa: E402
-from harness.face_truth import coverage, hardest_clip  # noqa: E402
+import rig
+from harness.face_truth import coverage, hardest_clip
+from media.faces import FaceDetector
+from media.faces_mask import FaceMasker, MaskSettings
 
 CADENCES = [(1, 2), (1, 4), (2, 4), (2, 0), (3, 6), (4, 8)]
 
@@ -68,7 +64,7 @@ def main() -> int:
             call()
         passes[name] = round(100 * (time.process_time() - start), 1)
     rows = [run(clip, detector, every, turned) for every, turned in CADENCES]
-    report = {"load": round(os.getloadavg()[0], 2), "cpu_ms_per_pass": passes, "cadences": rows}
+    report = {"load": float(rig.machine()["load"]), "cpu_ms_per_pass": passes, "cadences": rows}
     if args.json:
         print(json.dumps(report, indent=2))
         return 0

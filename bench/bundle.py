@@ -40,82 +40,46 @@ file system as the repository) or inside --dir; it is deleted unless --keep.
 from __future__ import annotations
 
 import argparse
-import datetime as _dt
 import json
 import os
-import platform
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+import rig
+from app import bundles
+from app.bundle_import import import_bundle
+from harness.vaults import PASSPHRASE, new_testimony, new_vault, seal_item
+from rig import MiB, drop_cache, files_under, log, median
+from storage.bundles import age, age_keys
+from storage.bundles.age_pq import HybridIdentity
+from storage.vault import Vault
 
-from app import bundles  # noqa: E402
-from app.bundle_import import import_bundle  # noqa: E402
-from storage.bundles import age, age_keys  # noqa: E402
-from storage.bundles.age_pq import HybridIdentity  # noqa: E402
-from storage.keyslots import KdfParams  # noqa: E402
-from storage.vault import Vault  # noqa: E402
-
-MiB = 1024 * 1024
-PASSPHRASE = "bench passphrase"
-CHEAP_KDF = KdfParams(8 * 1024, 1, 1)
 TARGETS = {"export_ratio": 0.5, "import_ratio": 0.4}
-
-
-def log(msg: str) -> None:
-    print(f"[bench] {msg}", file=sys.stderr, flush=True)
-
-
-def drop_cache(paths: list[Path]) -> None:
-    """fsync, then drop from the page cache, so that the next read comes from the disk."""
-    for path in paths:
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
-        finally:
-            os.close(fd)
-
-
-def files_under(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file())
 
 
 def make_volunteer(path: Path, size_mib: int, items: int) -> tuple[str, int]:
     """A vault with one public testimony of `items` items of random data; returns its id."""
-    block = os.urandom(64 * MiB)
-    vault, _ = Vault.create(path, PASSPHRASE, kdf=CHEAP_KDF)
-    total = 0
-    with vault:
-        with vault.transaction():
-            tid = vault.catalogue.create_testimony("bench", "public")
+    block = memoryview(os.urandom(64 * MiB))
+    size = size_mib * MiB // items
+
+    def pieces():
+        for start in range(0, size, len(block)):
+            yield block[:min(len(block), size - start)]
+
+    with new_vault(path) as vault:
+        tid = new_testimony(vault, "bench", "public")
         for index in range(items):
-            size = size_mib * MiB // items
-            with vault.transaction():
-                ref = vault.items.create(tid, "imported", original_name=f"part{index}.mp4")
-            writer = vault.writer(ref)
-            left = size
-            while left:
-                n = min(left, len(block))
-                writer.write(memoryview(block)[:n])
-                left -= n
-            writer.close()
-            total += size
-            with vault.transaction():
-                vault.items.update(ref.item_id, state="complete", size=writer.size,
-                                   sha256=writer.sha256, media_type="video")
-    return tid, total
+            seal_item(vault, tid, "imported", pieces(), original_name=f"part{index}.mp4",
+                      media_type="video")
+    return tid, size * items
 
 
 def timed_cp(sources: list[Path], dest: Path) -> float:
+    """Seconds to `cp` the files (dropped from the cache first) into `dest`, then `sync -f`."""
     dest.mkdir()
     drop_cache(sources)
     t0 = time.perf_counter()
@@ -127,6 +91,7 @@ def timed_cp(sources: list[Path], dest: Path) -> float:
 
 
 def export_once(volunteer: Path, tid: str, out: Path, recipient: str) -> float:
+    """Seconds to export the testimony to `recipient` into `out`, the objects read from disk."""
     with Vault.open(volunteer, PASSPHRASE) as vault:
         drop_cache(files_under(vault.objects_dir))
         t0 = time.perf_counter()
@@ -156,8 +121,8 @@ def header_cost(kind: str, n: int = 200) -> dict:
 
 
 def import_once(bundle: Path, archive: Path, identity: age_keys.AnyIdentity) -> float:
-    vault, _ = Vault.create(archive, PASSPHRASE, kdf=CHEAP_KDF)
-    with vault:
+    """Seconds to import the bundle (read from disk) into a new vault at `archive`."""
+    with new_vault(archive) as vault:
         drop_cache(files_under(bundle))
         t0 = time.perf_counter()
         import_bundle(vault, bundle, [identity])
@@ -167,6 +132,7 @@ def import_once(bundle: Path, archive: Path, identity: age_keys.AnyIdentity) -> 
 
 
 def rounds(work: Path, size_mib: int, items: int, repeat: int, kind: str) -> dict:
+    """Measures 1 and 2: `repeat` rounds of export and import against cp; speeds, ratios."""
     identity = new_identity(kind)
     recipient = str(identity.recipient)
     volunteer = work / "volunteer"
@@ -187,13 +153,13 @@ def rounds(work: Path, size_mib: int, items: int, repeat: int, kind: str) -> dic
         shutil.rmtree(out)
     shutil.rmtree(volunteer)
     mb = total / 1e6
-    med = lambda i: statistics.median(row[i] for row in rows)  # noqa: E731
+    med = lambda i: median(row[i] for row in rows)  # noqa: E731
     return {
         "bytes": total, "items": items, "rounds": repeat, "key": kind,
         "export_mb_s": mb / med(0), "cp_export_mb_s": mb / med(1),
         "import_mb_s": mb / med(2), "cp_import_mb_s": mb / med(3),
-        "export_ratio": statistics.median(row[1] / row[0] for row in rows),
-        "import_ratio": statistics.median(row[3] / row[2] for row in rows),
+        "export_ratio": median(row[1] / row[0] for row in rows),
+        "import_ratio": median(row[3] / row[2] for row in rows),
     }
 
 
@@ -233,6 +199,7 @@ def _reset_peak() -> None:
 
 
 def memory(work: Path, size_mib: int, items: int, kind: str) -> dict:
+    """Measure 3: peak memory of an export and an import at two sizes, each in a fresh process."""
     out = {}
     for label, size in (("small", max(items, size_mib // 8)), ("full", size_mib)):
         folder = work / f"mem-{label}"
@@ -246,18 +213,13 @@ def memory(work: Path, size_mib: int, items: int, kind: str) -> dict:
     return out
 
 
-def machine() -> dict:
-    return {"date": _dt.date.today().isoformat(), "python": platform.python_version(),
-            "cpus": os.cpu_count(), "platform": platform.platform()}
-
-
 def main() -> None:
+    """Run the measures and print them (or JSON)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size-mib", type=int, default=2048, help="media in all (default 2048)")
     parser.add_argument("--items", type=int, default=4, help="number of items (default 4)")
     parser.add_argument("--repeat", type=int, default=3, help="timed rounds (default 3)")
-    parser.add_argument("--dir", type=Path, default=REPO / "bench", help="where to work")
-    parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    rig.add_work_options(parser)
     parser.add_argument("--json", action="store_true", help="print JSON")
     kinds = parser.add_mutually_exclusive_group()
     kinds.add_argument("--pq", dest="kind", action="store_const", const="pq",
@@ -274,15 +236,11 @@ def main() -> None:
     if args.memory_phase:
         memory_phase(args.memory_phase, args.size_mib, args.items, args.kind)
         return
-    work = Path(tempfile.mkdtemp(prefix="bundle-bench-", dir=args.dir))
-    try:
-        result = {"machine": machine(),
+    with rig.work_folder(args.dir, "bundle", args.keep) as work:
+        result = {"machine": rig.machine(),
                   **rounds(work, args.size_mib, args.items, args.repeat, args.kind),
                   "peak_rss_kib": memory(work, args.size_mib, args.items, args.kind),
                   "header": {k: header_cost(k) for k in ("pq", "classic")}}
-    finally:
-        if not args.keep:
-            shutil.rmtree(work, ignore_errors=True)
     if args.json:
         print(json.dumps(result, indent=2))
         return

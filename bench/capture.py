@@ -38,32 +38,24 @@ downscale to 720p stated.
 from __future__ import annotations
 
 import argparse
-import datetime as _dt
 import json
 import os
-import platform
 import resource
 import shutil
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+import rig
+from app.recording import RecordingSession
+from harness.vaults import new_vault
+from media.encoder import HEADROOM, EncodeSettings, LiveEncoder
+from media.sources import Frame
+from media.synthetic import SyntheticSource
+from rig import log
 
-from app.recording import RecordingSession  # noqa: E402
-from media.encoder import HEADROOM, EncodeSettings, LiveEncoder  # noqa: E402
-from media.sources import Frame  # noqa: E402
-from media.synthetic import SyntheticSource  # noqa: E402
-from storage.keyslots import KdfParams  # noqa: E402
-from storage.vault import Vault  # noqa: E402
-
-PASSPHRASE = "correct horse battery staple"
-CHEAP_KDF = KdfParams(8 * 1024, 1, 1)
 FPS = 30
 SIZES = {"720p": (1280, 720), "1080p": (1920, 1080)}
 POLL = 0.5  # seconds between looks at the running session
@@ -73,11 +65,8 @@ CLK_TCK = os.sysconf("SC_CLK_TCK")
 # -- helpers -----------------------------------------------------------------
 
 
-def log(msg: str) -> None:
-    print(f"[bench] {msg}", file=sys.stderr, flush=True)
-
-
 def cpu_seconds() -> float:
+    """CPU seconds (user + sys) this process has used."""
     ru = resource.getrusage(resource.RUSAGE_SELF)
     return ru.ru_utime + ru.ru_stime
 
@@ -94,25 +83,10 @@ def machine_busy() -> float:
     return (sum(fields) - idle - guest) / CLK_TCK
 
 
-def ncpu() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
-
-
 def machine() -> dict[str, str]:
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    """rig.machine() and the PyAV version."""
     import av
-    return {"nproc": str(ncpu()), "cpu": cpu, "python": platform.python_version(),
-            "pyav": av.__version__, "date": _dt.date.today().isoformat()}
+    return {**rig.machine(), "pyav": av.__version__}
 
 
 def task_times() -> dict[int, float]:
@@ -141,12 +115,14 @@ class ThreadCpu:
         self.names: dict[int, str] = {}
 
     def sample(self) -> None:
+        """Read every thread's CPU time now (and learn the capture and encode threads)."""
         for t in threading.enumerate():
             if t.name in ("kua-capture", "kua-encode") and t.native_id is not None:
                 self.names[t.native_id] = t.name
         self.last.update(task_times())
 
     def split(self) -> dict[str, float]:
+        """CPU seconds since the start: capture, encode, main and other threads."""
         parts = {"capture": 0.0, "encode": 0.0, "main": 0.0, "other": 0.0}
         main = threading.main_thread().native_id
         for tid, t in self.last.items():
@@ -165,14 +141,17 @@ class CountingSink:
         self.size = 0
 
     def write(self, data) -> int:
+        """Count the bytes; keep nothing."""
         n = memoryview(data).nbytes
         self.size += n
         return n
 
     def tell(self) -> int:
+        """Bytes written so far."""
         return self.size
 
     def flush(self) -> None:
+        """Nothing to flush."""
         pass
 
 
@@ -183,7 +162,7 @@ def record(work: Path, label: str, width: int, height: int,
            seconds: float) -> tuple[dict[str, Any], EncodeSettings]:
     """One live recording into a fresh vault through RecordingSession."""
     path = work / f"vault-{label}"
-    vault, _ = Vault.create(path, PASSPHRASE, kdf=CHEAP_KDF)
+    vault = new_vault(path)
     try:
         source = SyntheticSource(width, height, FPS, realtime=True)
         t0 = time.perf_counter()
@@ -268,6 +247,7 @@ def reencode(settings: EncodeSettings, width: int, height: int, seconds: float) 
 
 
 def summarize(runs: list[dict[str, Any]], cores: int) -> list[dict[str, Any]]:
+    """The table's rows (measure, result, target, ok, note) from the raw runs."""
     rows: list[dict[str, Any]] = []
 
     def row(measure: str, result: str, target: str = "—", ok: bool | None = None,
@@ -317,34 +297,22 @@ def summarize(runs: list[dict[str, Any]], cores: int) -> list[dict[str, Any]]:
     return rows
 
 
-def print_table(rows: list[dict[str, Any]], info: dict[str, str]) -> None:
-    print(f"Kua recording benchmark — {info['date']}, {info['nproc']} × {info['cpu']}, "
-          f"Python {info['python']}, PyAV {info['pyav']}")
-    w = max(len(r["measure"]) for r in rows)
-    v = max(len(r["result"]) for r in rows)
-    print(f"{'measure':<{w}}  {'result':>{v}}  {'target':<7} ok")
-    print("-" * (w + v + 14))
-    for r in rows:
-        ok = "" if r["ok"] is None else ("yes" if r["ok"] else "MISSED")
-        print(f"{r['measure']:<{w}}  {r['result']:>{v}}  {r['target']:<7} {ok}"
-              + (f"  ({r['note']})" if r["note"] else ""))
-
-
 def main(argv: list[str] | None = None) -> int:
+    """Run the measures and print a table (or JSON)."""
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--seconds", type=float, default=60.0,
                    help="length of each recording, in media seconds (default 60)")
     p.add_argument("--only", choices=tuple(SIZES), help="run one size only")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    rig.add_work_options(p)
     args = p.parse_args(argv)
     if args.seconds <= 0:
         p.error("--seconds must be positive")
 
     info = machine()
-    work = Path(tempfile.mkdtemp(prefix=".work-capture-", dir=REPO / "bench"))
-    log(f"work folder {work}")
     runs = []
-    try:
+    with rig.work_folder(args.dir, "capture", args.keep) as work:
+        log(f"work folder {work}")
         for label, (w, h) in SIZES.items():
             if args.only and label != args.only:
                 continue
@@ -354,14 +322,13 @@ def main(argv: list[str] | None = None) -> int:
             res["reencode"] = reencode(settings, w, h, args.seconds)
             log(f"{label}: re-encode {res['reencode']['factor']:.2f}x realtime")
             runs.append(res)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    rows = summarize(runs, ncpu())
+    rows = summarize(runs, rig.cores())
     if args.json:
         print(json.dumps({"machine": info, "parameters": {"seconds": args.seconds, "fps": FPS},
                           "results": rows, "raw": runs}, indent=2, ensure_ascii=False))
     else:
-        print_table(rows, info)
+        rig.print_table(rig.headline("Kua recording benchmark", info, f"Python {info['python']}",
+                                     f"PyAV {info['pyav']}"), rows, target_width=7)
     return 0
 
 

@@ -4,7 +4,7 @@
     .venv/bin/python bench/faces.py --json
 
 For each detection cadence (upright pass every N frames, turned pass every M frames)
-the masker (media/faces_mask.py) runs over tests/media/face_truth.py's hardest clip
+the masker (media/faces_mask.py) runs over harness/face_truth.py's hardest clip
 (720p30, 4 s, 300 face instances) in this process: CPU milliseconds per frame (all
 threads: `time.process_time`), and coverage: the share of face instances of which at
 least 90 % of the box was changed, and the worst instance. Coverage here compares
@@ -18,17 +18,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from media.faces import FaceDetector  # noqa: E402
-from media.faces_mask import FaceMasker, MaskSettings  # noqa: E402
-from tests.media.face_truth import coverage, hardest_clip  # noqa: E402
+import rig
+from harness.face_truth import coverage, hardest_clip
+from media.faces import FaceDetector
+from media.faces_mask import FaceMasker, MaskSettings
 
 CADENCES = [(1, 2), (1, 4), (2, 4), (2, 0), (3, 6), (4, 8)]
 
@@ -68,7 +64,7 @@ def main() -> int:
             call()
         passes[name] = round(100 * (time.process_time() - start), 1)
     rows = [run(clip, detector, every, turned) for every, turned in CADENCES]
-    report = {"load": round(os.getloadavg()[0], 2), "cpu_ms_per_pass": passes, "cadences": rows}
+    report = {"load": float(rig.machine()["load"]), "cpu_ms_per_pass": passes, "cadences": rows}
     if args.json:
         print(json.dumps(report, indent=2))
         return 0

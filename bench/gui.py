@@ -28,20 +28,17 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-REPO = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(REPO), str(REPO / "bench")]
 
-from tests.ui.flow import type_keys, wait_for  # noqa: E402 - the clicks and waits the tests use
-from vault import build_catalogue, log, machine, percentile  # noqa: E402 (bench/vault.py)
+import rig  # noqa: E402 - after the Qt platform is chosen
+from harness.ui_flow import type_keys, wait_for  # noqa: E402 - the clicks and waits the tests use
+from rig import REPO, log, median, percentile  # noqa: E402
+from testimonies import build_catalogue  # noqa: E402
 
 PASSPHRASE = "benchmark passphrase for the gui"
 SEARCHES = ["Bayzhanov", "Байжанов", "王伟", "Kasymov", "camp"]
@@ -163,19 +160,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--testimonies", type=int, default=10000)
     p.add_argument("--record-seconds", type=float, default=60.0)
     p.add_argument("--no-stalls", action="store_true", help="skip the recording + transcode part")
-    p.add_argument("--dir", type=Path, default=REPO / "bench",
-                   help="make the temporary work folder inside DIR (default: bench/)")
+    rig.add_work_options(p)
     args = p.parse_args(argv)
-    work = Path(tempfile.mkdtemp(prefix=".work-gui-", dir=args.dir))
-    os.environ["XDG_CONFIG_HOME"] = str(work / "config")
     rows: list[tuple[str, str]] = []
-    try:
+    with rig.work_folder(args.dir, "gui", args.keep) as work:
+        os.environ["XDG_CONFIG_HOME"] = str(work / "config")
         log(f"building a vault with {args.testimonies} testimonies")
         path = make_vault(work, args.testimonies)
         log("launch → unlock screen")
         launch = bench_launch(work, path)
         rows.append(("launch → unlock screen (median of 5)",
-                     f"{statistics.median(launch) * 1e3:.0f} ms"))
+                     f"{median(launch) * 1e3:.0f} ms"))
         argon = bench_argon2(path)
         from ui.runtime.context import AppContext
         from ui.main import make_application
@@ -188,9 +183,9 @@ def main(argv: list[str] | None = None) -> int:
         log("unlock → library")
         unlock = bench_unlock(app, window)
         rows.append((f"unlock → library of {args.testimonies} (median of 3)",
-                     f"{statistics.median(unlock) * 1e3:.0f} ms"))
+                     f"{median(unlock) * 1e3:.0f} ms"))
         rows.append(("  of which Vault.open + close (Argon2id 256 MiB)",
-                     f"{statistics.median(argon) * 1e3:.0f} ms"))
+                     f"{median(argon) * 1e3:.0f} ms"))
         unlock_once(app, window)
         log("search keystroke → list")
         search = bench_search(app, window)
@@ -200,11 +195,9 @@ def main(argv: list[str] | None = None) -> int:
             rows += stall_rows(app, window, args.record_seconds)
         window.lock_now()
         ctx.executor.shutdown()
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    info = machine()
-    print(f"Kua GUI benchmark — {info['date']}, {info['nproc']} × {info['cpu']}, "
-          f"Python {info['python']}, QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}")
+    info = rig.machine()
+    print(rig.headline("Kua GUI benchmark", info, f"Python {info['python']}",
+                       f"QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}"))
     width = max(len(r[0]) for r in rows)
     for measure, result in rows:
         print(f"{measure:<{width}}  {result:>12}")

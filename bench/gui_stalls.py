@@ -38,7 +38,7 @@ def bench_stalls(app, window, seconds: float) -> dict:
     """Record for `seconds` while transcode jobs run; the GUI timer's gaps and more."""
     from app.transcode import runner as transcoding
     from media.transcode_profiles import get_profile
-    from tests.ui import flow  # noqa: PLC0415 - the same clicks the tests make
+    from harness import ui_flow  # noqa: PLC0415 - the same clicks the tests make
 
     ctx = window.ctx
     item = make_master(ctx)
@@ -48,7 +48,7 @@ def bench_stalls(app, window, seconds: float) -> dict:
     assert ctx.executor.wait_idle(60)
     ctx.jobs_changed.emit()
     runner = window.jobs.runner
-    flow.wait_for(app, lambda: runner.latest is not None, 60)
+    ui_flow.wait_for(app, lambda: runner.latest is not None, 60)
 
     window.actions_by_name["actionRecord"].trigger()
     screen = window.recorder
@@ -61,16 +61,16 @@ def bench_stalls(app, window, seconds: float) -> dict:
     timer.timeout.connect(lambda: (stamps.append(time.perf_counter()),
                                    busy.append(runner.running)))
     timer.start()
-    flow.click(screen.record_button)
-    flow.wait_for(app, lambda: screen.driver.state == "recording", 120)
+    ui_flow.click(screen.record_button)
+    ui_flow.wait_for(app, lambda: screen.driver.state == "recording", 120)
     first_tick = len(stamps)
-    flow.wait_for(app, lambda: screen.driver.session.status().elapsed >= seconds, seconds + 120)
+    ui_flow.wait_for(app, lambda: screen.driver.session.status().elapsed >= seconds, seconds + 120)
     dropped = screen.driver.session.status().dropped_frames
     while_recording = busy[first_tick:]
     job_share = 100.0 * sum(while_recording) / max(1, len(while_recording))
-    flow.click(screen.stop_button)
-    flow.wait_for(app, lambda: screen.driver.state == "idle", 120)
+    ui_flow.click(screen.stop_button)
+    ui_flow.wait_for(app, lambda: screen.driver.state == "idle", 120)
     timer.stop()
     gaps = [b - a for a, b in zip(stamps, stamps[1:])]
-    flow.wait_for(app, lambda: not runner.running, 600)
+    ui_flow.wait_for(app, lambda: not runner.running, 600)
     return {"gaps": gaps, "dropped": dropped, "job_share": job_share}

@@ -24,34 +24,24 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from unittest import mock
 
-REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
-
-from app import bundles  # noqa: E402
-from storage.bundles import age, tarstream  # noqa: E402
-from storage.sealed import existing_parts, part_sizes  # noqa: E402
-from storage.vault import Vault  # noqa: E402
-
-PASSPHRASE = "bench passphrase"
-KUA = [str(Path(sys.executable).with_name("kua"))]
-
-
-def log(msg: str) -> None:
-    print(f"[bench] {msg}", file=sys.stderr, flush=True)
+import rig
+from app import bundles
+from harness.kua_command import kua_argv, kua_env
+from harness.vaults import PASSPHRASE
+from rig import log
+from storage.bundles import age, tarstream
+from storage.sealed import existing_parts, part_sizes
+from storage.vault import Vault
 
 
 def kua(vault: Path, *args: str) -> str:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KUA_")}
-    env.update(KUA_VAULT=str(vault), KUA_PASSPHRASE=PASSPHRASE)
-    return subprocess.run(KUA + list(args), env=env, check=True, capture_output=True,
+    """The output of `kua ARGS` on `vault` (`init` with the tiny Argon2 cost)."""
+    return subprocess.run(kua_argv(*args), env=kua_env(vault), check=True, capture_output=True,
                           text=True, stdin=subprocess.DEVNULL).stdout
 
 
@@ -60,8 +50,9 @@ def _stick(folder: Path) -> int:
 
 
 def measure(work: Path, seconds: int, resolution: str) -> dict:
+    """Record `seconds`, then the sizes of its object and of its bundle, padded and not."""
     vault = work / f"vault-{seconds}"
-    kua(vault, "init", "--kdf-memory", "8", "--kdf-iterations", "1")
+    kua(vault, "init")
     log(f"recording {seconds} s at {resolution}")
     kua(vault, "record", "--source", "synthetic", "--seconds", str(seconds),
         "--resolution", resolution, "--title", "bench", "--consent", "public")
@@ -85,19 +76,15 @@ def measure(work: Path, seconds: int, resolution: str) -> dict:
 
 
 def main() -> int:
+    """Run the measures and print a table (or JSON)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, nargs="+", default=[10, 30, 60, 300])
     parser.add_argument("--resolution", default="720p", choices=("480p", "720p", "1080p"))
-    parser.add_argument("--dir", type=Path, default=REPO / "bench")
-    parser.add_argument("--keep", action="store_true")
+    rig.add_work_options(parser)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix=".work-padding-", dir=args.dir))
-    try:
+    with rig.work_folder(args.dir, "padding", args.keep) as work:
         rows = [measure(work, s, args.resolution) for s in args.seconds]
-    finally:
-        if not args.keep:
-            subprocess.run(["rm", "-rf", str(work)], check=False)
     if args.json:
         print(json.dumps(rows, indent=1))
         return 0

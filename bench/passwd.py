@@ -23,22 +23,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
-import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+import rig
+from harness.vaults import FAST_KDF, PASSPHRASE, new_vault
+from rig import log, median
+from storage import keyslots, rekey
+from storage.vault import Vault
+from testimonies import build_catalogue
 
-from bench.vault import CHEAP_KDF, build_catalogue, log, machine  # noqa: E402
-from storage import keyslots, rekey  # noqa: E402
-from storage.vault import Vault  # noqa: E402
-
-PASSPHRASES = ("correct horse battery staple", "another long passphrase here")
+PASSPHRASES = (PASSPHRASE, "another long passphrase here")
 
 
 def one_change(path: Path, secret: str, new: str, kdf: keyslots.KdfParams,
@@ -61,15 +57,16 @@ def one_change(path: Path, secret: str, new: str, kdf: keyslots.KdfParams,
 
 
 def bench(work: Path, n: int, repeat: int, new_recovery: bool) -> dict[str, object]:
+    """A vault of `n` testimonies, then `repeat` passphrase changes at each cost."""
     path = work / "vault"
-    vault, _ = Vault.create(path, PASSPHRASES[0], kdf=CHEAP_KDF)
+    vault = new_vault(path, PASSPHRASES[0])
     log(f"building a catalogue of {n} testimonies")
     build_catalogue(vault, n)
     vault.close()
     size = (path / "vault.db").stat().st_size
     out: dict[str, object] = {"testimonies": n, "catalogue_bytes": size}
     current = 0
-    for name, kdf in (("default_kdf", keyslots.DEFAULT_PASSPHRASE_KDF), ("cheap_kdf", CHEAP_KDF)):
+    for name, kdf in (("default_kdf", keyslots.DEFAULT_PASSPHRASE_KDF), ("cheap_kdf", FAST_KDF)):
         rounds = []
         for r in range(repeat):
             log(f"{name}: round {r + 1}/{repeat}")
@@ -77,7 +74,7 @@ def bench(work: Path, n: int, repeat: int, new_recovery: bool) -> dict[str, obje
             rounds.append(one_change(path, PASSPHRASES[current], PASSPHRASES[new], kdf,
                                      new_recovery))
             current = new
-        out[name] = {key: statistics.median(r[key] for r in rounds) for key in rounds[0]}
+        out[name] = {key: median(r[key] for r in rounds) for key in rounds[0]}
         out[name + "_rounds"] = rounds
     with Vault.open(path, PASSPHRASES[current]) as vault:  # the change kept everything
         count = vault.conn.execute("SELECT count(*) FROM testimonies").fetchone()[0]
@@ -86,25 +83,18 @@ def bench(work: Path, n: int, repeat: int, new_recovery: bool) -> dict[str, obje
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the measures and print them (or JSON)."""
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--dir", type=Path, default=REPO / "bench")
+    rig.add_work_options(p)
     p.add_argument("--testimonies", type=int, default=10000)
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--new-recovery-key", action="store_true")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--keep", action="store_true")
     args = p.parse_args(argv)
-    args.dir.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".work-", dir=args.dir))
-    try:
+    with rig.work_folder(args.dir, "passwd", args.keep) as work:
         result = bench(work, args.testimonies, args.repeat, args.new_recovery_key)
-    finally:
-        if args.keep:
-            log(f"kept {work}")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
     if args.json:
-        print(json.dumps({"machine": machine(), "result": result}, indent=2))
+        print(json.dumps({"machine": rig.machine(), "result": result}, indent=2))
         return 0
     print(f"passwd on {result['testimonies']} testimonies, catalogue "
           f"{result['catalogue_bytes'] / 2**20:.1f} MiB, medians of {args.repeat}:")

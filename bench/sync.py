@@ -38,56 +38,39 @@ import argparse
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+import rig
+from harness.kua_command import KUA, kua_env
+from harness.vaults import PASSPHRASE, new_testimony, new_vault, seal_item
+from rig import MiB, drop_cache, files_under, log, median
+from storage.replica.sync import sync
+from storage.vault import Vault
 
-from storage.keyslots import KdfParams  # noqa: E402
-from storage.replica.sync import sync  # noqa: E402
-from storage.vault import Vault  # noqa: E402
-
-MiB = 1024 * 1024
-PASSPHRASE = "correct horse battery staple"
-CHEAP_KDF = KdfParams(8 * 1024, 1, 1)
 DATA_MIB = 64
 TARGETS = {"ratio_durable": ("≥ 0.8", lambda v: v >= 0.8),
            "nochange_s": ("< 1 s", lambda v: v < 1.0)}
 
 
-def log(msg: str) -> None:
-    print(f"[bench] {msg}", file=sys.stderr, flush=True)
-
-
 def add_item(vault: Vault, data: memoryview, size: int, offset: int) -> str:
     """One item of `size` bytes of (cycled) random data, sealed through the writer."""
-    with vault.transaction():
-        tid = vault.catalogue.create_testimony("bench")
-        ref = vault.items.create(tid, "imported")
-    writer = vault.writer(ref)
-    done = 0
-    while done < size:
-        start = (offset + done) % (len(data) - MiB)
-        n = min(MiB, size - done)
-        writer.write(data[start:start + n])
-        done += n
-    writer.close()
-    with vault.transaction():
-        vault.items.update(ref.item_id, state="complete", size=writer.size, sha256=writer.sha256)
-    return ref.item_id
+    def pieces():
+        for done in range(0, size, MiB):
+            start = (offset + done) % (len(data) - MiB)
+            yield data[start:start + min(MiB, size - done)]
+
+    return seal_item(vault, new_testimony(vault, "bench"), "imported", pieces())
 
 
 def make_vault(path: Path, items: int, size_mib: int) -> Vault:
+    """A vault of `items` items of sealed random data, `size_mib` MiB in all (open)."""
     log(f"making a vault of {items} items, {size_mib} MiB")
     data = memoryview(os.urandom(DATA_MIB * MiB))
-    vault, _ = Vault.create(path, PASSPHRASE, kdf=CHEAP_KDF)
+    vault = new_vault(path)
     each = size_mib * MiB // items
     t0 = time.perf_counter()
     for i in range(items):
@@ -96,20 +79,10 @@ def make_vault(path: Path, items: int, size_mib: int) -> Vault:
     return vault
 
 
-def tree_bytes(path: Path) -> int:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
-
-
 def evict(folder: Path) -> None:
     """Flush, then drop a folder's files from the page cache."""
     os.sync()
-    for p in folder.rglob("*"):
-        if p.is_file():
-            fd = os.open(p, os.O_RDONLY)
-            try:
-                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
-            finally:
-                os.close(fd)
+    drop_cache(files_under(folder))
 
 
 def timed_cp(src: Path, dst: Path) -> tuple[float, float]:
@@ -122,32 +95,31 @@ def timed_cp(src: Path, dst: Path) -> tuple[float, float]:
 
 
 def timed_sync(vault: Vault, dst: Path) -> tuple[float, Any]:
+    """(seconds, report) of one sync of the vault to `dst`."""
     t0 = time.perf_counter()
     report = sync(vault, dst)
     return time.perf_counter() - t0, report
 
 
 def cli_nochange(vault_dir: Path, replica: Path) -> float:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KUA_")}
-    env.update(KUA_VAULT=str(vault_dir), KUA_PASSPHRASE=PASSPHRASE)
-    kua = Path(sys.executable).with_name("kua")
-    argv = [str(kua)] if kua.is_file() else [sys.executable, "-m", "app.cli.main"]
+    """Median seconds of 3 `kua sync --to replica` with nothing new (the whole process)."""
     times = []
     for _ in range(3):
         t0 = time.perf_counter()
-        subprocess.run(argv + ["sync", "--to", str(replica)], env=env, check=True,
+        subprocess.run(KUA + ["sync", "--to", str(replica)], env=kua_env(vault_dir), check=True,
                        capture_output=True)
         times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+    return median(times)
 
 
 def run(work: Path, items: int, size_mib: int, repeat: int, settle: float) -> dict[str, Any]:
+    """Every measure; the raw figures."""
     vault_dir = work / "vault"
     vault = make_vault(vault_dir, items, size_mib)
     try:
         vault.close()  # cp -r copies a closed vault; the sync reopens it
         vault = Vault.open(vault_dir, PASSPHRASE)
-        objects = tree_bytes(vault_dir / "objects")
+        objects = sum(p.stat().st_size for p in files_under(vault_dir / "objects"))
         rounds = []
         replica = None
         for r in range(repeat):
@@ -181,20 +153,21 @@ def run(work: Path, items: int, size_mib: int, repeat: int, settle: float) -> di
         t_one, report = timed_sync(vault, replica)
         assert report.copied_items == 1, report
         one_bytes = report.copied_bytes
-        log(f"no-change sync {statistics.median(nochange) * 1000:.0f} ms;"
+        log(f"no-change sync {median(nochange) * 1000:.0f} ms;"
             f" one new item ({new_id}) {one_bytes / MiB:.1f} MiB in {t_one:.2f} s")
     finally:
         vault.close()
     cli = cli_nochange(vault_dir, replica)
     return {"items": items, "object_bytes": objects, "rounds": rounds,
-            "nochange_s": statistics.median(nochange), "one_item_s": t_one,
+            "nochange_s": median(nochange), "one_item_s": t_one,
             "one_item_bytes": one_bytes, "cli_nochange_s": cli}
 
 
 def summarize(res: dict[str, Any]) -> dict[str, float]:
+    """The figures printed, from the raw ones."""
     n = res["object_bytes"]
     rs = res["rounds"]
-    med = statistics.median
+    med = median
     return {
         "kua_mbps": med(n / r["kua_s"] / 1e6 for r in rs),
         "cp_mbps": med(n / r["cp_s"] / 1e6 for r in rs),
@@ -209,22 +182,18 @@ def summarize(res: dict[str, Any]) -> dict[str, float]:
 
 
 def main() -> int:
+    """Run the measures and print them (or JSON)."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--items", type=int, default=200)
     ap.add_argument("--size-mib", type=int, default=4096)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--settle", type=float, default=10.0,
                     help="seconds to wait before each timed copy (default 10)")
-    ap.add_argument("--dir", type=Path, default=REPO / "bench")
-    ap.add_argument("--keep", action="store_true")
+    rig.add_work_options(ap)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="kua-sync-bench-", dir=args.dir))
-    try:
+    with rig.work_folder(args.dir, "sync", args.keep) as work:
         res = run(work, args.items, args.size_mib, args.repeat, args.settle)
-    finally:
-        if not args.keep:
-            shutil.rmtree(work, ignore_errors=True)
     s = summarize(res)
     if args.json:
         print(json.dumps({"raw": res, "summary": s}, indent=2))

@@ -8,7 +8,7 @@
 Two masters: `pattern` and `faces` (both by default). The `pattern` master is made as `kua record` makes one (media/synthetic.py's test pattern with
 its clock, flashes and a tone; H.264 veryfast CRF 23 + AAC in fragmented MP4), sealed
 into a fresh vault in a temporary folder inside bench/ (or --dir), deleted at the end.
-The `faces` master is the same but its picture is tests/media/face_truth.py's
+The `faces` master is the same but its picture is harness/face_truth.py's
 hardest clip (five faces of 60-200 px, tilted up to 30°, up to 40 px/frame, a jump,
 a cut every 2 s), looped: what the anonymized profile must cover (scikit-image, a
 test dependency, provides the photo). Then each profile runs through the real job service (app/transcode/runner.py): worker
@@ -28,42 +28,37 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import resource
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
+import rig
 from app.transcode import runner as transcoding
-from app.transcode.service import JobProgress  # noqa: E402
-from media.encoder import EncodeSettings, LiveEncoder  # noqa: E402
-from media.sources import Frame  # noqa: E402
-from media.synthetic import SyntheticSource  # noqa: E402
-from media.transcode_profiles import PROFILES, get_profile  # noqa: E402
-from storage import keyslots  # noqa: E402
-from storage.vault import Vault  # noqa: E402
+from app.transcode.service import JobProgress
+from harness.face_truth import hardest_clip
+from harness.vaults import new_vault
+from media.encoder import EncodeSettings, LiveEncoder
+from media.sources import Frame
+from media.synthetic import SyntheticSource
+from media.transcode_profiles import PROFILES, get_profile
+from storage.vault import Vault
 
 TARGETS = {"share": 2.0, "proxy": 5.0, "audio": 30.0, "anonymized": 0.5}
 MEMORY_TARGET_MIB = 1024
-KDF = keyslots.KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
 
 
 class FaceSource:
     """The synthetic source with the hardest face clip as its picture (looped)."""
 
     def __init__(self, seconds: float) -> None:
-        from tests.media.face_truth import hardest_clip
         self._inner = SyntheticSource(1280, 720, 30.0, realtime=False, duration=seconds)
         self.info = self._inner.info
         self._frames = hardest_clip().frames
         self._index = 0
 
     def read(self):
+        """The next frame (the clip's picture) or audio chunk; None at the end."""
         item = self._inner.read()
         if isinstance(item, Frame):
             item = Frame(item.pts, self._frames[self._index % len(self._frames)])
@@ -150,24 +145,19 @@ def main() -> int:
     parser.add_argument("--masters", nargs="+", choices=("pattern", "faces"),
                         default=["pattern", "faces"],
                         help="faces: only share and anonymized run on it")
-    parser.add_argument("--dir", type=Path, default=ROOT / "bench", help="where the work folder goes")
+    rig.add_work_options(parser)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix=".work-transcode-", dir=args.dir))
-    try:
-        vault, _ = Vault.create(work / "vault", "bench", kdf=KDF)
-        with vault:
-            rows, made = [], 0.0
-            for kind in args.masters:
-                master, took = make_master(vault, args.seconds, kind)
-                made += took
-                names = [n for n in args.profiles if kind == "pattern" or n in ("share", "anonymized")]
-                rows += [run_profile(vault, master, name, args.seconds, kind) for name in names]
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    with rig.work_folder(args.dir, "transcode", args.keep) as work, new_vault(work / "vault") as vault:
+        rows, made = [], 0.0
+        for kind in args.masters:
+            master, took = make_master(vault, args.seconds, kind)
+            made += took
+            names = [n for n in args.profiles if kind == "pattern" or n in ("share", "anonymized")]
+            rows += [run_profile(vault, master, name, args.seconds, kind) for name in names]
     app_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    report = {"machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores,"
-                         f" load {os.getloadavg()[0]:.2f}",
+    info = rig.machine()
+    report = {"machine": f"{info['cpu']}, {info['nproc']} cores, load {info['load']}",
               "seconds": args.seconds, "master_made_in": round(made, 1), "profiles": rows,
               "app_peak_mib": round(app_peak, 1),
               "memory_met": all(r["worker_peak_mib"] < MEMORY_TARGET_MIB for r in rows)

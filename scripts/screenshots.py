@@ -56,7 +56,7 @@ def walk(work: Path, out: Path, language: str = "en") -> None:
     """The session in `language`, saving a picture at each screen."""
     from app import bundles
     from app.session import KdfChoice
-    from tests.ui import flow
+    from harness import ui_flow
     from ui.runtime.context import AppContext
     from ui.main import make_application
     from ui.main_window import MainWindow
@@ -64,7 +64,7 @@ def walk(work: Path, out: Path, language: str = "en") -> None:
     app = make_application()
 
     def wait(condition, timeout_ms: int) -> None:
-        flow.wait_for(app, condition, timeout_ms / 1000)
+        ui_flow.wait_for(app, condition, timeout_ms / 1000)
 
     def shot(name: str, widget) -> None:
         for _ in range(3):
@@ -78,14 +78,14 @@ def walk(work: Path, out: Path, language: str = "en") -> None:
     window = MainWindow(ctx)
     window.resize(*SIZE)
     window.show()
-    flow.first_run(window, wait, shot)
-    tid = flow.record(window, wait, shot, seconds=4.0)
-    flow.fill_form(window, wait, shot, "Appeal for my sister", ("Zhanargul Qasymqyzy",
-                                                                "Жанаргүл Қасымқызы"))
-    flow.play(window, wait, shot)
-    flow.transcode(window, wait, shot, tid)
+    ui_flow.first_run(window, wait, shot)
+    tid = ui_flow.record(window, wait, shot, seconds=4.0)
+    ui_flow.fill_form(window, wait, shot, "Appeal for my sister", ("Zhanargul Qasymqyzy",
+                                                                   "Жанаргүл Қасымқызы"))
+    ui_flow.play(window, wait, shot)
+    ui_flow.transcode(window, wait, shot, tid)
     recipient = bundles.new_organizer_identity(work / "organizer.key", None)
-    flow.export(window, wait, shot, tid, str(recipient), work / "stick")
+    ui_flow.export(window, wait, shot, tid, str(recipient), work / "stick")
     add_demo(ctx, wait)
     library = window.library
     window.show_screen(library)

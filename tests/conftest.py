@@ -1,4 +1,8 @@
-"""Shared fixtures: a fast Argon2 cost, fresh vaults, an isolated temp dir."""
+"""Shared fixtures: a fast Argon2 cost, fresh vaults, an isolated environment.
+
+The constants and helpers behind them (FAST_KDF, PASSPHRASE, new_vault, seal_item) live in
+harness/vaults.py, which the benchmarks use too.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from harness.vaults import FAST_KDF, PASSPHRASE, new_vault
 from storage import keyslots
 from storage.vault import Vault
-
-# Tiny Argon2 cost so the suite stays quick; one test (marked real_kdf) uses the default.
-FAST_KDF = keyslots.KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
-PASSPHRASE = "correct horse battery staple"
-# Given to `kua init`/`passwd` so the CLI uses the same tiny cost.
-FAST_KDF_ARGS = ["--kdf-memory", "8", "--kdf-iterations", "1"]
 
 
 @pytest.fixture
@@ -33,9 +32,8 @@ def vault_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def vault(vault_dir: Path) -> Vault:
     """A new, open vault with the fast KDF; closed after the test."""
-    v, _ = Vault.create(vault_dir, PASSPHRASE, kdf=FAST_KDF)
-    yield v
-    v.close()
+    with new_vault(vault_dir) as v:
+        yield v
 
 
 @pytest.fixture

@@ -58,6 +58,81 @@ def test_the_gui_launcher_imports_ui_lazily():
     assert not any(n == "ui" or n.startswith("ui.") for n in _top_level_imports(path))
 
 
+# Tools and the code they share with the tests (harness/) never import the tests; Kua's
+# own packages import none of them.
+TOOLS = ("bench", "scripts", "harness", "packaging")
+KUA_PACKAGES = ("app", "storage", "media", "core", "ui")
+NOT_KUA = ("harness", "bench", "scripts", "tests")
+
+
+def _python_files(folder: str) -> list[Path]:
+    """The Python sources under a top-level folder (with PyInstaller's .spec files)."""
+    return sorted(p for p in (ROOT / folder).rglob("*")
+                  if p.suffix in (".py", ".spec") and p.is_file())
+
+
+def _modules_named(source: str, package: tuple[str, ...] = ()) -> set[str]:
+    """Every module an import anywhere in `source` names (`from a import b`: a and a.b),
+    relative imports resolved against `package`."""
+    found = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = package[:len(package) - node.level + 1] if node.level else ()
+            module = ".".join((*base, *(node.module.split(".") if node.module else ())))
+            found |= {module} | {f"{module}.{a.name}" for a in node.names}
+    return found
+
+
+def _importing(folders: tuple[str, ...], banned: tuple[str, ...]) -> list[str]:
+    """A line `PATH imports NAME` for every import of a `banned` name under `folders`."""
+    bad = []
+    for folder in folders:
+        for path in _python_files(folder):
+            package = path.relative_to(ROOT).parent.parts
+            named = _modules_named(path.read_text(encoding="utf-8"), package)
+            shown = {n for n in named if n.split(".")[0] in banned}
+            bad += [f"{path.relative_to(ROOT)} imports {name}" for name in sorted(shown)
+                    if name.rpartition(".")[0] not in shown]  # `from a import b`: a alone
+    return bad
+
+
+def test_the_import_scan_sees_every_form():
+    """Plain, from, nested and relative imports are all seen."""
+    source = ("import tests.ui\nfrom tests import disks\n"
+              "def f():\n    from tests.media.synth import make_video\n"
+              "from . import rig\n")
+    named = _modules_named(source, ("bench",))
+    assert {"tests.ui", "tests", "tests.disks", "tests.media.synth", "bench.rig"} <= named
+
+
+def test_tools_never_import_the_tests():
+    """bench/, scripts/, harness/ and packaging/ take what they share with the tests
+    from harness/, never from tests/."""
+    bad = _importing(TOOLS, ("tests",))
+    assert not bad, "\n".join(bad)
+
+
+def test_kua_never_imports_tools_or_tests():
+    """Kua's own packages import nothing of harness/, bench/, scripts/ or tests/."""
+    bad = _importing(KUA_PACKAGES, NOT_KUA)
+    assert not bad, "\n".join(bad)
+
+
+def test_harness_comes_from_this_checkout_and_is_not_installed():
+    """The tests import harness/ from the checkout; the wheel lists Kua's packages only."""
+    import fnmatch
+    import tomllib
+
+    import harness
+    assert Path(harness.__file__).resolve().parent == ROOT / "harness"
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["packages"]["find"]["include"]
+    assert {p for p in (*KUA_PACKAGES, *NOT_KUA)
+            if any(fnmatch.fnmatch(p, pattern) for pattern in patterns)} == set(KUA_PACKAGES)
+
+
 def test_core_layers_load_without_qt():
     """Importing every module of storage, media (but its qt_ backend) and app loads no PySide6."""
     code = ("import importlib, pathlib, sys\n"

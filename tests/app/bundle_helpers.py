@@ -7,15 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app import library
+from harness.vaults import seal_item
 from storage.bundles import age
 from storage.vault import Vault
-from tests.conftest import FAST_KDF, PASSPHRASE
-
-
-def new_vault(path: Path) -> Vault:
-    """A new vault with the fast KDF."""
-    vault, _ = Vault.create(path, PASSPHRASE, kdf=FAST_KDF)
-    return vault
 
 
 def write_files(folder: Path, **sizes: int) -> list[Path]:
@@ -50,6 +44,7 @@ class Organizer:
 
     @property
     def recipient(self) -> str:
+        """The recipient, as text (age1…)."""
         return str(self.identity.recipient)
 
 
@@ -71,14 +66,7 @@ def snapshot(vault: Vault) -> tuple:
 def sealed_item(vault: Vault, tid: str, kind: str, data: bytes) -> str:
     """A complete item of `kind` holding `data`, child of the testimony's first item."""
     master = vault.catalogue.get(tid).items[0].id
-    with vault.transaction():
-        ref = vault.items.create(tid, kind, parent=master)
-    writer = vault.writer(ref)
-    writer.write(data)
-    writer.close()
-    with vault.transaction():
-        vault.items.update(ref.item_id, state="complete", size=writer.size, sha256=writer.sha256)
-    return ref.item_id
+    return seal_item(vault, tid, kind, data, parent=master)
 
 
 def contents(vault: Vault, item_id: str) -> bytes:

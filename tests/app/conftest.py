@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.app.bundle_helpers import new_vault
+from harness.vaults import new_vault
 
 
 @pytest.fixture

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from app import bundles
 from app.bundle_import import import_bundle
-from tests.app.bundle_helpers import make_testimony, new_vault, organizer, write_files
+from harness.vaults import new_vault
+from tests.app.bundle_helpers import make_testimony, organizer, write_files
 
 
 def _stick_bytes(folder) -> int:

@@ -20,9 +20,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app import bundles, library
 from app.bundle_import import import_bundle
+from harness.vaults import new_vault
 from storage.bundles import age
 from core.errors import BundleIncomplete, KuaError, TamperedBundle, WrongIdentity
-from tests.app.bundle_helpers import make_testimony, new_vault, organizer, snapshot, write_files
+from tests.app.bundle_helpers import make_testimony, organizer, snapshot, write_files
 from tests.storage import bundle_forge as forge
 
 SPLIT = 256 * 1024  # three 64 KiB chunks per part

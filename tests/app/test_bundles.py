@@ -12,12 +12,13 @@ import pytest
 from app import bundles, library
 from app.transcode import review
 from app.bundle_import import import_bundle
+from harness.vaults import new_vault
 from storage.bundles.device import BundleLog
 from core.errors import (Cancelled, DiskFull, HashMismatch, NotFound, RefusedByConsent,
                             TargetNotEmpty)
 from core.work import CancelToken
-from tests.app.bundle_helpers import (contents, make_testimony, new_vault, organizer,
-                                      sealed_item, snapshot, write_files)
+from tests.app.bundle_helpers import (contents, make_testimony, organizer, sealed_item, snapshot,
+                                      write_files)
 
 
 def test_round_trip_keeps_media_metadata_and_people(volunteer, archive, tmp_path):

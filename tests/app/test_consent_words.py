@@ -8,8 +8,8 @@ import pytest
 from app import bundles, library
 from app.testimony_editing import load_for_editing
 from core.errors import RefusedByConsent
-from tests.app.bundle_helpers import (make_testimony, new_vault, organizer, sealed_item,
-                                      write_files)
+from harness.vaults import new_vault
+from tests.app.bundle_helpers import make_testimony, organizer, sealed_item, write_files
 
 
 def test_restricted_goes_to_organizers_but_not_into_publication_copies(tmp_path):

@@ -8,6 +8,7 @@ import pytest
 
 from app import library, playback
 from core.errors import HashMismatch, MediaError, NotFound, ObjectTampered
+from harness.vaults import new_testimony, seal_item
 from storage.sealed import Layout
 from tests.media.synth import make_audio, make_jpeg, make_video
 
@@ -22,15 +23,8 @@ def _add(vault, tmp_path, data: bytes, name: str) -> str:
 
 
 def _seal(vault, data: bytes, *, state: str = "complete", media_type: str = "video") -> str:
-    tid = vault.catalogue.create_testimony("t")
-    with vault.transaction():
-        ref = vault.items.create(tid, "master", layout=SMALL, media_type=media_type)
-    writer = vault.writer(ref)
-    writer.write(data)
-    writer.close()
-    with vault.transaction():
-        vault.items.update(ref.item_id, state=state, size=writer.size, sha256=writer.sha256)
-    return ref.item_id
+    return seal_item(vault, new_testimony(vault), "master", data, state=state, layout=SMALL,
+                     media_type=media_type)
 
 
 def test_a_video_opens_as_a_seekable_reader_named_by_its_container(vault, tmp_path):

@@ -10,9 +10,10 @@ import pytest
 
 from app import bundles, library, receipts
 from app.bundle_import import import_bundle
+from harness.vaults import new_vault
 from storage.bundles import receipts as receipt_format
 from core.errors import ReceiptRefused
-from tests.app.bundle_helpers import make_testimony, new_vault, organizer, write_files
+from tests.app.bundle_helpers import make_testimony, organizer, write_files
 
 
 def _hand_over(volunteer, archive, tmp_path: Path, name: str, *tids: str):

@@ -16,6 +16,7 @@ import numpy
 import pytest
 
 import core.errors
+from harness.vaults import PASSPHRASE, new_vault
 import storage.fsio
 import storage.repair
 import storage.sealed
@@ -27,7 +28,6 @@ from storage import items as items_module
 from storage.items import Items
 from storage.sealed import Layout, part_path
 from storage.vault import Vault
-from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.disk_scan import files_holding
 
 LAYOUT = Layout.for_segment_size(4096)
@@ -110,7 +110,7 @@ class CutOs:
 def _interrupted_recording(path: Path, data: bytes, flip_segment: int | None) -> str:
     """A vault holding one `recording` item whose writer died after writing `data`
     (a few bytes past the last whole segment), with one bit flipped in a segment."""
-    vault, _ = Vault.create(path, PASSPHRASE, kdf=FAST_KDF)
+    vault = new_vault(path)
     with vault.transaction():
         tid = vault.catalogue.create_testimony("cut", "restricted")
         ref = vault.items.create(tid, "master", state="recording", layout=LAYOUT,
@@ -226,7 +226,7 @@ def test_an_empty_object_without_a_row_is_removed_and_a_lost_recording_marked(va
     """What the old write order left (a `recording` row, no file) and what the new one
     may leave (an empty file, no row): the vault opens; the first is marked lost, the
     second removed; nothing else is touched."""
-    vault, _ = Vault.create(vault_dir, PASSPHRASE, kdf=FAST_KDF)
+    vault = new_vault(vault_dir)
     with vault.transaction():
         tid = vault.catalogue.create_testimony("lost", "restricted")
         ref = vault.items.create(tid, "master", state="recording", layout=LAYOUT)

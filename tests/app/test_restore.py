@@ -9,10 +9,10 @@ import pytest
 
 from app import library, sync as sync_app
 from core.errors import (ReplicaCorrupt, UsageError, VaultExists, WrongPassphrase)
+from harness.vaults import FAST_KDF, PASSPHRASE
 from storage.sealed import Layout
 from storage.opening import open_vault_or_replica
 from storage.vault import Vault
-from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.storage.replica_util import add_item, flip, object_files
 
 

@@ -11,8 +11,8 @@ from app import fields, library, sync as sync_app
 from core.errors import Cancelled, ReplicaMismatch, VaultReadOnly
 from core.work import CancelToken, Progress
 from storage.opening import open_vault_or_replica
+from harness.vaults import FAST_KDF, PASSPHRASE, new_vault
 from storage.vault import Vault
-from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.storage.replica_util import add_item, flip, object_files
 
 
@@ -85,7 +85,7 @@ def test_verify_replica_finds_damage_and_leftovers(synced):
 
 def test_verify_replica_of_another_vault_is_refused(synced, tmp_path):
     vault, root, _ = synced
-    other, _ = Vault.create(tmp_path / "other", PASSPHRASE, kdf=FAST_KDF)
+    other = new_vault(tmp_path / "other")
     try:
         with pytest.raises(ReplicaMismatch, match=vault.vault_id[:12]):
             sync_app.verify_replica(other, root)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from app import sync as sync_app
 from app.sync_targets import NONE, OTHER, OURS, REPLICA_FOLDER, replica_folder, sync_target
-from storage.vault import Vault
-from tests.conftest import FAST_KDF, PASSPHRASE
+from harness.vaults import new_vault
 from tests.storage.replica_util import add_item
 
 
@@ -35,7 +34,7 @@ def test_chosen_folder_empty_or_not(vault, tmp_path):
 
 
 def test_another_vaults_replica_is_recognised(vault, tmp_path):
-    other, _ = Vault.create(tmp_path / "other", PASSPHRASE, kdf=FAST_KDF)
+    other = new_vault(tmp_path / "other")
     try:
         sync_app.sync(other, tmp_path / "theirs")
     finally:

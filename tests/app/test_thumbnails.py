@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from app.thumbnails import thumbnail_jpeg
+from harness.vaults import new_testimony, seal_item
 from storage.vault import Vault
 from tests.media.synth import make_jpeg, make_video
 
@@ -18,19 +19,7 @@ from tests.media.synth import make_jpeg, make_video
 def store(vault: Vault, tid: str, kind: str, media_type: str, data: bytes,
           state: str = "complete", **meta) -> str:
     """An item of `kind` holding `data`, in `state`."""
-    with vault.transaction():
-        ref = vault.items.create(tid, kind, media_type=media_type, **meta)
-    writer = vault.writer(ref)
-    writer.write(data)
-    writer.close()
-    with vault.transaction():
-        vault.items.update(ref.item_id, state=state, size=writer.size, sha256=writer.sha256)
-    return ref.item_id
-
-
-def new_testimony(vault: Vault, title: str = "t") -> str:
-    with vault.transaction():
-        return vault.catalogue.create_testimony(title)
+    return seal_item(vault, tid, kind, data, state=state, media_type=media_type, **meta)
 
 
 def decode(jpeg: bytes) -> np.ndarray:

@@ -18,13 +18,13 @@ from app.transcode import job_queue
 from app.transcode import runner as transcoding
 from app.transcode.service import JobProgress, StopToken
 from app.transcode.process import _environment
+from harness.vaults import PASSPHRASE, new_vault
 from media.transcode_profiles import get_profile
 from core.errors import (Cancelled, MissingStream, RefusedByConsent, SourceDamaged,
                             WorkerFailed)
 from storage.jobs import Jobs
 from storage.sealed import Layout
 from storage.vault import Vault
-from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.media.synth import make_audio, make_video
 
 
@@ -139,7 +139,7 @@ def test_interrupted_job_goes_back_to_the_queue(vault: Vault, tmp_path: Path, lo
 def test_crash_is_requeued_at_unlock(vault_dir: Path, tmp_path: Path) -> None:
     """A job left `running` with its outputs `writing` (as kill -9 of the app leaves
     it): the next unlock erases the outputs and re-queues the job, which then runs."""
-    vault, _ = Vault.create(vault_dir, PASSPHRASE, kdf=FAST_KDF)
+    vault = new_vault(vault_dir)
     source = _add(vault, tmp_path, make_video(seconds=1.0, width=320, height=240))
     asked = transcoding.request(vault, source, get_profile("share"))
     with vault.transaction():

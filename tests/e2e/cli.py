@@ -1,53 +1,21 @@
 """Drive the installed `kua` in a subprocess, as a person or a script would.
 
-Every run gets a clean environment: the caller's KUA_* variables are dropped, the
-vault and passphrase come from KUA_VAULT and KUA_PASSPHRASE, and TMPDIR can point at
-a folder the test inspects afterwards. `init` and `passwd` get the tiny Argon2 cost.
+Every run gets a clean environment (harness/kua_command.py): the caller's KUA_*
+variables are dropped, the vault and passphrase come from KUA_VAULT and KUA_PASSPHRASE,
+and TMPDIR can point at a folder the test inspects afterwards. `init` and `passwd` get
+the tiny Argon2 cost.
 """
 
 from __future__ import annotations
 
 import json
-import os
+import signal
 import subprocess
-import sys
+import time
 from pathlib import Path
 from typing import Any, Callable
 
-import pytest
-
-from tests.conftest import FAST_KDF_ARGS, PASSPHRASE
-from tests.tools import missing, require_root
-
-_SCRIPT = Path(sys.executable).with_name("kua")
-KUA = [str(_SCRIPT)] if _SCRIPT.is_file() else [sys.executable, "-m", "app.cli.main"]
-
-
-def kua_env(vault: Path | str, env_extra: dict[str, str | None] | None = None,
-            tmpdir: Path | str | None = None) -> dict[str, str]:
-    """os.environ without KUA_*, plus the vault, the passphrase and TMPDIR.
-
-    A value of None in `env_extra` removes that variable.
-    """
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KUA_")}
-    env["KUA_VAULT"] = str(vault)
-    env["KUA_PASSPHRASE"] = PASSPHRASE
-    if tmpdir is not None:
-        env["TMPDIR"] = str(tmpdir)
-    for key, value in (env_extra or {}).items():
-        if value is None:
-            env.pop(key, None)
-        else:
-            env[key] = value
-    return env
-
-
-def kua_argv(*args: str) -> list[str]:
-    """The full argv; `init` and `passwd` get the fast KDF unless a cost is given."""
-    argv = [str(a) for a in args]
-    if argv and argv[0] in ("init", "passwd") and "--kdf-memory" not in argv:
-        argv += FAST_KDF_ARGS
-    return KUA + argv
+from harness.kua_command import kua_argv, kua_env
 
 
 def run_kua(*args: str, vault: Path | str, env_extra: dict[str, str | None] | None = None,
@@ -67,6 +35,20 @@ def start_kua(*args: str, vault: Path | str, tmpdir: Path | str | None = None,
     return subprocess.Popen(kua_argv(*args), env=kua_env(vault, extra, tmpdir), cwd=cwd,
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE)
+
+
+def kill_when(proc: subprocess.Popen, ready: Callable[[], bool], timeout: float = 30) -> bool:
+    """SIGKILL `proc` once `ready()` is true (or after `timeout` s); True if it was still
+    running then."""
+    start = time.monotonic()
+    try:
+        while time.monotonic() - start < timeout and proc.poll() is None and not ready():
+            time.sleep(0.002)
+        alive = proc.poll() is None
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.communicate()
+    return alive
 
 
 def last_line(stdout: str) -> str:
@@ -108,14 +90,3 @@ def assert_one_line_error(proc: subprocess.CompletedProcess, exit_code: int,
     for fragment in fragments:
         assert fragment in lines[0], (fragment, lines[0])
     return lines[0]
-
-
-def mount_small_tmpfs(mount: Path, size: str) -> None:
-    """Mount a tmpfs of `size` (e.g. "4m") at `mount`, a real full disk; skip when that
-    cannot be done here (not root, no mount; a failure on CI). The caller unmounts with `umount -l`."""
-    require_root("mounting a tmpfs")
-    mount.mkdir(exist_ok=True)
-    tried = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)],
-                           capture_output=True, text=True)
-    if tried.returncode != 0:
-        missing(f"mounting a tmpfs ({tried.stderr.strip()})")

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from core.errors import AuditChainBroken
+from harness.vaults import PASSPHRASE
 from storage.vault import Vault
-from tests.conftest import PASSPHRASE
 from tests.e2e.cli import add, assert_one_line_error, check, init_vault, run_kua
 
 _COLUMNS = "at, actor, action, subject, details, prev_hash, hash"

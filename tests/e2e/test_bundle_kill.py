@@ -4,31 +4,16 @@ complete but is not, nothing half-imported, and both vaults verify afterwards.""
 from __future__ import annotations
 
 import os
-import signal
-import time
 from pathlib import Path
 
 import pytest
 
 from storage.bundles.age_stream import SEALED_CHUNK
-from tests.e2e.cli import (add, assert_one_line_error, check, init_vault, last_line, list_json,
-                           run_kua, start_kua)
+from tests.e2e.cli import (add, assert_one_line_error, check, init_vault, kill_when, last_line,
+                           list_json, run_kua, start_kua)
 
 MIB = 1024 * 1024
 SPLIT = 16 * MIB
-
-
-def _kill_when(proc, ready, timeout: float = 30) -> bool:
-    """SIGKILL `proc` once `ready()` is true; True if it was still running then."""
-    start = time.monotonic()
-    try:
-        while time.monotonic() - start < timeout and proc.poll() is None and not ready():
-            time.sleep(0.002)
-        alive = proc.poll() is None
-        proc.send_signal(signal.SIGKILL)
-    finally:
-        proc.communicate()
-    return alive
 
 
 def _big_files(folder: Path) -> list[Path]:
@@ -53,7 +38,7 @@ def test_kill_during_export_then_during_import(tmp_path: Path) -> None:
     stick = tmp_path / "stick"
     proc = start_kua("export", tid, "--to", str(stick), "--recipient", recipient,
                      "--split-size", "16M", vault=volunteer)
-    assert _kill_when(proc, lambda: stick.is_dir() and any(stick.glob("bundle-*.001.age"))), \
+    assert kill_when(proc, lambda: stick.is_dir() and any(stick.glob("bundle-*.001.age"))), \
         "the export finished before it could be killed"
     assert not list(stick.glob("bundle-*.txt"))
     parts = sorted(stick.glob("bundle-*.age"))
@@ -70,7 +55,7 @@ def test_kill_during_export_then_during_import(tmp_path: Path) -> None:
     archive = tmp_path / "archive"
     init_vault(archive)
     proc = start_kua("import", str(good), "--identity", str(key), vault=archive)
-    assert _kill_when(proc, lambda: bool(_big_files(archive / "objects"))), \
+    assert kill_when(proc, lambda: bool(_big_files(archive / "objects"))), \
         "the import finished before it could be killed"
     assert list_json(archive) == []  # the next unlock erased the half-imported item
     assert not [p for p in (archive / "objects").rglob("*") if p.is_file()]

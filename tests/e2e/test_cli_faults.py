@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from harness.vaults import PASSPHRASE
 from storage.sealed import Layout
 from storage.vault import Vault
-from tests.conftest import PASSPHRASE
-from tests.e2e.cli import (add, assert_one_line_error, check, init_vault, list_json,
-                           mount_small_tmpfs, run_kua, start_kua)
+from tests.disks import small_tmpfs
+from tests.e2e.cli import (add, assert_one_line_error, check, init_vault, kill_when, list_json,
+                           run_kua, start_kua)
 
 MIB = 1024 * 1024
 
@@ -276,13 +277,9 @@ def test_disk_full_on_small_tmpfs(tmp_path: Path) -> None:
     """On a 4 MiB file system, adding 6 MiB is "disk is full" (exit 9), no object file
     is left, the space is back, the catalogue unchanged; a 1 MiB add then works."""
     mount = tmp_path / "small"
-    mount.mkdir()
-    mount_small_tmpfs(mount, "4m")
-    try:
+    with small_tmpfs(mount, "4m"):
         init_vault(mount / "vault")
         _disk_full_round(mount / "vault", tmp_path, space=True)
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 @pytest.mark.slow
@@ -302,22 +299,17 @@ def _kill_add(filled: Filled, src: Path, *, delay: float | None) -> bool:
     """Start `kua add SRC`, SIGKILL it (after `delay`, or once its object passes 4 MiB);
     returns True if it was still running when killed."""
     before = filled.objects()
+
+    def ready() -> bool:
+        if delay is not None:
+            return time.monotonic() - start >= delay
+        new = [p for p in (filled.path / "objects").rglob("*")
+               if p.is_file() and str(p.relative_to(filled.path)) not in before]
+        return bool(new) and new[0].stat().st_size > 4 * MIB
+
     proc = start_kua("add", str(src), vault=filled.path)
     start = time.monotonic()
-    try:
-        while time.monotonic() - start < 10 and proc.poll() is None:
-            if delay is not None and time.monotonic() - start >= delay:
-                break
-            new = [p for p in (filled.path / "objects").rglob("*")
-                   if p.is_file() and str(p.relative_to(filled.path)) not in before]
-            if delay is None and new and new[0].stat().st_size > 4 * MIB:
-                break
-            time.sleep(0.002)
-        alive = proc.poll() is None
-        proc.send_signal(signal.SIGKILL)
-    finally:
-        proc.communicate()
-    return alive
+    return kill_when(proc, ready, timeout=10)
 
 
 def _assert_all_or_nothing(filled: Filled, src: Path, alive: bool) -> None:

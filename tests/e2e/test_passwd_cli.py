@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from app.passphrase import is_weak
+from harness.vaults import PASSPHRASE
 from storage import keyslots
-from tests.conftest import PASSPHRASE
 from tests.e2e.cli import add, assert_one_line_error, check, init_vault, list_json, run_kua
 from tests.storage.test_keyslots import _forge
 

@@ -17,9 +17,9 @@ import cv2
 import numpy as np
 import pytest
 
+from harness.face_truth import CHANGED, Face, Scene, render
 from tests.disk_scan import files_holding, files_under
 from tests.e2e.cli import assert_one_line_error, check, init_vault, last_line, run_kua
-from tests.media.face_truth import CHANGED, Face, Scene, render
 
 pytest.importorskip("skimage", reason="scikit-image (a test dependency) provides the photo")
 

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from harness.kua_command import kua_env
 from tests.disk_scan import files_holding
-from tests.e2e.cli import init_vault, kua_env
+from tests.e2e.cli import init_vault
 
 MARKER = "Байжанов-Gulnar-7f3a"
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
 import time
 from pathlib import Path
 
 import av
 import pytest
 
+from harness.vaults import PASSPHRASE
 from storage.vault import Vault
-from tests.conftest import PASSPHRASE
-from tests.e2e.cli import (assert_one_line_error, check, init_vault, list_json,
-                           mount_small_tmpfs, run_kua, start_kua)
+from tests.disks import small_tmpfs
+from tests.e2e.cli import (assert_one_line_error, check, init_vault, list_json, run_kua,
+                           start_kua)
 from tests.media.avsync import assert_in_step
 
 BOX_SIGNATURES = (b"ftyp", b"moof", b"mdat")
@@ -97,8 +97,7 @@ def test_record_ten_seconds_by_cli(tmp_path):
 @pytest.mark.slow
 def test_disk_full_while_recording_keeps_what_was_recorded(tmp_path):
     mount = tmp_path / "small"
-    mount_small_tmpfs(mount, "1m")
-    try:
+    with small_tmpfs(mount, "1m"):
         vault = mount / "vault"
         init_vault(vault)
         proc = run_kua("record", "--source", "synthetic", "--seconds", "60", "--resolution",
@@ -109,8 +108,6 @@ def test_disk_full_while_recording_keeps_what_was_recorded(tmp_path):
         assert item["state"] in ("recovered", "complete")
         assert item["duration"] and item["duration"] >= 1
         check(run_kua("verify", vault=vault))
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 @pytest.mark.slow

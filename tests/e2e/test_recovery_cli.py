@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from harness.vaults import PASSPHRASE, new_vault
 import storage.vault as vault_module
 from app import library
 from storage.sealed import Layout, part_path
 from storage.vault import Vault
-from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.e2e.cli import add, assert_one_line_error, check, init_vault, run_kua, start_kua
 
 SEALED = Layout.for_segment_size(64 * 1024).sealed_size  # recordings' segments
@@ -108,7 +108,7 @@ def test_recording_whose_file_is_missing(tmp_path):
 
 
 def _new_vault(path: Path, *files: Path) -> Vault:
-    vault, _ = Vault.create(path, PASSPHRASE, kdf=FAST_KDF)
+    vault = new_vault(path)
     for f in files:
         library.add_files(vault, [f])
     return vault

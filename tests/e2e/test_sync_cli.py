@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 
 from app import library
+from harness.vaults import FAST_KDF, PASSPHRASE
 from storage.vault import Vault
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.disks import remount, small_tmpfs
 from tests.e2e.cli import (add, assert_one_line_error, check, init_vault, last_line,
                            list_json, run_kua)
-from tests.storage.replica_util import flip, mount, remount, unmount
+from tests.storage.replica_util import flip
 
 MIB = 1024 * 1024
 
@@ -157,8 +158,7 @@ def test_sync_with_a_damaged_vault_item(setup):
 def test_full_and_read_only_drives(setup):
     s = setup
     mnt = s["tmp"] / "usb"
-    mount("tmpfs", mnt, "size=3m")
-    try:
+    with small_tmpfs(mnt, "3m"):
         drive = mnt / "kua"
         assert_one_line_error(_sync(s, to=drive), 9, "MiB more are needed")
         assert list(drive.iterdir()) == [drive / "lock"]  # nothing else was written
@@ -169,8 +169,6 @@ def test_full_and_read_only_drives(setup):
         assert_one_line_error(_sync(s, to=drive), 21, "read-only")
         assert list_json(drive) == listing  # it still opens in place
         check(run_kua("verify", vault=drive))
-    finally:
-        unmount(mnt)
 
 
 def test_older_replica_put_back_is_named(setup):

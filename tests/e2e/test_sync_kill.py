@@ -20,8 +20,8 @@ import pytest
 
 from app import library, sync as sync_app
 from storage.opening import open_vault_or_replica
+from harness.vaults import PASSPHRASE
 from storage.vault import Vault
-from tests.conftest import PASSPHRASE
 from tests.e2e.cli import init_vault, start_kua
 from tests.storage.replica_util import add_item
 

@@ -15,12 +15,13 @@ import av
 import numpy as np
 import pytest
 
+from harness.vaults import PASSPHRASE
 from media.transcode_mp4 import top_level_boxes
 from storage.vault import Vault
-from tests.conftest import PASSPHRASE
 from tests.disk_scan import files_under
+from tests.disks import fill, small_tmpfs
 from tests.e2e.cli import (assert_one_line_error, check, init_vault, last_line, list_json,
-                           mount_small_tmpfs, run_kua, start_kua)
+                           run_kua, start_kua)
 from tests.media.synth import make_video
 
 BOX_SIGNATURES = (b"ftyp", b"moov", b"mdat", b"OpusHead")
@@ -178,8 +179,7 @@ def test_disk_full_during_a_job(tmp_path: Path) -> None:
     """On a small tmpfs that fills during the job: exit 9 naming the item, no item or
     object file left, the space is back; with room again the same transcode works."""
     mount = tmp_path / "small"
-    mount_small_tmpfs(mount, "6m")
-    try:
+    with small_tmpfs(mount, "6m"):
         vault = mount / "vault"
         init_vault(vault)
         clip = tmp_path / "a.mp4"
@@ -187,9 +187,7 @@ def test_disk_full_during_a_job(tmp_path: Path) -> None:
         tid = last_line(check(run_kua("add", str(clip), vault=vault)).stdout)
         before = list_json(vault)
         objects = set(files_under(vault / "objects"))
-        filler = mount / "filler"
-        free = os.statvfs(mount).f_bavail * os.statvfs(mount).f_frsize
-        filler.write_bytes(b"\0" * max(0, free - 96 * 1024))
+        filler = fill(mount, leave=96 * 1024)
         usage = os.statvfs(mount).f_bavail
         proc = run_kua("transcode", tid, "--profile", "share", vault=vault)
         item = before[0]["items"][0]["id"]
@@ -200,8 +198,6 @@ def test_disk_full_during_a_job(tmp_path: Path) -> None:
         assert list_json(vault) == before
         check(run_kua("transcode", tid, "--profile", "share", vault=vault))
         assert sorted(i["kind"] for i in list_json(vault)[0]["items"]) == ["imported", "share"]
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def _stop_halfway(vault: Path, tid: str, sig: int) -> subprocess.CompletedProcess:

@@ -14,8 +14,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from harness.face_truth import CHANGED, coverage, hardest_clip
 from media.transcode_profiles import get_profile
-from tests.media.face_truth import CHANGED, coverage, hardest_clip
 from tests.media.transcode_clips import decode_all, encode_rgb, run_profile
 
 pytest.importorskip("skimage", reason="scikit-image (a test dependency) provides the photo")

@@ -6,22 +6,16 @@ import hashlib
 import os
 from pathlib import Path
 
+from harness.vaults import new_testimony, seal_item
 from storage.sealed import Layout
 from storage.vault import Vault
 
 
 def add_item(vault: Vault, data: bytes, *, layout: Layout = Layout(), title: str = "t",
              testimony: str | None = None) -> str:
-    """A complete item holding `data` (a new testimony unless one is given); its id."""
-    with vault.transaction():
-        tid = testimony or vault.catalogue.create_testimony(title)
-        ref = vault.items.create(tid, "document", layout=layout)
-    writer = vault.writer(ref)
-    writer.write(data)
-    writer.close()
-    with vault.transaction():
-        vault.items.update(ref.item_id, state="complete", size=writer.size, sha256=writer.sha256)
-    return ref.item_id
+    """A complete document holding `data` (in a new testimony unless one is given); its id."""
+    return seal_item(vault, testimony or new_testimony(vault, title), "document", data,
+                     layout=layout)
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -54,32 +48,3 @@ def flip(path: Path, offset: int) -> None:
         f.write(bytes([byte[0] ^ 0x10]))
         f.flush()
         os.fsync(f.fileno())
-
-
-def mount(kind: str, target: Path, *options: str, source: str | None = None) -> None:
-    """Mount a file system at `target` (root only); skips the test where that fails
-    (fails it on CI: tests/tools.py)."""
-    import subprocess
-
-    from tests.tools import missing, require_root
-
-    require_root(f"mounting {kind}")
-    target.mkdir(parents=True, exist_ok=True)
-    argv = ["mount", "-t", kind] + (["-o", ",".join(options)] if options else [])
-    tried = subprocess.run(argv + [source or kind, str(target)], capture_output=True, text=True)
-    if tried.returncode != 0:
-        missing(f"mounting {kind} ({tried.stderr.strip()})")
-
-
-def remount(target: Path, *options: str) -> None:
-    """Change the options of a mounted file system (e.g. `ro`, `size=64m`)."""
-    import subprocess
-
-    subprocess.run(["mount", "-o", ",".join(("remount",) + options), str(target)], check=True)
-
-
-def unmount(target: Path) -> None:
-    """Unmount, lazily (nothing must be left mounted after a test)."""
-    import subprocess
-
-    subprocess.run(["umount", "-l", str(target)], check=False)

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from harness.vaults import FAST_KDF
 from storage import keyslots
 from core.errors import RecoveryKeyTooOld, VaultCorrupt, WrongPassphrase
-from tests.conftest import FAST_KDF
 
 KEY = bytes(range(32))
 

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 
+from harness.vaults import FAST_KDF, PASSPHRASE
 from storage import db, keyslots, rekey
 from core.errors import KeysReplayed, RecoveryKeyTooOld, VaultCorrupt, WrongPassphrase
 from storage.vault import Vault
-from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.storage.replica_util import add_item
 
 NEW = "a brand new passphrase"

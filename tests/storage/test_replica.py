@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from harness.vaults import FAST_KDF, PASSPHRASE, new_vault
 from storage import db
 from core.errors import (NotAVault, ReplicaCorrupt, ReplicaMismatch, UsageError,
                             VaultExists, VaultReadOnly, WrongPassphrase)
@@ -17,7 +18,6 @@ from storage.replica.reading import ReplicaVault
 from storage.sealed import MAX_FILE_BYTES, Layout
 from storage.opening import open_vault_or_replica
 from storage.vault import Vault
-from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.storage.replica_util import add_item, flip, object_files, stamps, tree
 
 KIB = 1024
@@ -168,7 +168,7 @@ def test_a_replica_of_another_vault_is_refused_by_name(filled, tmp_path):
     root = tmp_path / "drive"
     sync(filled, root)
     before = tree(root)
-    other, _ = Vault.create(tmp_path / "other", PASSPHRASE, kdf=FAST_KDF)
+    other = new_vault(tmp_path / "other")
     try:
         add_item(other, b"other vault")
         with pytest.raises(ReplicaMismatch) as caught:

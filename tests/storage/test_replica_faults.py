@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from harness.vaults import PASSPHRASE
 from storage.replica import sync as replica
 from storage.replica import copying as replica_copy
 from core.errors import (Cancelled, DriveFull, DriveReadOnly, DriveRemoved)
@@ -21,8 +22,8 @@ from core.work import CancelToken, Progress
 from storage.replica.sync import sync
 from storage.opening import open_vault_or_replica
 from storage.vault import Vault
-from tests.conftest import PASSPHRASE
-from tests.storage.replica_util import add_item, flip, mount, remount, tree, unmount
+from tests.disks import mount, remount, small_tmpfs, unmount
+from tests.storage.replica_util import add_item, flip, tree
 from tests.tools import require_tool
 
 MIB = 1024 * 1024
@@ -143,8 +144,7 @@ def test_full_drive(synced, tmp_path, monkeypatch):
     file and leaves generation 1; with room, the next sync completes."""
     vault, _, _ = synced
     mnt = tmp_path / "small"
-    mount("tmpfs", mnt, "size=16m")
-    try:
+    with small_tmpfs(mnt, "16m"):
         root = mnt / "kua"
         sync(vault, root)
         expected = _contents(vault)
@@ -163,8 +163,6 @@ def test_full_drive(synced, tmp_path, monkeypatch):
         remount(mnt, "size=64m")
         assert sync(vault, root).generation == 2
         _assert_generation(root, 2, _contents(vault))
-    finally:
-        unmount(mnt)
 
 
 def test_read_only_drive(synced, tmp_path):

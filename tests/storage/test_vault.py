@@ -8,24 +8,16 @@ import os
 
 import pytest
 
+from harness.vaults import FAST_KDF, PASSPHRASE, new_testimony, seal_item
 from storage import db, keyslots, schema
 from core.errors import (KeysReplayed, NotAVault, VaultCorrupt, VaultExists, VaultInUse,
                             VaultTooNew, WrongPassphrase)
 from storage.sealed import existing_parts
 from storage.vault import Vault
-from tests.conftest import FAST_KDF, PASSPHRASE
 
 
 def _add_item(vault: Vault, data: bytes) -> str:
-    with vault.transaction():
-        tid = vault.catalogue.create_testimony("t")
-        ref = vault.items.create(tid, "imported")
-    w = vault.writer(ref)
-    w.write(data)
-    w.close()
-    with vault.transaction():
-        vault.items.update(ref.item_id, state="complete", size=w.size, sha256=w.sha256)
-    return ref.item_id
+    return seal_item(vault, new_testimony(vault), "imported", data)
 
 
 def test_create_then_open_with_passphrase_and_recovery_key(recovery_vault):

@@ -16,8 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 from app.session import KdfChoice  # noqa: E402
-from storage.vault import Vault  # noqa: E402
-from tests.conftest import FAST_KDF, PASSPHRASE  # noqa: E402
+from harness.vaults import PASSPHRASE, new_vault  # noqa: E402
 
 SCREEN_SIZE = (1366, 768)
 
@@ -55,7 +54,7 @@ def ctx(tmp_path: Path, qapp) -> Iterator["AppContext"]:  # noqa: F821
 @pytest.fixture
 def existing_vault(tmp_path: Path) -> Path:
     """A closed vault (fast KDF) at the path `ctx` uses."""
-    vault, _ = Vault.create(tmp_path / "vault", PASSPHRASE, kdf=FAST_KDF)
+    vault = new_vault(tmp_path / "vault")
     vault.close()
     return tmp_path / "vault"
 

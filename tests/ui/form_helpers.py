@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
 from app import fields
+from harness import ui_flow
+from harness.vaults import seal_item
 from storage.vault import Vault
-from tests.ui import flow
 from tests.ui.conftest import run_in_vault
 
 WAIT = 10_000
@@ -31,6 +31,7 @@ def in_vault(ctx, fn):
 
 
 def create(ctx, title: str = "", consent: str = "restricted", edits: list[str] = ()) -> str:
+    """A new testimony with `edits` applied (kua edit's FIELD=VALUE); its id."""
     def make(vault: Vault) -> str:
         with vault.transaction():
             tid = vault.catalogue.create_testimony(title, consent)
@@ -43,26 +44,19 @@ def create(ctx, title: str = "", consent: str = "restricted", edits: list[str] =
 def add_item(ctx, tid: str, kind: str = "master", media_type: str = "video",
               parent: str | None = None, params: str = "{}") -> str:
     """A complete item whose sealed object holds a few bytes (enough for the catalogue)."""
-    def make(vault: Vault) -> str:
-        data = b"not really a video " + secrets.token_bytes(16)
-        with vault.transaction():
-            ref = vault.items.create(tid, kind, parent=parent)
-        writer = vault.writer(ref)
-        writer.write(data)
-        writer.close()
-        with vault.transaction():
-            vault.items.update(ref.item_id, state="complete", size=len(data), params=params,
-                               sha256=hashlib.sha256(data).hexdigest(), media_type=media_type,
-                               duration=75.0)
-        return ref.item_id
-    return in_vault(ctx, make)
+    data = b"not really a video " + secrets.token_bytes(16)
+    return in_vault(ctx, lambda vault: seal_item(vault, tid, kind, data, parent=parent,
+                                                 params=params, media_type=media_type,
+                                                 duration=75.0))
 
 
 def stored(ctx, tid: str):
+    """The testimony as the vault holds it now."""
     return in_vault(ctx, lambda v: v.catalogue.get(tid))
 
 
 def open_form(window, qtbot, tid: str):
+    """Open the testimony's form and wait until it can be edited."""
     form = window.form
     window.ctx.open_testimony.emit(tid)
     assert window.workspace.currentWidget() is form
@@ -74,7 +68,7 @@ def type_text(widget: QWidget, text: str, focus: bool = True) -> None:
     """Type like a keyboard (or an input method) would: one key event per character."""
     if focus:
         widget.setFocus()
-    flow.type_keys(widget, text)
+    ui_flow.type_keys(widget, text)
 
 
 def texts(root: QWidget) -> list[str]:
@@ -87,6 +81,7 @@ def texts(root: QWidget) -> list[str]:
 
 
 def answer_with(monkeypatch, answer: QMessageBox.StandardButton) -> list[str]:
+    """Every question box answers `answer`; the list collects their titles."""
     asked: list[str] = []
 
     def question(parent, title, text, *args, **kwargs):

@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from app import bundles, receipts
 from app.bundle_import import import_bundle
+from harness.vaults import PASSPHRASE, new_vault
 from storage.vault import Vault
-from tests.app.bundle_helpers import make_testimony, new_vault, organizer, write_files
-from tests.conftest import PASSPHRASE
+from tests.app.bundle_helpers import make_testimony, organizer, write_files
 from tests.ui.conftest import unlock
 from tests.ui.test_library import library_of, titles, wait_rows
 from ui.library.model import Col

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from harness.vaults import PASSPHRASE
 from storage.vault import Vault, is_vault
-from tests.conftest import PASSPHRASE
 from tests.ui.conftest import unlock
 
 

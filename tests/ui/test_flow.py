@@ -5,9 +5,9 @@ from __future__ import annotations
 
 
 from app import bundles
+from harness import ui_flow
 from storage.vault import Vault
 from tests.disk_scan import files_holding
-from tests.ui import flow
 
 MARKER = "Zhanargul Qasymqyzy"  # typed as the detained person's name
 
@@ -18,15 +18,15 @@ def test_first_session_end_to_end(window, ctx, qtbot, tmp_path):
 
     shots = []
     shot = lambda name, widget: shots.append(name)  # noqa: E731
-    key = flow.first_run(window, wait, shot)
+    key = ui_flow.first_run(window, wait, shot)
     assert len(key.split("-")) == 8
-    tid = flow.record(window, wait, shot, seconds=2.0)
-    flow.fill_form(window, wait, shot, "Appeal for my sister", (MARKER, "Жанаргүл Қасымқызы"))
-    flow.play(window, wait, shot)
-    flow.transcode(window, wait, shot, tid)
+    tid = ui_flow.record(window, wait, shot, seconds=2.0)
+    ui_flow.fill_form(window, wait, shot, "Appeal for my sister", (MARKER, "Жанаргүл Қасымқызы"))
+    ui_flow.play(window, wait, shot)
+    ui_flow.transcode(window, wait, shot, tid)
     org_key = tmp_path / "organizer.key"
     recipient = bundles.new_organizer_identity(org_key, None)
-    bundle = flow.export(window, wait, shot, tid, str(recipient), tmp_path / "stick")
+    bundle = ui_flow.export(window, wait, shot, tid, str(recipient), tmp_path / "stick")
     assert shots == ["01-first-run", "02-recovery-key", "03-library-empty", "04-recorder",
                      "05-testimony", "06-player", "07-jobs", "08-export", "09-export-done"]
 
@@ -37,13 +37,13 @@ def test_first_session_end_to_end(window, ctx, qtbot, tmp_path):
     assert window.root.currentWidget() is window.unlock_screen
     assert window.library.model.rowCount() == 0 and len(window.library.thumbnails) == 0
     assert window.library.search.text() == ""
-    everything = flow.visible_texts(window.workspace)
+    everything = ui_flow.visible_texts(window.workspace)
     assert not [t for t in everything if MARKER in t or "Appeal for my sister" in t or tid in t]
     assert window.jobs.rows == {}
     assert window.recorder.driver.session is None
     assert ctx.executor.wait_idle()
     # What the vault holds after the session.
-    with Vault.open(ctx.vault_path, flow.PASSPHRASE) as vault:
+    with Vault.open(ctx.vault_path, ui_flow.PASSPHRASE) as vault:
         t = vault.catalogue.get(tid)
         assert t.title == "Appeal for my sister" and t.status == "exported"
         assert t.consent == "public"

@@ -15,12 +15,12 @@ from app import library
 from app.transcode import service as jobs
 from app.transcode import runner as transcoding
 from app.recording import RECORDING_LAYOUT
+from harness.vaults import PASSPHRASE
 from media.encoder import EncodeSettings, LiveEncoder
 from media.synthetic import SyntheticSource
 from media.transcode_profiles import get_profile
 from storage.jobs import Jobs
 from storage.vault import Vault
-from tests.conftest import PASSPHRASE
 from tests.disk_scan import files_under
 from tests.ui.conftest import run_in_vault, unlock
 from ui.jobs.view import JobRow, time_left

@@ -13,8 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.session import KdfChoice
 from core import i18n
-from storage.vault import Vault
-from tests.conftest import FAST_KDF, PASSPHRASE
+from harness.vaults import new_vault
 from tests.ui.conftest import SCREEN_SIZE
 from tests.ui.screen_tour import first_run_tour, texts, workspace_tour
 
@@ -45,7 +44,7 @@ def _window(tmp_path: Path, qtbot, language: str, with_vault: bool):
     save_preferences(Preferences(language=language), prefs)
     testimony = ""
     if with_vault:
-        vault, _ = Vault.create(folder / "vault", PASSPHRASE, kdf=FAST_KDF)
+        vault = new_vault(folder / "vault")
         with vault.transaction():
             testimony = vault.catalogue.create_testimony("Appeal for my brother", "public")
         vault.close()

@@ -16,9 +16,9 @@ from PySide6.QtGui import QColor
 from app.recording import RecordingSession
 from app.sync import sync
 from app.thumbnails import thumbnail_jpeg
+from harness.vaults import PASSPHRASE
 from media.source_spec import open_source
 from storage.vault import Vault
-from tests.conftest import PASSPHRASE
 from tests.disk_scan import files_holding
 from tests.ui.conftest import run_in_vault, unlock
 from ui.library.model import BATCH, Col

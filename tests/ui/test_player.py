@@ -26,6 +26,7 @@ from media.synthetic import SyntheticSource
 from storage.sealed import Layout
 from tests.disk_scan import files_holding
 from tests.media.synth import make_audio, make_jpeg
+from tests.storage.replica_util import flip
 from tests.ui.conftest import run_in_vault, unlock
 
 # Optional system libraries (VA-API, a sound card, a GPU) are absent offscreen and on CI.
@@ -106,15 +107,6 @@ def item_of(ctx, item_id: str):
 
 def object_file(ctx, item_id: str) -> Path:
     return run_in_vault(ctx, lambda vault: vault.object_files(item_id)[0])
-
-
-def flip(path: Path, offset: int) -> None:
-    """Flip one bit of a file in place (as tests/storage do)."""
-    with open(path, "r+b") as f:
-        f.seek(offset)
-        byte = f.read(1)
-        f.seek(offset)
-        f.write(bytes([byte[0] ^ 0x10]))
 
 
 def start(window, qtbot, item_id: str):

@@ -50,7 +50,7 @@ def test_close_when_idle_quits_at_once(unlocked, ctx, qtbot):
 
 def test_quitting_during_a_real_recording_keeps_it(unlocked, ctx, qtbot, monkeypatch):
     """The question comes from the recorder itself; Quit stops and keeps the recording."""
-    from tests.ui import flow
+    from harness import ui_flow
     window = unlocked
 
     def wait(condition, timeout):
@@ -60,9 +60,9 @@ def test_quitting_during_a_real_recording_keeps_it(unlocked, ctx, qtbot, monkeyp
     screen = window.recorder
     screen.sources.camera.setCurrentIndex(screen.sources.camera.findData("synthetic"))
     screen.sources.quality.setCurrentIndex(screen.sources.quality.findData("480p"))
-    flow.click(screen.record_button)
+    ui_flow.click(screen.record_button)
     wait(lambda: screen.driver.state == "recording"
-         and screen.driver.session.status().elapsed >= 1.5, flow.LONG)
+         and screen.driver.session.status().elapsed >= 1.5, ui_flow.LONG)
     testimony_id = screen.driver.session.testimony_id
     window.close()
     wait(lambda: _question(window) is not None and _question(window).isVisible(), 10_000)
@@ -71,7 +71,7 @@ def test_quitting_during_a_real_recording_keeps_it(unlocked, ctx, qtbot, monkeyp
     wait(lambda: not window.isVisible(), 30_000)
     assert ctx.executor.vault is None
     from storage.vault import Vault
-    from tests.conftest import PASSPHRASE
+    from harness.vaults import PASSPHRASE
     with Vault.open(ctx.vault_path, PASSPHRASE) as vault:
         (master,) = [i for i in vault.items.of_testimony(testimony_id) if i.kind == "master"]
         assert master.state == "complete" and master.duration >= 1.0

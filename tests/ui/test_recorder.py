@@ -6,8 +6,6 @@ import errno
 import io
 import json
 import os
-import shutil
-import subprocess
 import threading
 from pathlib import Path
 
@@ -17,8 +15,9 @@ from PySide6.QtCore import QModelIndex, QSize, Qt
 
 from app import settings
 from app.capture_devices import Camera, list_cameras, list_microphones
+from harness.vaults import PASSPHRASE
 from storage.vault import Vault
-from tests.conftest import PASSPHRASE
+from tests import disks
 from tests.media.avsync import assert_in_step
 from tests.ui.conftest import run_in_vault, unlock
 
@@ -204,19 +203,15 @@ class _SmallDisk:
 
     def __init__(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         self.mount = tmp_path / "disk"
-        self.mount.mkdir()
         self._monkeypatch = monkeypatch
-        self.real = os.geteuid() == 0 and subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(self.mount)],
-            capture_output=True).returncode == 0
+        self.real = disks.try_mount("tmpfs", self.mount, "size=8m") is None
         (self.mount / "vault").mkdir()
         (tmp_path / "vault").symlink_to(self.mount / "vault")  # where `ctx` looks
 
     def fill(self, leave: int) -> None:
         """Leave only `leave` bytes free for what is written next."""
         if self.real:
-            free = shutil.disk_usage(self.mount).free
-            (self.mount / "filler").write_bytes(b"\0" * max(0, free - leave))
+            disks.fill(self.mount, leave)
             return
         import storage.sealed as sealed
         written = [0]
@@ -233,7 +228,7 @@ class _SmallDisk:
     def unmount(self) -> None:
         """Take the tmpfs away (after the vault is closed)."""
         if self.real:
-            subprocess.run(["umount", "-l", str(self.mount)], check=False)
+            disks.unmount(self.mount)
 
 
 @pytest.fixture

@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app import bundles
+from harness.vaults import FAST_KDF, PASSPHRASE
 from storage import keyslots
 from storage.bundles import age
 from core.errors import WrongPassphrase
 from storage.bundles.age_pq import HybridIdentity
 from storage.vault import Vault
-from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.ui.conftest import run_in_vault, unlock
 from ui.export.address_book import short_key
 

@@ -15,10 +15,9 @@ from PySide6.QtWidgets import QFileDialog
 import app.sync as sync_service
 from app import fields, library
 from core.work import Progress
+from harness.vaults import PASSPHRASE, new_vault
 from storage.replica.layout import is_replica
 from storage.opening import open_vault_or_replica
-from storage.vault import Vault
-from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.disk_scan import files_holding
 from tests.storage.replica_util import add_item, tree
 from tests.ui.conftest import run_in_vault
@@ -239,7 +238,7 @@ def test_stop_during_sync(unlocked, ctx, qtbot, monkeypatch, tmp_path):
 def test_another_vaults_replica_is_refused(unlocked, ctx, qtbot, monkeypatch, tmp_path):
     _fill(ctx, sizes=(1000,))
     theirs = tmp_path / "theirs"
-    other, _ = Vault.create(tmp_path / "other", PASSPHRASE, kdf=FAST_KDF)
+    other = new_vault(tmp_path / "other")
     try:
         add_item(other, b"another vault's item")
         sync_service.sync(other, theirs)

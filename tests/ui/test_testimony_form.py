@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 
 from app import fields, library
 from core.errors import DiskFull, InvalidValue
+from harness.vaults import PASSPHRASE
 from storage.vault import Vault
-from tests.conftest import PASSPHRASE
 from tests.ui.conftest import run_in_vault, unlock
 from tests.ui.form_helpers import (WAIT, add_item, answer_with, create, open_form, stored,
                                    texts, type_text)

@@ -1,8 +1,9 @@
 """A volunteer's whole first session, step by step, as clicks and typing on the real window.
 
-Used by tests/ui/test_flow.py (asserting each step) and scripts/screenshots.py (saving
-a picture of each screen). `wait(condition, timeout_ms)` processes Qt events until the
-condition holds; `shot(name, widget)` is called at each screen worth a picture.
+Used by tests/ui/test_flow.py (asserting each step), scripts/screenshots.py (saving
+a picture of each screen) and bench/gui.py (the same clicks and waits, timed).
+`wait(condition, timeout_ms)` processes Qt events until the condition holds;
+`shot(name, widget)` is called at each screen worth a picture.
 """
 
 from __future__ import annotations

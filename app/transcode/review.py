@@ -114,7 +114,7 @@ def with_record(profile: Profile, spans: list[list[float]]) -> str:
 
 def review_info(vault: Vault, some_id: str) -> ReviewInfo:
     """The record, covers and mark of an anonymized item, for the review view."""
-    item = _anonymized(vault, some_id)
+    item = anonymized_copy(vault, some_id)
     params = params_of(item)
     spans = tuple(FaceSpan(float(a), float(b), bool(c))
                   for a, b, c in params.get("record", ()))  # type: ignore[union-attr]
@@ -133,7 +133,7 @@ def review_info(vault: Vault, some_id: str) -> ReviewInfo:
 
 def mark_reviewed(vault: Vault, some_id: str) -> MediaItem:
     """Mark an anonymized copy as watched and approved for export."""
-    item = _anonymized(vault, some_id)
+    item = anonymized_copy(vault, some_id)
     params = params_of(item)
     if params.get("reviewed"):
         return item
@@ -145,7 +145,8 @@ def mark_reviewed(vault: Vault, some_id: str) -> MediaItem:
     return vault.items.get(item.id)
 
 
-def _anonymized(vault: Vault, some_id: str) -> MediaItem:
+def anonymized_copy(vault: Vault, some_id: str) -> MediaItem:
+    """The finished anonymized copy named by `some_id` (an id or a unique prefix)."""
     item = resolve_item(vault, some_id)
     if item.kind != "anonymized":
         raise UsageError(_("item {id} is not an anonymized copy (it is {kind}): make one"
@@ -155,20 +156,3 @@ def _anonymized(vault: Vault, some_id: str) -> MediaItem:
         raise NotFound(_("item {id} is not finished ({state})").format(id=item.id,
                                                                         state=item.state))
     return item
-
-
-def rerender(vault: Vault, some_id: str, new_covers: tuple[Cover, ...]):
-    """Queue the anonymized copy again, from its source, with `new_covers` added to its
-    own; returns the TranscodeRequest (the existing copy if that was made already)."""
-    from dataclasses import replace
-
-    from media.transcode_profiles import profile_from_params
-
-    from app.transcode import runner as transcoding
-    item = _anonymized(vault, some_id)
-    if item.parent is None:
-        raise NotFound(_("the source of item {id} is gone: it cannot be made again").format(
-            id=item.id))
-    profile = profile_from_params(request_part(params_of(item)))
-    covers = tuple(sorted(set(profile.covers) | set(new_covers), key=Cover.as_list))
-    return transcoding.request(vault, item.parent, replace(profile, covers=covers))

@@ -8,10 +8,10 @@ on the calling thread. The queue as a whole is run by app/transcode/job_queue.py
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from core.i18n import _
-from media.transcode_profiles import Profile
+from media.transcode_profiles import Cover, Profile, profile_from_params
 from core.errors import KuaError, MissingStream, NotFound
 from storage.models import MediaItem
 from storage.vault import Vault
@@ -97,3 +97,15 @@ def transcode(vault: Vault, some_id: str, profile: Profile, *,
     if job.state == "running":  # left by this process? never: a crash re-queues at unlock
         raise KuaError(_("job {id} is already running").format(id=job.id))
     return service.run_job(vault, job.id, progress=progress, stop=stop), False
+
+
+def rerender(vault: Vault, some_id: str, new_covers: tuple[Cover, ...]) -> TranscodeRequest:
+    """Queue an anonymized copy again, from its source, with `new_covers` added to its
+    own; returns the TranscodeRequest (the existing copy if that was made already)."""
+    item = review.anonymized_copy(vault, some_id)
+    if item.parent is None:
+        raise NotFound(_("the source of item {id} is gone: it cannot be made again").format(
+            id=item.id))
+    profile = profile_from_params(review.request_part(review.params_of(item)))
+    covers = tuple(sorted(set(profile.covers) | set(new_covers), key=Cover.as_list))
+    return request(vault, item.parent, replace(profile, covers=covers))

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QVBoxLayout, QWidget
 
-from app.transcode import review
+from app.transcode import review, runner
 from media.transcode_profiles import Cover
 
 from ui.runtime.context import AppContext
@@ -226,7 +226,7 @@ class ReviewPanel(QWidget):
                                         "Review that one."))
             self.ctx.jobs_changed.emit()
 
-        self.ctx.op(self, lambda vault: review.rerender(vault, info.item_id, covers)).success(
+        self.ctx.op(self, lambda vault: runner.rerender(vault, info.item_id, covers)).success(
             queued).run()
 
     def mark_reviewed(self) -> None:

@@ -49,7 +49,7 @@ class AppContext(QObject):
 
     def op(self, parent: QWidget | None, fn: Callable[..., Any], *, long: bool = False) -> Op:
         """A background operation on the vault thread (see ui/runtime/ops.py)."""
-        return Op(self, parent, fn, long=long)
+        return Op(self.executor, parent, fn, long=long)
 
     def set_preferences(self, prefs: Preferences) -> None:
         """Save new preferences and tell the screens; a new language applies at once."""

@@ -16,7 +16,7 @@ fast-reporting service cannot flood the event loop.
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any, Callable
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -25,10 +25,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from core.work import Progress
 
 from ui.runtime.errors import show_error
-from ui.runtime.executor import PumpingToken, Task
-
-if TYPE_CHECKING:
-    from ui.runtime.context import AppContext
+from ui.runtime.executor import PumpingToken, Task, VaultExecutor
 
 
 class Work:
@@ -55,10 +52,10 @@ class Work:
 class Op(QObject):
     """One call of a service off the GUI thread, with what to do when it ends."""
 
-    def __init__(self, ctx: "AppContext", parent: QWidget | None, fn: Callable[..., Any],
+    def __init__(self, executor: VaultExecutor, parent: QWidget | None, fn: Callable[..., Any],
                  *, long: bool = False) -> None:
         super().__init__(parent)
-        self._ctx, self._parent, self._fn, self._long = ctx, parent, fn, long
+        self._executor, self._parent, self._fn, self._long = executor, parent, fn, long
         self._success: Callable[[Any], None] | None = None
         self._failure: Callable[[BaseException], None] | None = None
         self._on_progress: Callable[[Progress], None] | None = None
@@ -97,11 +94,11 @@ class Op(QObject):
         """Submit the operation to the vault thread."""
         wants_work = self._long or self._on_progress is not None or self._dialog_label is not None
         if wants_work:
-            self.task = self._ctx.executor.submit(self._with_work, self._done, long=self._long,
+            self.task = self._executor.submit(self._with_work, self._done, long=self._long,
                                                   wants_token=True)
             self._start_polling()
         else:
-            self.task = self._ctx.executor.submit(self._fn, self._done)
+            self.task = self._executor.submit(self._fn, self._done)
         return self
 
     def _with_work(self, vault: Any, token: PumpingToken) -> Any:

@@ -25,7 +25,7 @@ from storage.bundles.manifest import Manifest
 from storage.bundles.matches import PersonMatch
 from storage.bundles.reader import BundleReader, Entry
 from core.errors import DiskFull, KuaError
-from core.work import CancelToken, Progress, ProgressFn, no_progress
+from core.work import CancelToken, ProgressFn, byte_counter, no_progress
 from storage.items import ObjectRef
 from storage.models import MediaItem, Person, Testimony
 from storage.sealed import Layout, part_sizes
@@ -281,14 +281,7 @@ def import_bundle(vault: Vault, folder: Path, identities: list[age_keys.AnyIdent
         new_items = [i for i in m.items if plan.is_new(i.id)]
         if new_items:
             _check_space(vault, m.bundle_id, required_space(new_items))
-        total, done = m.total_size, 0
-
-        def tick(n: int) -> None:
-            nonlocal done
-            done += n
-            if cancel:
-                cancel.check()
-            progress(Progress(done, total, message=f"bundle-{m.bundle_id}"))
+        tick = byte_counter(m.total_size, f"bundle-{m.bundle_id}", progress, cancel)
 
         try:
             _stage(vault, m, plan)

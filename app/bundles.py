@@ -26,7 +26,7 @@ from storage.bundles.reader import BundleReader
 from storage.bundles.writer import BundleWriter
 from core.errors import (InvalidIdentity, InvalidValue, NotFound, RefusedByConsent,
                             TargetNotEmpty, UsageError, WrongPassphrase)
-from core.work import CancelToken, Progress, ProgressFn, no_progress
+from core.work import CancelToken, Progress, ProgressFn, byte_counter, no_progress
 from storage.fsio import is_empty_dir
 from storage.outfiles import check_target, output_file
 from storage.models import MediaItem, Testimony
@@ -251,14 +251,7 @@ def export_bundle(vault: Vault, some_ids: Iterable[str], to: Path, recipients: I
     receipt_key = receipts.new_key()
     manifest = build_manifest(bundle_id, created, device.public, testimonies, items, receipt_key)
     writer = BundleWriter(to, bundle_id, resolved, split_size, int(time.time()))
-    done = 0
-
-    def tick(n: int) -> None:
-        nonlocal done
-        done += n
-        if cancel:
-            cancel.check()
-        progress(Progress(done, total, message=f"bundle-{bundle_id}"))
+    tick = byte_counter(total, f"bundle-{bundle_id}", progress, cancel)
 
     try:
         writer.add_manifest(manifest, device.private.sign(manifest))

@@ -71,3 +71,21 @@ class CancelToken:
         """Raise `Cancelled` if cancellation was asked for."""
         if self.cancelled:
             raise Cancelled()
+
+
+def byte_counter(total: float, message: str, progress: ProgressFn,
+                 cancel: CancelToken | None = None) -> Callable[[int], None]:
+    """A callback for a copy loop: add the bytes just copied, stop if asked, report.
+
+    Each call checks `cancel` (when given) and hands `progress` the running total.
+    """
+    done = 0
+
+    def tick(n: int) -> None:
+        nonlocal done
+        done += n
+        if cancel:
+            cancel.check()
+        progress(Progress(done, total, message=message))
+
+    return tick

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from core.i18n import _
-from ..audit import now
-from ..db import Connection
+from storage.audit import now
+from storage.db import Connection
 from storage.repository import Repository
 from core.errors import InvalidValue, NotFound
 from storage.bundles import age_keys, age_stanza

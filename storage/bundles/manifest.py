@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from core.i18n import _
 from core.errors import NotABundle, TamperedBundle
-from ..models import (CONSENT_ELEMENTS, CONSENT_LEVELS, ITEM_KINDS, PERSON_FIELDS, ROLES,
+from storage.models import (CONSENT_ELEMENTS, CONSENT_LEVELS, ITEM_KINDS, PERSON_FIELDS, ROLES,
                       STATUSES, TESTIMONY_TEXT_FIELDS, ConsentElements, MediaItem, Name,
                       Person, Testimony)
 

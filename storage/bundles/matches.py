@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import translit
-from ..db import Connection
+from storage import translit
+from storage.db import Connection
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,9 +25,9 @@ from pathlib import Path
 
 from core.i18n import _
 from core.errors import BundleIncomplete, NotABundle, TamperedBundle, UsageError
-from ..fsio import disk_full_as_error, write_all
-from ..outfiles import open_temp, output_file, place
-from ..stage import Stage
+from storage.fsio import disk_full_as_error, write_all
+from storage.outfiles import open_temp, output_file, place
+from storage.stage import Stage
 from storage.bundles.age_stream import SEALED_CHUNK
 
 MIN_SPLIT = 128 * 1024

@@ -18,8 +18,8 @@ from typing import Callable, Iterator
 
 from core.i18n import _
 from core.errors import BundleIncomplete, TamperedBundle, WrongIdentity
-from ..models import MediaItem
-from ..stage import Stage
+from storage.models import MediaItem
+from storage.stage import Stage
 from storage.bundles import manifest as mf
 from storage.bundles.age import HeaderAltered, NoMatchingIdentity
 from storage.bundles.age_keys import AnyIdentity

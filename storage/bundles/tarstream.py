@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from core.i18n import N_, _
 
-from ..padding import padded_stream_length
+from storage.padding import padded_stream_length
 
 BLOCK = 512
 RECORD = 20 * BLOCK

@@ -14,8 +14,8 @@ from typing import Callable
 
 from core.i18n import _
 from core.errors import HashMismatch, ObjectTruncated
-from ..models import MediaItem
-from ..stage import Stage
+from storage.models import MediaItem
+from storage.stage import Stage
 from storage.bundles import age_keys
 from storage.bundles.age_pq import AGE_VERSION
 from storage.bundles.age_stream import AgeWriter

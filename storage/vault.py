@@ -39,7 +39,7 @@ from storage.fsio import atomic_write, disk_full_as_error, fsync_dir, is_empty_d
 from storage.items import Items, ObjectRef
 from storage.jobs import Jobs
 from storage.repair import END_SUFFIX, end_path
-from storage.sealed import Layout, SealedReader, SealedWriter, existing_parts, remove_object
+from storage.sealed import SealedReader, SealedWriter, existing_parts, remove_object
 
 KEYS, DB, OBJECTS, LOCK = "keys", "vault.db", "objects", "lock"
 _ERASING = "erasing:"  # meta key prefix: an object whose key is dropped, files not yet removed

@@ -121,6 +121,8 @@ def write_file(conn: Connection, vault_dir: Path) -> None:
     A full disk leaves the older number in place: the check then only sees less, it
     never sees a rollback that is not there.
     """
+    for unfinished in Path(vault_dir).glob(f".{COUNTER}.*.tmp"):  # a write a kill cut short
+        unfinished.unlink(missing_ok=True)
     key = _counter_key(conn)
     value = _audit_length(conn)
     path = Path(vault_dir) / COUNTER

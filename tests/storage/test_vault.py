@@ -200,3 +200,18 @@ def test_keys_digest_is_recorded(recovery_vault):
     with Vault.open(path, PASSPHRASE) as v:
         assert v._meta("keys_sha256") == hashlib.sha256((path / "keys").read_bytes()).hexdigest()
         assert [k for k, _ in keyslots.slot_params((path / "keys").read_bytes())]
+
+
+def test_a_counter_write_cut_short_is_removed_at_unlock(recovery_vault):
+    """A kill inside the counter file's atomic write leaves its temporary file; the next
+    unlock removes it (it is the vault's own, by its name) and the counter still holds."""
+    path, _ = recovery_vault
+    stray = path / ".counter.0badf00d.tmp"
+    stray.write_bytes(b"half a counter")
+    other = path / "notes.tmp"
+    other.write_bytes(b"not ours")
+    with Vault.open(path, PASSPHRASE) as vault:
+        assert vault.rollback_finding() is None
+    assert not stray.exists()
+    assert other.exists()  # only the counter's own temporary files are removed
+    assert (path / "counter").exists()

@@ -9,7 +9,6 @@ because a traceback can carry paths or values that must not reach a terminal log
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 from core import platform

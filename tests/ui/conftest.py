@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -17,6 +17,9 @@ import pytest  # noqa: E402
 
 from app.session import KdfChoice  # noqa: E402
 from harness.vaults import PASSPHRASE, new_vault  # noqa: E402
+
+if TYPE_CHECKING:
+    from ui.runtime.context import AppContext
 
 SCREEN_SIZE = (1366, 768)
 
@@ -42,7 +45,7 @@ def _english_afterwards(qapp) -> Iterator[None]:
 
 
 @pytest.fixture
-def ctx(tmp_path: Path, qapp) -> Iterator["AppContext"]:  # noqa: F821
+def ctx(tmp_path: Path, qapp) -> Iterator["AppContext"]:
     """An AppContext for a vault folder that does not exist yet (first run)."""
     from app.settings import config_path
     from ui.runtime.context import AppContext

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QMessageBox
 from app import bundles
 from harness.vaults import FAST_KDF, PASSPHRASE
 from storage import keyslots
-from storage.bundles import age
 from core.errors import WrongPassphrase
 from storage.bundles.age_pq import HybridIdentity
 from storage.vault import Vault

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prove an installed Kua works, as a volunteer and an organizer would use it, from the
 # `kua` on PATH (the Debian package's): help, a new vault, a 3-second synthetic recording,
-# its anonymized copy (the transcode worker), an export for an organizer, the bundle
+# its anonymized copy (the transcode worker) marked reviewed, an export for an organizer, the bundle
 # verified, and the desktop app drawing its first screen offscreen.
 #
 #   packaging/smoke.sh WORKDIR      (WORKDIR is created anew; scripts/fresh-machine.sh --deb)
@@ -20,6 +20,8 @@ testimony=$(kua record --source synthetic --seconds 3 --title "Smoke test" --con
 say "record ok: $testimony"
 copy=$(kua transcode "$testimony" --profile anonymized | last)
 say "transcode --profile anonymized ok: $copy"
+kua review "$copy" >/dev/null  # the volunteer watched it: an anonymous testimony leaves only reviewed
+say "review ok"
 recipient=$(kua keys organizer-new --out "$work/organizer.key" 2>/dev/null | last)
 bundle=$(kua export "$testimony" --to "$work/bundle" --recipient "$recipient" --include anonymized | last)
 say "export ok: bundle $bundle ($(ls "$work/bundle" | wc -l) parts)"

@@ -14,7 +14,6 @@ from core.i18n import N_, _, ngettext
 from storage import keyslots
 from core.errors import UsageError, VerificationFailed
 from storage.models import CONSENT_LEVELS, MediaItem
-from storage.vault import Vault
 
 from app import fields, library, session
 from app.cli import output
@@ -32,7 +31,7 @@ def cmd_init(args: argparse.Namespace) -> None:
     kdf = choice.params()
     passphrase = session.secret(args.passphrase_file, "KUA_PASSPHRASE", confirm=True)
     require_strong(passphrase, args.weak_passphrase)
-    vault, recovery = Vault.create(path, passphrase, kdf=kdf, actor="kua-cli")
+    vault, recovery = session.create_vault(path, passphrase, kdf, actor="kua-cli")
     vault_id = vault.vault_id
     vault.close()
     _warn_cheap(choice)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QFrame, QLabel, QListWidget, QListWidg
 
 from app import library
 from app.bundles import ConsentChoice, ExportReport
+from app.export_estimate import Estimate, estimate
 from core.errors import Cancelled, NotFound, RefusedByConsent
 from core.work import Progress
 from storage.models import TestimonySummary
@@ -24,7 +25,7 @@ from ui.runtime.formats import format_date, format_size
 from ui.runtime.errors import message_for, title_for
 from ui.export.report import ReportPage
 from ui.export.target import ExportTarget
-from ui.export.work import Estimate, estimate, run_export
+from ui.export.work import run_export
 from ui.runtime.ops import Op
 from ui.export.organizer_picker import OrganizerPicker
 from ui.widgets.basics import (STRETCH, button_row, compact_combo, heading, note, paragraph,

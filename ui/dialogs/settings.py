@@ -9,13 +9,13 @@ in the vault and is edited through `ctx.op` (ui/export/address_book.py).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSpinBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
 from app.settings import QUALITIES
 
 from ui.export.address_book import AddressBook
 from ui.runtime.context import AppContext
-from ui.widgets.basics import combo, form_layout, push_button
+from ui.widgets.basics import SpinBox, combo, form_layout, push_button
 from ui.widgets.dialog import Dialog
 from ui.widgets.language_choice import LanguageChoice
 from ui.dialogs.passphrase import ChangePassphraseDialog
@@ -45,7 +45,7 @@ class SettingsDialog(Dialog):
         form = form_layout(page, wrap_long_rows=True)
         prefs = self.ctx.prefs
 
-        self.auto_lock = QSpinBox()
+        self.auto_lock = SpinBox()
         self.auto_lock.setObjectName("autoLockMinutes")
         self.auto_lock.setRange(0, MAX_MINUTES)
         self.auto_lock.setSpecialValueText(self.tr("Never"))

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
-from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.transcode import review, runner
 from media.transcode_profiles import Cover
 
 from ui.runtime.context import AppContext
-from ui.widgets.basics import STRETCH, button_row, push_button
+from ui.widgets.basics import STRETCH, DoubleSpinBox, button_row, push_button
 
 COVERED, NO_FACE, DRAWN = QColor("#e8710a"), QColor("#c9c9c9"), QColor("#1a73e8")
 
@@ -150,8 +150,8 @@ class ReviewPanel(QWidget):
         self.draw = push_button(self.tr("Draw a cover"), "drawCover")
         self.draw.setCheckable(True)
         self.draw.toggled.connect(self.draw_requested)
-        self.start = QDoubleSpinBox()
-        self.end = QDoubleSpinBox()
+        self.start = DoubleSpinBox()
+        self.end = DoubleSpinBox()
         for spin in (self.start, self.end):
             spin.setDecimals(1)
             spin.setSuffix(" s")

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel,
-                               QPushButton, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtGui import QFont, QWheelEvent
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QFrame, QHBoxLayout,
+                               QLabel, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
 # The colour of a problem's words (a refused value, a missing camera, a failed export).
 PROBLEM_STYLE = "color: #b3261e;"
@@ -100,11 +100,41 @@ def form_layout(parent: QWidget | None = None, *, wrap_long_rows: bool = False) 
     return form
 
 
+class _WheelWhenFocused:
+    """The mouse wheel changes the value only once the widget has focus (a click or Tab);
+    a wheel turned to scroll the page past it goes to the page. Qt's default lets a
+    wheel scrolling a dialog change whatever value passes under the pointer."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # type: ignore[attr-defined]
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
+        """Change the value if focused; else leave the event to the page."""
+        if self.hasFocus():  # type: ignore[attr-defined]
+            super().wheelEvent(event)  # type: ignore[misc]
+        else:
+            event.ignore()
+
+
+class Combo(_WheelWhenFocused, QComboBox):
+    """A combo box that the wheel changes only when it has focus."""
+
+
+class SpinBox(_WheelWhenFocused, QSpinBox):
+    """A spin box that the wheel changes only when it has focus."""
+
+
+class DoubleSpinBox(_WheelWhenFocused, QDoubleSpinBox):
+    """A decimal spin box that the wheel changes only when it has focus."""
+
+
 def combo(name: str, entries: Iterable[tuple[object, str]] = (), *,
           fit_contents: bool = False) -> QComboBox:
     """A combo box found by `name`, holding (data, text) entries. `fit_contents`: always
-    as wide as its longest text (else Qt's default: sized once, when first shown)."""
-    box = QComboBox()
+    as wide as its longest text (else Qt's default: sized once, when first shown). The
+    wheel changes it only once it has focus."""
+    box = Combo()
     box.setObjectName(name)
     if fit_contents:
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)

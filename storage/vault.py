@@ -211,7 +211,7 @@ class Vault:
         db.checkpoint(self.conn)
         self._remove_files(name)
         with db.transaction(self.conn):
-            self.conn.execute("DELETE FROM meta WHERE key = ?", (_ERASING + name,))
+            self._unmark(_ERASING, name)
         db.checkpoint(self.conn)
 
     def _remove_files(self, name: str) -> None:
@@ -266,14 +266,12 @@ class Vault:
 
     def _finish_erasures(self) -> None:
         """Remove the files of erasures that a crash cut short (their keys are gone)."""
-        names = [r[0][len(_ERASING):] for r in self.conn.execute(
-            "SELECT key FROM meta WHERE key LIKE ?", (_ERASING + "%",)).fetchall()]
         known = self.items.object_names()
-        for name in names:
+        for name in self._marked(_ERASING):
             if name not in known:
                 self._remove_files(name)
             with db.transaction(self.conn):
-                self.conn.execute("DELETE FROM meta WHERE key = ?", (_ERASING + name,))
+                self._unmark(_ERASING, name)
 
     def _sweep_objects(self) -> tuple[str, ...]:
         """Remove what provably is this vault's own unfinished writing; list the rest.
@@ -330,6 +328,14 @@ class Vault:
 
     def _set_meta(self, key: str, value: str) -> None:
         self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    def _marked(self, prefix: str) -> list[str]:
+        """The names marked with `prefix` (crash markers: erasures, imports)."""
+        return [r[0][len(prefix):] for r in self.conn.execute(
+            "SELECT key FROM meta WHERE key LIKE ?", (prefix + "%",)).fetchall()]
+
+    def _unmark(self, prefix: str, name: str) -> None:
+        self.conn.execute("DELETE FROM meta WHERE key = ?", (prefix + name,))
 
     def setting(self, name: str) -> str | None:
         """A preference stored inside the encrypted catalogue (None: never set)."""
@@ -389,9 +395,8 @@ class Vault:
 
     def clear_unfinished_import(self, testimony_id: str) -> None:
         """The import into this testimony finished or was undone (caller's transaction)."""
-        self.conn.execute("DELETE FROM meta WHERE key = ?", (_UNFINISHED_IMPORT + testimony_id,))
+        self._unmark(_UNFINISHED_IMPORT, testimony_id)
 
     def unfinished_imports(self) -> list[str]:
         """The testimonies whose import never finished (killed, power cut)."""
-        return [r[0][len(_UNFINISHED_IMPORT):] for r in self.conn.execute(
-            "SELECT key FROM meta WHERE key LIKE ?", (_UNFINISHED_IMPORT + "%",)).fetchall()]
+        return self._marked(_UNFINISHED_IMPORT)

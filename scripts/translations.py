@@ -3,6 +3,12 @@
 
     .venv/bin/python scripts/translations.py          # extract, update, print counts
     .venv/bin/python scripts/translations.py --check  # also exit 1 on any unfinished entry
+    .venv/bin/python scripts/translations.py --fill FILE.json  # then set these translations
+
+A fill file maps each msgid to its translations: {"Save a copy…": {"kk": "…", "ru": "…",
+"ug": "…", "zh": "…"}}; a plural's languages take a list, one text per plural form.
+Engineers working in parallel keep their new strings' fill file, so catalogues that
+conflict in a merge are rebuilt by extracting again and filling each file.
 
 What is extracted (one msgid = one translation; Qt's contexts are not used):
 - ui/: `self.tr("text")`, `self.tr("%n singular", "%n plural", n)` (a plural), `_tr("text")`,
@@ -17,6 +23,7 @@ counts as unfinished. Entries no longer in the code are dropped.
 from __future__ import annotations
 
 import ast
+import json
 import sys
 from pathlib import Path
 
@@ -94,7 +101,8 @@ def extract() -> Catalog:
 
 def _write(catalog: Catalog, path: Path) -> None:
     with path.open("wb") as f:
-        write_po(f, catalog, width=96, sort_output=False, omit_header=False)
+        write_po(f, catalog, width=96, sort_output=False, omit_header=False,
+                 include_lineno=False)  # line numbers would make every edit a merge conflict
 
 
 def new_catalogue(language: str) -> Catalog:
@@ -123,14 +131,33 @@ def unfinished(catalog: Catalog) -> list[str]:
             if m.id and not finished(m)]
 
 
+def fill(catalog: Catalog, language: str, translations: dict) -> int:
+    """Set `language`'s text of each msgid in `translations` found in `catalog`; the count."""
+    done = 0
+    for message in catalog:
+        key = message.id if isinstance(message.id, str) else message.id[0] if message.id else ""
+        text = translations.get(key, {}).get(language) if key else None
+        if text is None:
+            continue
+        message.string = tuple(text) if isinstance(text, list) else text
+        message.flags.discard("fuzzy")
+        done += 1
+    return done
+
+
 def main(argv: list[str]) -> int:
     """Extract, update every catalogue, report counts; with --check fail on gaps."""
+    fills: dict = {}
+    if "--fill" in argv:
+        fills = json.loads(Path(argv[argv.index("--fill") + 1]).read_text(encoding="utf-8"))
     template = extract()
     _write(template, TEMPLATE)
     print(f"{TEMPLATE.relative_to(ROOT)}: {len([m for m in template if m.id])} strings")
     status = 0
     for language in CATALOGUE_LANGUAGES:
         catalog = update(template, language)
+        if fills:
+            print(f"{language}: {fill(catalog, language, fills)} filled")
         _write(catalog, po_path(language))
         missing = unfinished(catalog)
         print(f"{po_path(language).relative_to(ROOT)}: {len(missing)} unfinished")

@@ -3,8 +3,9 @@
 30 kill points spread over one sync: each round changes the vault (items added, one
 erased, a title edited), starts `kua sync --to DRIVE`, waits until the process holds
 the drive's lock (seen in /proc, without touching the lock), lets it run for a
-fraction of a measured sync and kills it. Then the replica must open as the old or
-the new generation with exactly that generation's content and verify clean, and the
+fraction of a sync measured every few rounds (the vault grows, and so does its sync),
+and kills it; if no kill landed after the commit, later ones follow until one does.
+Then the replica must open as the old or the new generation with exactly that generation's content and verify clean, and the
 next sync must complete it. No test hook in Kua: real timing only.
 """
 
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import os
 import signal
-import statistics
 import time
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from tests.e2e.cli import init_vault, start_kua
 from tests.storage.replica_util import add_item
 
 KILL_POINTS = 30
+MEASURE_EVERY = 5  # kill rounds between two measured syncs
 KIB = 1024
 
 
@@ -110,6 +111,16 @@ def _check_and_complete(vault_path: Path, drive: Path, old: dict, new: dict,
     return ("old" if found == generation else "new"), report.generation
 
 
+def _kill_round(vault: Path, drive: Path, state: dict, generation: int, round_no: int,
+                after: float) -> tuple[bool, str, dict, int]:
+    """Change the vault, kill its sync `after` seconds in, check the replica and complete it.
+    Returns (still running when killed, "old" or "new", the new state, its generation)."""
+    new = _change(vault, round_no)
+    _, alive = _run_sync(vault, drive, after)
+    outcome, generation = _check_and_complete(vault, drive, state, new, generation)
+    return alive, outcome, new, generation
+
+
 @pytest.mark.slow
 def test_kill_at_30_points_of_a_sync(tmp_path):
     if not Path("/proc/self/fd").is_dir():
@@ -118,23 +129,34 @@ def test_kill_at_30_points_of_a_sync(tmp_path):
     init_vault(vault)
     state = _change(vault, 0)
     _run_sync(vault, drive, None)  # generation 1
-    windows = []
-    for calibration in (1, 2):
-        state = _change(vault, calibration)
-        windows.append(_run_sync(vault, drive, None)[0])
-    window = statistics.median(windows)
-    generation = 3
+    generation, windows = 1, []
     outcomes, alive = [], 0
     for point in range(KILL_POINTS):
-        old = state
-        state = _change(vault, 10 + point)
+        if point % MEASURE_EVERY == 0:
+            # The vault grows round by round and a sync of it takes longer: the window the
+            # kills are spread over is measured again on a vault of the size they kill.
+            for _ in range(2 if point == 0 else 1):
+                state = _change(vault, 100 + point + len(windows))
+                windows.append(_run_sync(vault, drive, None)[0])
+                generation += 1
+        # The lower of the last two: a load spike must not push the kills past the sync.
+        window = min(windows[-2:])
         after = window * 1.2 * (point + 0.5) / KILL_POINTS  # a few land just after it ends
-        _, was_alive = _run_sync(vault, drive, after)
+        was_alive, outcome, state, generation = _kill_round(vault, drive, state, generation,
+                                                            10 + point, after)
         alive += was_alive
-        outcome, generation = _check_and_complete(vault, drive, old, state, generation)
         outcomes.append(outcome)
-        print(f"kill point {point + 1}: {after * 1000:.0f} ms, running {was_alive}, {outcome}")
+        print(f"kill point {point + 1}: {after * 1000:.0f} ms of {window * 1000:.0f}, "
+              f"running {was_alive}, {outcome}")
+    for extra in range(1, 11):  # the vault's syncs outgrew the window: kill later still
+        if "new" in outcomes:
+            break
+        after = window * (1.2 + 0.2 * extra)
+        _, outcome, state, generation = _kill_round(vault, drive, state, generation,
+                                                    100 + extra, after)
+        outcomes.append(outcome)
+        print(f"extra kill point {extra}: {after * 1000:.0f} ms, {outcome}")
     # The kills were spread over the sync: some before its commit, some after, and most
     # while it was still running (not after it had finished by itself).
-    assert "old" in outcomes and "new" in outcomes, (outcomes, window)
-    assert alive >= KILL_POINTS * 0.75, (alive, window)
+    assert "old" in outcomes and "new" in outcomes, (outcomes, windows)
+    assert alive >= KILL_POINTS * 0.75, (alive, windows)

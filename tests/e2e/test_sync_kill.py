@@ -5,8 +5,9 @@ erased, a title edited), starts `kua sync --to DRIVE`, waits until the process h
 the drive's lock (seen in /proc, without touching the lock), lets it run for a
 fraction of a sync measured every few rounds (the vault grows, and so does its sync),
 and kills it; if no kill landed after the commit, later ones follow until one does.
-Then the replica must open as the old or the new generation with exactly that generation's content and verify clean, and the
-next sync must complete it. No test hook in Kua: real timing only.
+Then the replica must open as the old or the new generation with exactly that
+generation's content and verify clean, and the next sync must complete it. No test
+hook in Kua: real timing only.
 """
 
 from __future__ import annotations

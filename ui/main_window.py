@@ -19,6 +19,7 @@ from ui.widgets.icons import set_icon
 from ui.runtime.idle import IdleLock
 from ui.jobs.view import JobsScreen
 from ui.library.view import LibraryScreen
+from ui.overview.view import OverviewScreen
 from ui.player.view import PlayerScreen
 from ui.recorder.view import RecorderScreen
 from ui.widgets.dialog import message_box
@@ -51,8 +52,9 @@ class MainWindow(QMainWindow):
         self.recorder = RecorderScreen(ctx)
         self.player = PlayerScreen(ctx)
         self.jobs = JobsScreen(ctx)
+        self.overview = OverviewScreen(ctx)
         self.screens: list[Screen] = [self.library, self.form, self.recorder, self.player,
-                                      self.jobs]
+                                      self.jobs, self.overview]
         for screen in self.screens:
             self.workspace.addWidget(screen)
         for page in (self.first_run, self.unlock_screen, self.workspace):
@@ -102,6 +104,8 @@ class MainWindow(QMainWindow):
             lambda: self.show_screen(self.library))
         add("actionRecord", self.tr("Record"), sp.SP_MediaPlay, lambda: self._record(""))
         add("actionJobs", self.tr("Jobs"), sp.SP_BrowserReload, lambda: self.show_screen(self.jobs))
+        add("actionOverview", self.tr("Overview"), sp.SP_FileDialogContentsView,
+            lambda: self.show_screen(self.overview))
         bar.addSeparator()
         add("actionExport", self.tr("Export…"), sp.SP_DialogSaveButton,
             lambda: self.open_export(self.library.selected_ids()))

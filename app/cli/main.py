@@ -20,13 +20,14 @@ from app import exception_hooks
 from app.cli import vault as commands
 from app.cli import bundles as commands_bundles
 from app.cli import gui as commands_gui
+from app.cli import publish as commands_publish
 from app.cli import record as commands_record
 from app.cli import sync as commands_sync
 from app.cli import transcode as commands_transcode
 
 # Each module's register(add) declares its subcommands and returns {name: handler}.
 COMMAND_MODULES = (commands, commands_record, commands_bundles, commands_sync,
-                   commands_transcode, commands_gui)
+                   commands_transcode, commands_gui, commands_publish)
 
 EXIT_INTERRUPTED = 130
 EXIT_INTERNAL = 70
